@@ -1,0 +1,71 @@
+import type { Basis, Issue, MeasureId, SheetKind } from "../ingest/records";
+import type { Rating } from "./rating";
+
+/** One row of a care-guarantee table: a unit, or the region pooled over patients. */
+export interface UnitResult {
+  unit: string;
+  /** Counts are null only where an aggregate extract gives a ready share without them, or suppressed. */
+  total: number | null;
+  withinLimit: number | null;
+  /** within / total as a fraction; null when nothing was measured (no rows, or suppressed). */
+  share: number | null;
+  overLimit: number | null;
+  /** null where an aggregate extract does not say. */
+  over365: number | null;
+  /** Counts 0–30, 31–60, 61–90, 91–180, 181–365, >365 days; null where an aggregate does not say. */
+  buckets: number[] | null;
+  medianWait: number | null;
+  rating: Rating;
+  /** The national statistics suppressed this unit's figures (fewer than 5): shown, never counted as zero. */
+  suppressed?: boolean;
+}
+
+export interface GroupShare {
+  group: string;
+  count: number;
+  share: number;
+}
+
+export interface MeasureResult {
+  measure: MeasureId;
+  basis: Basis;
+  limitDays: number;
+  target: number;
+  /** Sorted ascending by share, as in the committee's slides (suppressed units last). */
+  units: UnitResult[];
+  /** Pooled over patients, not the mean of unit shares. */
+  region: UnitResult;
+  /** The unweighted mean of unit shares: an extra, labelled figure only. */
+  meanOfUnits: number | null;
+  /** How the over-limit waiters spread over specialties or professional categories, largest first. */
+  overLimitBy: { dimension: "specialty" | "profession"; groups: GroupShare[] }[];
+  /** The exception codes taken out on this basis, e.g. ["PvV", "MoV"]. */
+  excluded: string[];
+  sheets: string[];
+}
+
+export interface SourceSummary {
+  sheet: string;
+  kind: SheetKind;
+  /** Why a sheet was not used, or how it was recognised. */
+  note: string;
+  columns: Record<string, string>;
+  headerRow: number | null;
+  rowsRead: number;
+  rowsUsed: number;
+  rowsExcluded: number;
+  rowsRejected: number;
+}
+
+export type MeasurementDateSource = "option" | "column" | "newestDate";
+
+export interface Results {
+  /** null only when no sheet carries a date (aggregates alone) and none was given. */
+  measurementDate: string | null;
+  measurementDateSource: MeasurementDateSource | null;
+  careGuarantee: MeasureResult[];
+  sources: SourceSummary[];
+  /** Counts of rows excluded by rule, per reason (PvV, MoV, not covered, …). */
+  exclusions: { reason: string; count: number }[];
+  issues: Issue[];
+}

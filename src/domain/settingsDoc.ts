@@ -1,0 +1,90 @@
+import { MEASURES, type MeasureId, type SheetKind } from "../ingest/records";
+import type { Parsed } from "../ingest/parse";
+import { DEFAULT_SETTINGS, type Settings, type SheetSettings } from "./settings";
+
+const KINDS: readonly (SheetKind | "ignore")[] = ["waitingList", "completedList", "unitAggregate", "unrecognised", "ignore"];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Read a settings document (from --config or the workbook) over a base: every key is optional,
+ * unknown keys and wrong values are errors that name the key, so a typo never silently does nothing.
+ */
+export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): Parsed<Settings> {
+  if (!isObject(doc)) return { ok: false, reason: "Inställningarna måste vara ett JSON-objekt." };
+  const errors: string[] = [];
+  const s: Settings = structuredClone(base);
+  for (const key of Object.keys(doc)) {
+    const v = doc[key];
+    switch (key) {
+      case "version":
+        if (v !== 1) errors.push(`version: ${JSON.stringify(v)} stöds inte (endast 1).`);
+        break;
+      case "measures":
+        if (!isObject(v)) { errors.push("measures: ska vara ett objekt."); break; }
+        for (const [id, m] of Object.entries(v)) {
+          if (!MEASURES.includes(id as MeasureId) || !isObject(m)) { errors.push(`measures.${id}: okänt mått.`); continue; }
+          const target = s.measures[id as MeasureId];
+          for (const [k, x] of Object.entries(m)) {
+            if (k === "limitDays" && Number.isInteger(x) && (x as number) >= 0) target.limitDays = x as number;
+            else if (k === "target" && typeof x === "number" && x >= 0 && x <= 1) target.target = x;
+            else errors.push(`measures.${id}.${k}: ogiltigt värde ${JSON.stringify(x)} (limitDays: heltal ≥ 0, target: andel 0–1).`);
+          }
+        }
+        break;
+      case "exclusions":
+        if (!isObject(v)) { errors.push("exclusions: ska vara ett objekt."); break; }
+        for (const [basis, codes] of Object.entries(v)) {
+          if ((basis !== "waiting" && basis !== "completed") || !isObject(codes)) { errors.push(`exclusions.${basis}: okänd grund.`); continue; }
+          for (const [code, on] of Object.entries(codes)) {
+            if ((code === "PvV" || code === "MoV" || code === "SoV") && typeof on === "boolean") s.exclusions[basis][code] = on;
+            else errors.push(`exclusions.${basis}.${code}: ska vara PvV, MoV eller SoV med true/false.`);
+          }
+        }
+        break;
+      case "thresholds": {
+        const g = isObject(v) && v.green !== undefined ? v.green : s.thresholds.green;
+        const y = isObject(v) && v.yellow !== undefined ? v.yellow : s.thresholds.yellow;
+        if (!isObject(v) || typeof g !== "number" || typeof y !== "number" || y < 0 || g < y) errors.push("thresholds: green och yellow ska vara tal med green ≥ yellow ≥ 0.");
+        else s.thresholds = { green: g, yellow: y };
+        break;
+      }
+      case "requireGuarantee":
+      case "showMeanOfUnits":
+        if (typeof v === "boolean") s[key] = v;
+        else errors.push(`${key}: ska vara true eller false.`);
+        break;
+      case "sheets":
+        if (!isObject(v)) { errors.push("sheets: ska vara ett objekt."); break; }
+        for (const [name, sheet] of Object.entries(v)) {
+          const parsed = readSheetSettings(name, sheet, errors);
+          if (parsed) s.sheets[name] = parsed;
+        }
+        break;
+      default:
+        errors.push(`${key}: okänd inställning.`);
+    }
+  }
+  return errors.length ? { ok: false, reason: errors.join(" ") } : { ok: true, value: s };
+}
+
+function readSheetSettings(name: string, v: unknown, errors: string[]): SheetSettings | null {
+  if (!isObject(v)) { errors.push(`sheets.${name}: ska vara ett objekt.`); return null; }
+  const out: SheetSettings = {};
+  if (v.kind !== undefined) {
+    if (KINDS.includes(v.kind as SheetKind)) out.kind = v.kind as SheetKind | "ignore";
+    else errors.push(`sheets.${name}.kind: okänd typ ${JSON.stringify(v.kind)}.`);
+  }
+  if (v.measure !== undefined) {
+    if (MEASURES.includes(v.measure as MeasureId)) out.measure = v.measure as MeasureId;
+    else errors.push(`sheets.${name}.measure: okänt mått ${JSON.stringify(v.measure)}.`);
+  }
+  if (v.basis !== undefined) {
+    if (v.basis === "waiting" || v.basis === "completed") out.basis = v.basis;
+    else errors.push(`sheets.${name}.basis: ska vara waiting eller completed.`);
+  }
+  if (v.columns !== undefined) {
+    if (isObject(v.columns) && Object.values(v.columns).every((c) => typeof c === "string")) out.columns = v.columns as SheetSettings["columns"];
+    else errors.push(`sheets.${name}.columns: ska vara fält → kolumnrubrik (text).`);
+  }
+  return out;
+}

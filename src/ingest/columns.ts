@@ -1,0 +1,127 @@
+import type { Cell } from "./cells";
+import type { Field } from "../domain/settings";
+import { normalizeHeader } from "./parse";
+
+/**
+ * Header synonyms per field, written normalised (lower case, no diacritics, one space between words:
+ * see normalizeHeader). `exact` names are tried on every column before any `contains` pattern, and
+ * fields are tried in this order, so "Andel inom 90 dagar" is a share before it can be a count
+ * "inom 90 dagar", and "Klinik" wins the unit over "Verksamhetsområde" (which then is the specialty).
+ * Sources: DOMAIN.md §3, SKR's waiting-time information model, regions' published extracts.
+ */
+interface FieldRule {
+  field: Field;
+  exact: string[];
+  contains?: RegExp;
+}
+
+const RULES: FieldRule[] = [
+  { field: "share", exact: ["andel", "share", "maluppfyllelse", "andel inom vardgarantin"], contains: /^(andel|share|procent)\b|\bandel\b|%|\bprocent\b/ },
+  { field: "waitDays", exact: ["vantat dagar", "vantetid", "vantetid dagar", "vantedagar", "antal dagar", "dagar", "wait days", "waiting days", "days waited", "vantat"], contains: /^vantat\b|^vantetid\b|\bvantedagar\b/ },
+  { field: "withinLimit", exact: ["inom", "inom vardgarantin", "inom vardgaranti", "within", "within limit", "antal inom"], contains: /\binom \d+ dagar\b|^inom\b|^antal inom\b|^within\b/ },
+  { field: "bucket0_30", exact: ["0 30", "0 30 dagar", "vantat 0 30 dagar"] },
+  { field: "bucket31_60", exact: ["31 60", "31 60 dagar", "vantat 31 60 dagar"] },
+  { field: "bucket61_90", exact: ["61 90", "61 90 dagar", "vantat 61 90 dagar"] },
+  { field: "bucket91_180", exact: ["91 180", "91 180 dagar", "vantat 91 180 dagar"] },
+  { field: "bucket181_365", exact: ["181 365", "181 365 dagar", "vantat 181 365 dagar"] },
+  { field: "bucketOver365", exact: ["365", "366", "over 365", "over 365 dagar", "mer an 365 dagar", "366 dagar", "365 dagar", "vantat over 365 dagar", "over 1 ar"], contains: /^(over|mer an) 365\b/ },
+  { field: "total", exact: ["antal", "totalt", "totalt antal", "antal vantande", "totalt vantande", "antal genomforda", "genomforda", "vantande", "antal kontakter", "antal besok", "antal patienter", "total", "count", "n"], contains: /^(antal|totalt)\b/ },
+  { field: "unit", exact: ["klinik", "enhet", "basenhet", "vardenhet", "vardcentral", "mottagning", "enhetsnamn", "vardenhetsnamn", "klinik enhet", "hsa namn", "unit", "clinic", "verksamhet", "vardenhet namn", "hsaid vardenhet namn"], contains: /^(klinik|enhet|basenhet|vardenhet|vardcentral|mottagning)\b/ },
+  { field: "unitId", exact: ["hsaid vardenhet", "hsa id", "hsaid", "hsa id vardenhet", "enhetskod", "enhets id", "enhetsid", "vardenhet id", "unit id"] },
+  { field: "hospital", exact: ["sjukhus", "sjukhusnamn", "hospital"] },
+  { field: "specialty", exact: ["verksamhetsomrade", "specialitet", "mvo", "mvo kod", "mvo namn", "medicinskt verksamhetsomrade", "specialty"], contains: /^verksamhetsomrade\b|^specialitet\b/ },
+  { field: "profession", exact: ["yrkeskategori", "yrkesgrupp", "yrke", "profession", "professional category"] },
+  { field: "measure", exact: ["kontakttyp", "vardkontakttyp", "besokstyp", "typ", "typ av kontakt", "vardgarantityp", "matt", "atgardstyp", "contact type", "measure"], contains: /^kontakttyp\b|^vardkontakttyp\b/ },
+  { field: "measured", exact: ["matdatum", "uttagsdatum", "matdag", "datum for matning", "measurement date"] },
+  // SKR's start_datum is the visit or operation; the wait starts at beslut_datum (or remiss_datum).
+  { field: "visit", exact: ["start datum", "besoksdatum", "besok datum", "genomford datum", "genomforandedatum", "operationsdatum", "atgardsdatum", "utford datum", "visit date", "kontakt genomford"] },
+  { field: "start", exact: ["beslut datum", "beslutsdatum", "remissdatum", "remiss datum", "kontaktdatum", "datum for beslut", "ankomstdatum", "remiss ankomstdatum", "vantar sedan", "decision date", "referral date", "start date"] },
+  { field: "code", exact: ["avvikelsekod", "pvv mov", "pvv mov sov", "pvv", "avvikelse", "orsakskod", "undantag", "vantetidsundantag", "exception code", "exception"] },
+  { field: "guarantee", exact: ["vardgaranti", "omfattas av vardgaranti", "omfattas av vardgarantin", "vg", "guarantee", "vardgaranti ja nej"] },
+];
+
+/** When both are present, beslut_datum (decision) starts the wait, not remiss_datum (referral). */
+const START_PREFERENCE = ["beslut datum", "beslutsdatum", "datum for beslut", "decision date"];
+
+export type ColumnMap = Partial<Record<Field, number>>;
+
+/** A header's matching key; "%" survives normalisation as the word "procent" ("Andel (%)"). */
+function headerKey(h: Cell | undefined): string {
+  if (h === null || h === undefined || typeof h === "boolean") return "";
+  const text = String(h);
+  const key = normalizeHeader(text);
+  return text.includes("%") ? `${key} procent`.trim() : key;
+}
+
+/** Map header cells to fields: each column to at most one field, each field to its best column. */
+export function mapColumns(headers: readonly Cell[]): ColumnMap {
+  const names = headers.map(headerKey);
+  const map: ColumnMap = {};
+  const taken = new Set<number>();
+  const assign = (field: Field, col: number) => {
+    map[field] = col;
+    taken.add(col);
+  };
+  for (const rule of RULES) {
+    let found = -1;
+    if (rule.field === "start") found = names.findIndex((n, c) => !taken.has(c) && START_PREFERENCE.includes(n));
+    if (found < 0) found = names.findIndex((n, c) => n !== "" && !taken.has(c) && rule.exact.includes(n));
+    if (found < 0 && rule.contains) found = names.findIndex((n, c) => n !== "" && !taken.has(c) && rule.contains!.test(n));
+    if (found >= 0) assign(rule.field, found);
+  }
+  return map;
+}
+
+/** The unit column: a name wins over an HSA id, which wins over the hospital (DOMAIN.md §3). */
+export function unitColumn(map: ColumnMap): number | undefined {
+  return map.unit ?? map.unitId ?? map.hospital ?? map.specialty;
+}
+
+const PATIENT_FIELDS: Field[] = ["start", "visit", "waitDays"];
+const AGGREGATE_FIELDS: Field[] = ["total", "withinLimit", "share", "bucket0_30", "bucketOver365"];
+
+/** How much a row looks like a header: distinct known fields, with a unit and a measure column. */
+function headerScore(map: ColumnMap): number {
+  const fields = Object.keys(map) as Field[];
+  const hasUnit = unitColumn(map) !== undefined;
+  const hasData = fields.some((f) => PATIENT_FIELDS.includes(f) || AGGREGATE_FIELDS.includes(f));
+  return fields.length + (hasUnit && hasData ? 10 : 0);
+}
+
+/** Title rows above the header are common: look for it among the first rows. */
+export const HEADER_SEARCH_ROWS = 30;
+
+export function findHeaderRow(values: readonly (readonly Cell[])[]): { index: number; map: ColumnMap } | null {
+  let best: { index: number; map: ColumnMap; score: number } | null = null;
+  const last = Math.min(values.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < last; i++) {
+    const row = values[i];
+    if (!row || !row.some((c) => typeof c === "string" && c.trim() !== "")) continue;
+    const map = mapColumns(row);
+    const score = headerScore(map);
+    if (score >= 2 && (!best || score > best.score)) best = { index: i, map, score };
+  }
+  return best && { index: best.index, map: best.map };
+}
+
+/** Apply the user's mapping (field → header text) over the detected one. */
+export function applyMappingOverrides(
+  headers: readonly Cell[],
+  detected: ColumnMap,
+  overrides: Partial<Record<Field, string>> | undefined,
+): { map: ColumnMap; missing: string[] } {
+  if (!overrides) return { map: detected, missing: [] };
+  const map: ColumnMap = { ...detected };
+  const missing: string[] = [];
+  const wanted = headers.map(headerKey);
+  for (const [field, header] of Object.entries(overrides) as [Field, string][]) {
+    const col = wanted.indexOf(headerKey(header));
+    if (col < 0) {
+      missing.push(header);
+      continue;
+    }
+    for (const f of Object.keys(map) as Field[]) if (map[f] === col) delete map[f];
+    map[field] = col;
+  }
+  return { map, missing };
+}

@@ -1,0 +1,60 @@
+import type { DaySerial, ExceptionCode } from "./parse";
+
+/** The care-guarantee measures of DOMAIN.md §1 ("0-3-90-90", BUP 30). */
+export type MeasureId = "firstVisit" | "treatment" | "primaryContact" | "primaryAssessment" | "bupFirst" | "bupTreatment";
+export const MEASURES: readonly MeasureId[] = ["firstVisit", "treatment", "primaryContact", "primaryAssessment", "bupFirst", "bupTreatment"];
+
+export type Basis = "waiting" | "completed";
+
+/** How a sheet was recognised. */
+export type SheetKind = "waitingList" | "completedList" | "unitAggregate" | "unrecognised";
+
+/** One patient row that passed parsing. Dates are day serials; `visit` is null while still waiting. */
+export interface PatientRecord {
+  sheet: string;
+  /** 1-based sheet row as Excel shows it. */
+  row: number;
+  unit: string;
+  measure: MeasureId;
+  start: DaySerial | null;
+  visit: DaySerial | null;
+  /** A wait given in days by the extract, used when the start date is missing. */
+  givenWaitDays: number | null;
+  code: ExceptionCode | null;
+  /** false when the guarantee flag says "not covered" (2/NEJ). */
+  covered: boolean;
+  /** Specialty and professional category, for the over-limit breakdown, when the columns exist. */
+  specialty: string | null;
+  profession: string | null;
+  /** A measurement date from the row itself, when the extract carries one. */
+  measured: DaySerial | null;
+}
+
+/** One unit row of a per-unit aggregate: counts, or a ready share; null where suppressed or absent. */
+export interface AggregateRecord {
+  sheet: string;
+  row: number;
+  unit: string;
+  measure: MeasureId;
+  basis: Basis;
+  total: number | null;
+  withinLimit: number | null;
+  share: number | null;
+  /** Counts per bucket 0–30, 31–60, 61–90, 91–180, 181–365, >365 when the extract has all of them. */
+  buckets: number[] | null;
+  over365: number | null;
+  /** True when the national statistics suppressed the figures (fewer than 5): never read as zero. */
+  suppressed: boolean;
+}
+
+/** Every row that cannot be used, with where it is and why (shown on the Datakontroll tab). */
+export interface Issue {
+  sheet: string;
+  row: number;
+  /** The column's header as written in the sheet. */
+  column: string;
+  /** The cell reference, e.g. "C12". */
+  cell: string;
+  value: string;
+  reason: string;
+}

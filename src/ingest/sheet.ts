@@ -1,0 +1,284 @@
+import { type Cell, type SheetGrid, columnLetter } from "./cells";
+import type { AggregateRecord, Basis, Issue, MeasureId, PatientRecord, SheetKind } from "./records";
+import type { Field, SheetSettings } from "../domain/settings";
+import { type ColumnMap, applyMappingOverrides, findHeaderRow, unitColumn } from "./columns";
+import {
+  type Parsed, cellText, isBlank, isSuppressed, normalizeHeader, parseContactType, parseDate, parseExceptionCode,
+  parseGuarantee, parseNumber, parseShare,
+} from "./parse";
+
+/** What ingest made of one sheet: records, rows it set aside, and every rejected row as an Issue. */
+export interface IngestedSheet {
+  sheet: string;
+  kind: SheetKind;
+  /** How the sheet was recognised, or why it was not (Swedish, shown to the user). */
+  note: string;
+  /** 1-based header row as Excel shows it. */
+  headerRow: number | null;
+  /** Field → the header text of the column used. */
+  columns: Partial<Record<Field, string>>;
+  /** Field → the sheet column letter of the column used. */
+  columnLetters: Partial<Record<Field, string>>;
+  patients: PatientRecord[];
+  aggregates: AggregateRecord[];
+  /** Non-blank rows below the header. */
+  rowsRead: number;
+  /** Rows set aside by rule already at ingest (summary rows), per reason. */
+  excluded: Map<string, number>;
+  issues: Issue[];
+}
+
+/** A region's own total row in an extract: counting it as a unit would count everyone twice. */
+const SUMMARY_ROW = /^(totalt|total|summa|sum|region|hela regionen|samtliga|alla enheter|riket)\b/;
+export const REASON_SUMMARY_ROW = "Summeringsrad (räknas inte som enhet)";
+
+const AGGREGATE_FIELDS: Field[] = ["total", "withinLimit", "share", "bucket0_30", "bucket31_60", "bucket61_90", "bucket91_180", "bucket181_365", "bucketOver365"];
+const BUCKET_FIELDS: Field[] = ["bucket0_30", "bucket31_60", "bucket61_90", "bucket91_180", "bucket181_365", "bucketOver365"];
+
+/** Measures clocked on completed contacts by default (DOMAIN.md §1); the rest on waiting patients. */
+export const COMPLETED_BY_DEFAULT: readonly MeasureId[] = ["primaryContact", "primaryAssessment", "bupFirst", "bupTreatment"];
+
+function unrecognised(grid: SheetGrid, note: string, headerRow: number | null = null, columns: Partial<Record<Field, string>> = {}): IngestedSheet {
+  return { sheet: grid.name, kind: "unrecognised", note, headerRow, columns, columnLetters: {}, patients: [], aggregates: [], rowsRead: 0, excluded: new Map(), issues: [] };
+}
+
+/** Read one sheet: find its header, map its columns, classify it and parse its rows. Never throws on data. */
+export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined): IngestedSheet {
+  if (settings?.kind === "ignore") return unrecognised(grid, "Bladet hoppas över enligt inställningarna.");
+  const values = grid.values;
+  const found = findHeaderRow(values);
+  if (!found) return unrecognised(grid, "Ingen rubrikrad med enhet och datum, väntetid eller antal hittades bland de första raderna.");
+  const headers = values[found.index];
+  const { map, missing } = applyMappingOverrides(headers, found.map, settings?.columns);
+  const originRow = grid.origin?.row ?? 0;
+  const headerRow = originRow + found.index + 1;
+  const columns: Partial<Record<Field, string>> = {};
+  const columnLetters: Partial<Record<Field, string>> = {};
+  for (const [field, col] of Object.entries(map) as [Field, number][]) {
+    columns[field] = cellText(headers[col] ?? null);
+    columnLetters[field] = columnLetter((grid.origin?.col ?? 0) + col);
+  }
+  if (missing.length) return unrecognised(grid, `Kolumnen ${missing.map((m) => `"${m}"`).join(", ")} från inställningarna finns inte i rubrikraden (rad ${headerRow}).`, headerRow, columns);
+
+  const unitCol = unitColumn(map);
+  const isPatient = map.start !== undefined || map.visit !== undefined || map.waitDays !== undefined;
+  const isAggregate = AGGREGATE_FIELDS.some((f) => map[f] !== undefined);
+  let kind: SheetKind = settings?.kind ?? (isPatient ? (map.visit !== undefined ? "completedList" : "waitingList") : isAggregate ? "unitAggregate" : "unrecognised");
+  if (unitCol === undefined) kind = "unrecognised";
+  if (kind === "unrecognised") {
+    const why = unitCol === undefined ? "ingen kolumn för enhet (t.ex. Enhet, Klinik, Vårdenhet)" : "varken datum, väntetid eller antal";
+    return unrecognised(grid, `Rubrikraden på rad ${headerRow} har ${why}.`, headerRow, columns);
+  }
+
+  const title = values.slice(0, found.index).flat().filter((c): c is string => typeof c === "string").join(" ");
+  const sheetMeasure = settings?.measure ?? parseContactType(grid.name) ?? (title ? parseContactType(title) : null);
+  const ctx: RowContext = { grid, headers, map, unitCol: unitCol!, sheetMeasure: sheetMeasure ?? "firstVisit", issues: [], excluded: new Map() };
+  const measureNote = map.measure !== undefined ? "kontakttyp per rad" : `mått ${sheetMeasure ? "från bladets namn/rubrik" : "antaget (förstabesök)"}`;
+  const out: IngestedSheet = { sheet: grid.name, kind, note: "", headerRow, columns, columnLetters, patients: [], aggregates: [], rowsRead: 0, excluded: ctx.excluded, issues: ctx.issues };
+
+  if (kind === "unitAggregate") {
+    const basis = settings?.basis ?? aggregateBasis(`${grid.name} ${title} ${headers.map((h) => cellText(h)).join(" ")}`, ctx.sheetMeasure);
+    out.note = `Sammanställning per enhet (${basis === "waiting" ? "väntande" : "genomförda"}), ${measureNote}.`;
+    for (let i = found.index + 1; i < values.length; i++) {
+      const row = values[i];
+      if (!row || row.every(isBlank)) continue;
+      out.rowsRead++;
+      const rec = aggregateRow(ctx, row, i, basis);
+      if (rec) out.aggregates.push(rec);
+    }
+  } else {
+    out.note = `Patientlista (${kind === "completedList" ? "genomförda, väntande där besöksdatum saknas" : "väntande"}), ${measureNote}.`;
+    for (let i = found.index + 1; i < values.length; i++) {
+      const row = values[i];
+      if (!row || rowIsBlank(row)) continue;
+      out.rowsRead++;
+      const rec = patientRow(ctx, row, i);
+      if (rec) out.patients.push(rec);
+    }
+  }
+  return out;
+}
+
+function rowIsBlank(row: readonly Cell[]): boolean {
+  for (let j = 0; j < row.length; j++) if (!isBlank(row[j] ?? null)) return false;
+  return true;
+}
+
+/** The basis of an aggregate: its own words ("väntande", "genomförda") decide, else the measure's default. */
+function aggregateBasis(text: string, measure: MeasureId): Basis {
+  const t = normalizeHeader(text);
+  if (/\bgenomford/.test(t)) return "completed";
+  if (/\bvantande\b/.test(t)) return "waiting";
+  return COMPLETED_BY_DEFAULT.includes(measure) ? "completed" : "waiting";
+}
+
+interface RowContext {
+  grid: SheetGrid;
+  headers: readonly Cell[];
+  map: ColumnMap;
+  unitCol: number;
+  sheetMeasure: MeasureId;
+  issues: Issue[];
+  excluded: Map<string, number>;
+}
+
+function reject(ctx: RowContext, i: number, col: number, value: Cell | undefined, reason: string): null {
+  const origin = ctx.grid.origin ?? { row: 0, col: 0 };
+  const row = origin.row + i + 1;
+  ctx.issues.push({
+    sheet: ctx.grid.name,
+    row,
+    column: cellText(ctx.headers[col] ?? null) || columnLetter(origin.col + col),
+    cell: `${columnLetter(origin.col + col)}${row}`,
+    value: cellText(value ?? null),
+    reason,
+  });
+  return null;
+}
+
+function exclude(ctx: RowContext, reason: string): null {
+  ctx.excluded.set(reason, (ctx.excluded.get(reason) ?? 0) + 1);
+  return null;
+}
+
+/** The unit's name, or its HSA id where the name cell is empty; null after rejecting or excluding the row. */
+function unitOf(ctx: RowContext, row: readonly Cell[], i: number): string | null {
+  let cell = row[ctx.unitCol] ?? null;
+  if (isBlank(cell) && ctx.map.unitId !== undefined && ctx.map.unitId !== ctx.unitCol) cell = row[ctx.map.unitId] ?? null;
+  if (isBlank(cell)) return reject(ctx, i, ctx.unitCol, cell, "Enhet saknas");
+  const unit = String(cell).trim();
+  if (SUMMARY_ROW.test(normalizeHeader(unit))) return exclude(ctx, REASON_SUMMARY_ROW);
+  return unit;
+}
+
+function measureOf(ctx: RowContext, row: readonly Cell[], i: number): MeasureId | null {
+  const col = ctx.map.measure;
+  if (col === undefined) return ctx.sheetMeasure;
+  const cell = row[col] ?? null;
+  if (isBlank(cell)) return reject(ctx, i, col, cell, "Kontakttyp saknas");
+  return parseContactType(cell) ?? reject(ctx, i, col, cell, "Okänd kontakttyp");
+}
+
+/** Marks a row already rejected with an Issue. */
+const REJECTED: unique symbol = Symbol("rejected");
+
+/** Parse an optional column: undefined when the column or the value is absent. */
+function optional<T>(ctx: RowContext, row: readonly Cell[], i: number, col: number | undefined, parse: (c: Cell) => Parsed<T>): T | undefined | typeof REJECTED {
+  if (col === undefined) return undefined;
+  const cell = row[col] ?? null;
+  if (isBlank(cell)) return undefined;
+  const p = parse(cell);
+  if (p.ok) return p.value;
+  reject(ctx, i, col, cell, p.reason);
+  return REJECTED;
+}
+
+const text = (row: readonly Cell[], col: number | undefined): string | null => {
+  if (col === undefined) return null;
+  const c = row[col];
+  return c === null || c === undefined || isBlank(c) ? null : String(c).trim();
+};
+
+function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRecord | null {
+  const { map } = ctx;
+  const unit = unitOf(ctx, row, i);
+  if (unit === null) return null;
+  const measure = measureOf(ctx, row, i);
+  if (measure === null) return null;
+  const start = optional(ctx, row, i, map.start, dateOf);
+  if (start === REJECTED) return null;
+  const visit = optional(ctx, row, i, map.visit, dateOf);
+  if (visit === REJECTED) return null;
+  const givenWaitDays = optional(ctx, row, i, map.waitDays, parseWaitDays);
+  if (givenWaitDays === REJECTED) return null;
+  if (start === undefined && givenWaitDays === undefined) {
+    const col = map.start ?? map.waitDays!;
+    return reject(ctx, i, col, row[col], map.start !== undefined ? "Startdatum saknas" : "Väntetid saknas");
+  }
+  if (start !== undefined && visit !== undefined && visit < start) return reject(ctx, i, map.visit!, row[map.visit!], "Besöksdatum före startdatum");
+  const code = optional(ctx, row, i, map.code, parseExceptionCode);
+  if (code === REJECTED) return null;
+  const covered = optional(ctx, row, i, map.guarantee, parseGuarantee);
+  if (covered === REJECTED) return null;
+  const measured = optional(ctx, row, i, map.measured, dateOf);
+  if (measured === REJECTED) return null;
+  return {
+    sheet: ctx.grid.name,
+    row: (ctx.grid.origin?.row ?? 0) + i + 1,
+    unit,
+    measure,
+    start: start ?? null,
+    visit: visit ?? null,
+    givenWaitDays: givenWaitDays ?? null,
+    code: code ?? null,
+    covered: covered ?? true,
+    specialty: ctx.unitCol !== map.specialty ? text(row, map.specialty) : null,
+    profession: text(row, map.profession),
+    measured: measured ?? null,
+  };
+}
+
+const dateOf = (c: Cell) => parseDate(c);
+
+function parseWaitDays(c: Cell): Parsed<number> {
+  const p = parseNumber(c);
+  if (!p.ok) return p;
+  if (p.value < 0 || !Number.isInteger(p.value)) return { ok: false, reason: "Ogiltig väntetid (dagar)" };
+  return p;
+}
+
+function parseCount(c: Cell): Parsed<number> {
+  const p = parseNumber(c);
+  if (!p.ok) return p;
+  if (p.value < 0 || !Number.isInteger(p.value)) return { ok: false, reason: "Ogiltigt antal" };
+  return p;
+}
+
+export const REASON_SUPPRESSED = "Undertryckt värde (färre än 5), räknas inte som noll";
+
+function aggregateRow(ctx: RowContext, row: readonly Cell[], i: number, basis: Basis): AggregateRecord | null {
+  const { map } = ctx;
+  const unit = unitOf(ctx, row, i);
+  if (unit === null) return null;
+  const measure = measureOf(ctx, row, i);
+  if (measure === null) return null;
+  let suppressed = false;
+  let failed = false;
+  const read = (field: Field): number | null => {
+    const col = map[field];
+    if (col === undefined) return null;
+    const cell = row[col] ?? null;
+    if (isBlank(cell)) return null;
+    if (isSuppressed(cell)) {
+      suppressed = true;
+      return null;
+    }
+    const p = field === "share" ? parseShare(cell, ctx.grid.formats?.[i]?.[col], cellText(ctx.headers[col] ?? null)) : parseCount(cell);
+    if (p.ok) return p.value;
+    failed = true;
+    reject(ctx, i, col, cell, p.reason);
+    return null;
+  };
+  let total = read("total");
+  let withinLimit = read("withinLimit");
+  let share = read("share");
+  const bucketValues = BUCKET_FIELDS.map(read);
+  let over365 = read("over365") ?? bucketValues[5];
+  if (failed) return null;
+  const buckets = bucketValues.every((b): b is number => b !== null) ? bucketValues : null;
+  if (total === null && buckets) total = buckets.reduce((a, b) => a + b, 0);
+  if (suppressed) {
+    exclude(ctx, REASON_SUPPRESSED);
+    return { sheet: ctx.grid.name, row: (ctx.grid.origin?.row ?? 0) + i + 1, unit, measure, basis, total: null, withinLimit: null, share: null, buckets: null, over365: null, suppressed: true };
+  }
+  if (total === null && withinLimit === null && share === null) {
+    const col = map.total ?? map.share ?? map.withinLimit ?? ctx.unitCol;
+    return reject(ctx, i, col, row[col], "Antal och andel saknas");
+  }
+  if (total !== null && withinLimit !== null && withinLimit > total) return reject(ctx, i, map.withinLimit!, row[map.withinLimit!], "Fler inom gränsen än totalt");
+  if (withinLimit === null && total !== null && share !== null) withinLimit = Math.round(share * total);
+  if (share === null && total !== null && withinLimit !== null && total > 0) share = withinLimit / total;
+  if (total === null && withinLimit !== null && share !== null && share > 0) total = Math.round(withinLimit / share);
+  if (over365 === undefined) over365 = null;
+  return { sheet: ctx.grid.name, row: (ctx.grid.origin?.row ?? 0) + i + 1, unit, measure, basis, total, withinLimit, share, buckets, over365, suppressed: false };
+}

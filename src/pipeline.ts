@@ -1,0 +1,95 @@
+import type { SheetGrid } from "./ingest/cells";
+import type { Issue, PatientRecord } from "./ingest/records";
+import { type IngestedSheet, ingestSheet } from "./ingest/sheet";
+import { isoFromSerial, serialFromIso } from "./ingest/dates";
+import type { Settings } from "./domain/settings";
+import type { Results, SourceSummary } from "./domain/results";
+import { computeCareGuarantee } from "./domain/careGuarantee";
+import { resolveMeasurementDate } from "./domain/measurementDate";
+import type { SheetPlan } from "./report/plan";
+import { type Lang, summaryPlans } from "./report/summaryPlans";
+
+export type { Lang };
+
+export interface RunOptions {
+  /** Measurement date "YYYY-MM-DD"; else a measurement-date column, else the month end of the newest date. */
+  date?: string;
+  lang: Lang;
+}
+
+/** ingest → domain → report, pure: the same engine for the add-in, the CLI and the preview. */
+export function runPipeline(grids: SheetGrid[], settings: Settings, opts: RunOptions): { results: Results; plans: SheetPlan[] } {
+  const results = computeResults(grids, settings, opts.date);
+  return { results, plans: summaryPlans(results, settings, opts.lang) };
+}
+
+export function computeResults(grids: SheetGrid[], settings: Settings, date?: string): Results {
+  const given = date === undefined ? null : serialFromIso(date);
+  if (date !== undefined && given === null) throw new RangeError(`Ogiltigt mätdatum "${date}": ange ÅÅÅÅ-MM-DD.`);
+  const sheets = grids.map((g) => ingestSheet(g, settings.sheets[g.name]));
+  const patients: PatientRecord[] = sheets.flatMap((s) => s.patients);
+  const measured = resolveMeasurementDate(given, patients);
+  // No date at all means no row has a start or visit date: only given waits, which need none.
+  const cg = computeCareGuarantee(patients, sheets.flatMap((s) => s.aggregates), measured?.date ?? Infinity, settings);
+
+  // Fold each patient row's fate back into its sheet's counts: read = used + excluded + rejected.
+  const bySheet = new Map(sheets.map((s) => [s.sheet, s]));
+  const used = new Map<string, number>();
+  const domainIssues = new Map<string, Issue[]>();
+  cg.fates.forEach((fate, i) => {
+    const p = patients[i];
+    const sheet = bySheet.get(p.sheet)!;
+    if (fate.kind === "used") used.set(p.sheet, (used.get(p.sheet) ?? 0) + 1);
+    else if (fate.kind === "excluded") sheet.excluded.set(fate.reason, (sheet.excluded.get(fate.reason) ?? 0) + 1);
+    else {
+      const list = domainIssues.get(p.sheet) ?? [];
+      list.push(issueAt(sheet, p, fate.field, fate.reason));
+      domainIssues.set(p.sheet, list);
+    }
+  });
+  for (const s of sheets) used.set(s.sheet, (used.get(s.sheet) ?? 0) + s.aggregates.filter((a) => !a.suppressed).length);
+
+  const issues: Issue[] = [];
+  const exclusions = new Map<string, number>();
+  const sources: SourceSummary[] = sheets.map((s) => {
+    const sheetIssues = [...s.issues, ...(domainIssues.get(s.sheet) ?? [])].sort((a, b) => a.row - b.row);
+    issues.push(...sheetIssues);
+    let excluded = 0;
+    for (const [reason, n] of s.excluded) {
+      excluded += n;
+      exclusions.set(reason, (exclusions.get(reason) ?? 0) + n);
+    }
+    return {
+      sheet: s.sheet,
+      kind: s.kind,
+      note: s.note,
+      columns: s.columns as Record<string, string>,
+      headerRow: s.headerRow,
+      rowsRead: s.rowsRead,
+      rowsUsed: used.get(s.sheet) ?? 0,
+      rowsExcluded: excluded,
+      rowsRejected: new Set(sheetIssues.map((i) => i.row)).size,
+    };
+  });
+  return {
+    measurementDate: measured ? isoFromSerial(measured.date) : null,
+    measurementDateSource: measured?.source ?? null,
+    careGuarantee: cg.measures,
+    sources,
+    exclusions: [...exclusions].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+    issues,
+  };
+}
+
+/** An Issue for a row the domain rejected, pointing at the cell that caused it. */
+function issueAt(sheet: IngestedSheet, p: PatientRecord, field: "start" | "visit", reason: string): Issue {
+  const value = p[field];
+  return {
+    sheet: p.sheet,
+    row: p.row,
+    column: sheet.columns[field] ?? field,
+    cell: `${sheet.columnLetters[field] ?? ""}${p.row}`,
+    value: value === null ? "" : isoFromSerial(value),
+    reason,
+  };
+}

@@ -1,0 +1,123 @@
+import type { Cell } from "../ingest/cells";
+import type { MeasureId } from "../ingest/records";
+import type { MeasureResult, Results, UnitResult } from "../domain/results";
+import type { Settings } from "../domain/settings";
+import type { Rating } from "../domain/rating";
+import { byShareAscending } from "../domain/careGuarantee";
+import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
+import type { SheetPlan } from "./plan";
+import { FONT, RATING_FILL } from "./style";
+import { NUMBER_FORMATS, formatInteger } from "./format";
+import { TEXT, type Lang, type Texts } from "./i18n";
+
+export const CARE_GUARANTEE_MARKER = "malkoll:careGuarantee";
+
+/** SoV is a BUP code: other measures' headings say "exkl. PvV/MoV" as the regions' reports do. */
+const BUP: readonly MeasureId[] = ["bupFirst", "bupTreatment"];
+export function excludedCodes(m: Pick<MeasureResult, "measure" | "excluded">): string[] {
+  return m.excluded.filter((c) => c !== "SoV" || BUP.includes(m.measure));
+}
+
+/** The "Vårdgaranti" tab: one table per measure, units ascending by share, region row placed by its share. */
+export function careGuaranteePlan(results: Results, settings: Settings, lang: Lang): SheetPlan {
+  const t = TEXT[lang];
+  const b = new PlanBuilder();
+  b.title(t.careGuaranteeTitle);
+  b.line(measuredLine(results, t));
+  b.blank();
+  for (const m of results.careGuarantee) measureBlock(b, m, settings, t);
+  legend(b, settings, t);
+  b.blank();
+  footnote(b, results, settings, t);
+  return b.build(t.careGuaranteeTab, CARE_GUARANTEE_MARKER);
+}
+
+export function measuredLine(results: Results, t: Texts): string {
+  if (!results.measurementDate || !results.measurementDateSource) return t.noMeasuredDate;
+  return `${t.measuredOn} ${results.measurementDate} (${t.measuredSource[results.measurementDateSource]})`;
+}
+
+export function measureHeading(m: MeasureResult, t: Texts): string {
+  return `${t.measure[m.measure]} – ${t.basisShare[m.basis]} ${t.within(m.limitDays).toLowerCase()} (${t.exclusive(excludedCodes(m))})`;
+}
+
+function ratingText(u: UnitResult, t: Texts): string {
+  return u.suppressed ? t.suppressed : t.rating[u.rating];
+}
+
+function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: Texts): void {
+  b.heading(measureHeading(m, t));
+  const columns: Column[] = [
+    { header: t.unit, width: 34 },
+    { header: m.basis === "waiting" ? t.waiting : t.completed, format: NUMBER_FORMATS.count, width: 11 },
+    { header: t.within(m.limitDays), format: NUMBER_FORMATS.count, width: 13 },
+    { header: t.shareWithin(m.limitDays), format: NUMBER_FORMATS.share, width: 18 },
+    { header: t.over(m.limitDays), format: NUMBER_FORMATS.count, width: 13 },
+    { header: t.over365, format: NUMBER_FORMATS.count, width: 14 },
+    { header: t.median, format: NUMBER_FORMATS.days, width: 14 },
+    { header: t.ratingHeader, width: 24 },
+  ];
+  const SHARE_COL = 3;
+  const rows = withRegionPlaced(m.units, m.region);
+  const body: Cell[][] = rows.map(({ row, isRegion }) => [
+    isRegion ? t.region : row.unit,
+    row.total, row.withinLimit, row.share, row.overLimit, row.over365, row.medianWait, ratingText(row, t),
+  ]);
+  const styles: RowStyle[] = rows.map(({ row, isRegion }) => ({
+    font: isRegion ? FONT.region : undefined,
+    fills: { [SHARE_COL]: RATING_FILL[row.rating as Rating] },
+  }));
+  b.table(columns, body, styles);
+  if (settings.showMeanOfUnits && m.meanOfUnits !== null) {
+    // A comparison figure only: no rating fill, so nobody reads it as the region's result.
+    b.row([t.meanOfUnits, null, null, m.meanOfUnits], { font: { italic: true }, formats: { [SHARE_COL]: NUMBER_FORMATS.share } });
+  }
+  for (const by of m.overLimitBy) {
+    b.blank();
+    b.line(t.overByTitle(m.limitDays, t.overBy[by.dimension]), FONT.header);
+    b.table(
+      [{ header: t.overBy[by.dimension].replace(/^./, (c) => c.toUpperCase()) }, { header: t.count, format: NUMBER_FORMATS.count }, { header: t.share, format: NUMBER_FORMATS.share }],
+      by.groups.map((g) => [g.group, g.count, g.share]),
+    );
+  }
+  b.blank();
+}
+
+/** Units ascending by share with the region row among them, placed by its own share (after ties). */
+export function withRegionPlaced(units: readonly UnitResult[], region: UnitResult): { row: UnitResult; isRegion: boolean }[] {
+  const out = units.map((row) => ({ row, isRegion: false }));
+  let at = out.findIndex(({ row }) => byShareAscending({ unit: "\uffff", share: region.share }, row) < 0);
+  if (at < 0) at = out.length;
+  out.splice(at, 0, { row: region, isRegion: true });
+  return out;
+}
+
+function legend(b: PlanBuilder, settings: Settings, t: Texts): void {
+  const g = Math.round(settings.thresholds.green * 100);
+  const y = Math.round(settings.thresholds.yellow * 100);
+  const words = t.legendText(g, y);
+  b.line(t.legend, FONT.header);
+  for (const r of ["green", "yellow", "red", "grey"] as const) {
+    const row = b.nextRow;
+    b.line(words[r]);
+    b.fill(row, 0, RATING_FILL[r]);
+  }
+}
+
+function footnote(b: PlanBuilder, results: Results, settings: Settings, t: Texts): void {
+  b.line(t.poolNote, FONT.note);
+  const limits = results.careGuarantee
+    .filter((m, i, all) => all.findIndex((o) => o.measure === m.measure) === i)
+    .map((m) => `${t.measure[m.measure].toLowerCase()} ${m.limitDays} ${t.days} (${t.target} ${Math.round(m.target * 1000) / 10} %)`);
+  if (limits.length) b.line(`${t.limitsAndTargets}: ${limits.join("; ")}.`, FONT.note);
+  const codes = (basis: "waiting" | "completed") => {
+    const on = Object.entries(settings.exclusions[basis]).filter(([, v]) => v).map(([k]) => k);
+    return on.length ? on.join(", ") : "–";
+  };
+  b.line(`${t.settingsLine}: ${t.exclusionsLine(codes("waiting"), codes("completed"))}.`, FONT.note);
+  if (settings.requireGuarantee) b.line(t.guaranteeLine, FONT.note);
+  b.line(`${t.sourcesLine}:`, FONT.note);
+  for (const s of results.sources) {
+    b.line(t.sourceLine(s.sheet, s.headerRow, formatInteger(s.rowsRead), formatInteger(s.rowsUsed), formatInteger(s.rowsExcluded), formatInteger(s.rowsRejected)) + ` – ${s.note}`, FONT.note);
+  }
+}

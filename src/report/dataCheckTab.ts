@@ -1,0 +1,55 @@
+import type { Results } from "../domain/results";
+import { PlanBuilder } from "./planBuilder";
+import type { SheetPlan } from "./plan";
+import { FONT } from "./style";
+import { NUMBER_FORMATS, formatInteger } from "./format";
+import { TEXT, type Lang } from "./i18n";
+import { measuredLine } from "./careGuaranteeTab";
+
+export const DATA_CHECK_MARKER = "malkoll:dataCheck";
+
+/** Excel's last row is 1,048,576; past this many rejected rows the tab says how many it left out. */
+export const MAX_LISTED_ISSUES = 1_000_000;
+
+/** The "Datakontroll" tab: row counts per source sheet, counts per reason, and every rejected row. */
+export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
+  const t = TEXT[lang];
+  const b = new PlanBuilder();
+  b.title(t.dataCheckTitle);
+  b.line(measuredLine(results, t));
+  b.blank();
+  b.table(
+    [
+      { header: t.sheet, width: 26 }, { header: t.kind, width: 26 }, { header: t.headerRow, format: NUMBER_FORMATS.days, width: 10 },
+      { header: t.read, format: NUMBER_FORMATS.count, width: 10 }, { header: t.used, format: NUMBER_FORMATS.count, width: 10 },
+      { header: t.excluded, format: NUMBER_FORMATS.count, width: 12 }, { header: t.rejected, format: NUMBER_FORMATS.count, width: 30 },
+      { header: t.comment, width: 60 },
+    ],
+    results.sources.map((s) => [s.sheet, t.kinds[s.kind], s.headerRow, s.rowsRead, s.rowsUsed, s.rowsExcluded, s.rowsRejected, s.note]),
+  );
+  b.blank();
+
+  const rejectedByReason = new Map<string, number>();
+  for (const i of results.issues) rejectedByReason.set(i.reason, (rejectedByReason.get(i.reason) ?? 0) + 1);
+  b.line(t.reasonsTitle, FONT.heading);
+  b.table(
+    [{ header: t.reason }, { header: t.treatment }, { header: t.count, format: NUMBER_FORMATS.count }],
+    [
+      ...results.exclusions.map((e) => [e.reason, t.excludedByRule, e.count]),
+      ...[...rejectedByReason].sort((a, b) => b[1] - a[1]).map(([reason, n]) => [reason, t.rejectedRow, n]),
+    ],
+  );
+  b.blank();
+
+  b.line(t.rowsTitle, FONT.heading);
+  if (results.issues.length === 0) b.line(t.noRejected);
+  else {
+    const shown = results.issues.slice(0, MAX_LISTED_ISSUES);
+    if (shown.length < results.issues.length) b.line(t.truncated(formatInteger(shown.length), formatInteger(results.issues.length)), FONT.note);
+    b.table(
+      [{ header: t.sheet }, { header: t.row, format: NUMBER_FORMATS.days }, { header: t.column }, { header: t.cell }, { header: t.value }, { header: t.reason }],
+      shown.map((i) => [i.sheet, i.row, i.column, i.cell, i.value, i.reason]),
+    );
+  }
+  return b.build(t.dataCheckTab, DATA_CHECK_MARKER);
+}

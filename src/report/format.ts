@@ -1,0 +1,30 @@
+/** Swedish number text for notes and headlines: U+00A0 between thousands, decimal comma, U+2212 minus. */
+const NBSP = "\u00a0";
+const MINUS = "\u2212";
+
+function group(intDigits: string): string {
+  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+}
+
+/** 13929 → "13 929" (no-break space), −206 → "−206". */
+export function formatInteger(n: number): string {
+  const r = Math.round(n);
+  return (r < 0 ? MINUS : "") + group(String(Math.abs(r)));
+}
+
+/** 0.706 → "70,6 %" (one decimal by default, no-break space before %). */
+export function formatPercent(fraction: number, decimals = 1): string {
+  const v = fraction * 100;
+  const fixed = Math.abs(v).toFixed(decimals);
+  const [int, dec] = fixed.split(".");
+  const negative = v < 0 && Number(fixed) !== 0;
+  return `${negative ? MINUS : ""}${group(int)}${dec ? `,${dec}` : ""}${NBSP}%`;
+}
+
+/** Excel number formats; Excel shows them with the user's own separators ("70,6 %" in Swedish Excel). */
+export const NUMBER_FORMATS = {
+  share: "0.0%",
+  count: "#,##0",
+  days: "0",
+  date: "yyyy-mm-dd",
+} as const;

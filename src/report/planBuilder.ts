@@ -1,0 +1,114 @@
+import type { Cell } from "../ingest/cells";
+import type { Block, ChartSpec, FontStyle, SheetPlan } from "./plan";
+import { FONT, HEADER_FILL } from "./style";
+
+/** A table column: its header, how to format it, and its width in characters. */
+export interface Column {
+  header: string;
+  format?: string;
+  width?: number;
+}
+
+/** Per-row styling of a table body row. */
+export interface RowStyle {
+  font?: FontStyle;
+  /** Column index → fill colour. */
+  fills?: Record<number, string>;
+}
+
+/**
+ * Lays a summary tab out top to bottom in the house style (title, headings, tables, notes),
+ * collecting cells, formats, fills and fonts as blocks. Every summary tab is built with it.
+ */
+export class PlanBuilder {
+  private rows: Cell[][] = [];
+  private numberFormats: Block<string>[] = [];
+  private fills: Block<string>[] = [];
+  private fonts: Block<FontStyle>[] = [];
+  private widths: number[] = [];
+
+  get nextRow(): number {
+    return this.rows.length;
+  }
+
+  private push(cells: Cell[], font?: FontStyle): number {
+    const r = this.rows.length;
+    this.rows.push(cells);
+    if (font && cells.length) this.fonts.push({ range: [r, 0, r, cells.length - 1], value: font });
+    return r;
+  }
+
+  title(text: string): this {
+    this.push([text], FONT.title);
+    return this;
+  }
+
+  heading(text: string): this {
+    this.push([text], FONT.heading);
+    return this;
+  }
+
+  line(text: string, font?: FontStyle): this {
+    this.push([text], font);
+    return this;
+  }
+
+  /** One free-standing row, e.g. a comparison figure under a table. */
+  row(cells: Cell[], opts: { font?: FontStyle; formats?: Record<number, string> } = {}): this {
+    const r = this.push(cells, opts.font);
+    for (const [col, format] of Object.entries(opts.formats ?? {})) this.numberFormats.push({ range: [r, Number(col), r, Number(col)], value: format });
+    return this;
+  }
+
+  blank(): this {
+    this.push([]);
+    return this;
+  }
+
+  fill(row: number, col: number, colour: string): this {
+    this.fills.push({ range: [row, col, row, col], value: colour });
+    return this;
+  }
+
+  /** A header row and body rows; number formats per column, fonts and fills per row. */
+  table(columns: Column[], body: Cell[][], styles: (RowStyle | undefined)[] = []): { firstBodyRow: number } {
+    const header = this.push(columns.map((c) => c.header), FONT.header);
+    this.fills.push({ range: [header, 0, header, columns.length - 1], value: HEADER_FILL });
+    const first = this.rows.length;
+    body.forEach((cells, k) => {
+      const r = this.push(cells, styles[k]?.font);
+      for (const [col, colour] of Object.entries(styles[k]?.fills ?? {})) this.fill(r, Number(col), colour);
+    });
+    const last = this.rows.length - 1;
+    columns.forEach((c, j) => {
+      if (c.format && last >= first) this.numberFormats.push({ range: [first, j, last, j], value: c.format });
+      if (c.width) this.widths[j] = Math.max(this.widths[j] ?? 0, c.width);
+    });
+    return { firstBodyRow: first };
+  }
+
+  widen(col: number, width: number): this {
+    this.widths[col] = Math.max(this.widths[col] ?? 0, width);
+    return this;
+  }
+
+  build(name: string, marker: string, charts: ChartSpec[] = []): SheetPlan {
+    const width = Math.max(1, ...this.rows.map((r) => r.length), this.widths.length);
+    const cells = this.rows.map((r) => (r.length === width ? r : [...r, ...new Array<Cell>(width - r.length).fill(null)]));
+    const columnWidths = Array.from({ length: width }, (_, j) => this.widths[j] ?? 10);
+    return { name, marker, cells, numberFormats: this.numberFormats, fills: mergeFills(this.fills), fonts: this.fonts, columnWidths, charts };
+  }
+}
+
+/** Merge vertically adjacent single-column fills of one colour so hosts write fewer rectangles. */
+export function mergeFills(fills: Block<string>[]): Block<string>[] {
+  const sorted = [...fills].sort((a, b) => a.range[1] - b.range[1] || a.range[3] - b.range[3] || a.range[0] - b.range[0]);
+  const out: Block<string>[] = [];
+  for (const f of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.value === f.value && prev.range[1] === f.range[1] && prev.range[3] === f.range[3] && prev.range[2] + 1 === f.range[0]) {
+      prev.range = [prev.range[0], prev.range[1], f.range[2], prev.range[3]];
+    } else out.push({ range: [...f.range], value: f.value });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import type { Cell } from "../../src/ingest/cells";
+import { computeResults } from "../../src/pipeline";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+
+/** Cells as they come: real-looking values mixed with junk of every type. */
+const junkCell: fc.Arbitrary<Cell> = fc.oneof(
+  fc.constant(null),
+  fc.string(),
+  fc.string({ unit: "grapheme", maxLength: 8 }),
+  fc.double(),
+  fc.integer({ min: -100000, max: 200000 }),
+  fc.boolean(),
+  fc.constantFrom("..", "x", "–", "*", "PvV", "MoV", "SoV", "JA", "NEJ", "1", "2", "3", "Förstabesök", "Operation/åtgärd", "Medicinsk bedömning", "2024-02-30", "2024-01-31", "13 929", "−206", "70,6 %", "jan 2024", "Totalt"),
+  fc.integer({ min: 44000, max: 46000 }), // plausible date serials
+);
+
+/** Headers drawn from the synonyms, so random grids really reach the row parsers. */
+const header = fc.constantFrom(
+  "Klinik", "Enhet", "Vårdcentral", "hsaid_vardenhet", "Kontakttyp", "Beslutsdatum", "Remissdatum", "start_datum", "Besöksdatum",
+  "Väntat (dagar)", "Avvikelsekod", "Vårdgaranti", "Yrkeskategori", "Verksamhetsområde", "Mätdatum", "Antal", "Inom 90 dagar",
+  "Andel (%)", "0–30", "31–60", "61–90", "91–180", "181–365", "> 365", "Info", "",
+);
+
+const sheet = fc.record({
+  titleRows: fc.array(fc.array(junkCell, { maxLength: 3 }), { maxLength: 4 }),
+  headers: fc.array(header, { minLength: 1, maxLength: 9 }),
+  rows: fc.array(fc.array(junkCell, { maxLength: 10 }), { maxLength: 40 }),
+});
+
+test("random grids with junk in every cell never throw and always balance their rows", () => {
+  fc.assert(
+    fc.property(fc.array(sheet, { minLength: 1, maxLength: 3 }), fc.option(fc.constantFrom("2024-01-31", "2023-06-30"), { nil: undefined }), (sheets, date) => {
+      const grids = sheets.map((s, k) => ({ name: `Blad${k}`, values: [...s.titleRows, s.headers, ...s.rows] as Cell[][] }));
+      const r = computeResults(grids, DEFAULT_SETTINGS, date);
+      for (const s of r.sources) {
+        expect(s.rowsRead).toBe(s.rowsUsed + s.rowsExcluded + s.rowsRejected);
+      }
+      for (const m of r.careGuarantee) {
+        for (const u of [...m.units, m.region]) {
+          if (u.share !== null) expect(u.share >= 0 && u.share <= 1).toBe(true);
+          if (u.total !== null && u.withinLimit !== null) expect(u.withinLimit).toBeLessThanOrEqual(u.total);
+        }
+      }
+      // Every issue points at a real row of a real sheet.
+      for (const i of r.issues) expect(grids.some((g) => g.name === i.sheet && i.row >= 1 && i.row <= g.values.length)).toBe(true);
+    }),
+    { numRuns: 300 },
+  );
+});
