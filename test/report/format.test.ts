@@ -1,0 +1,15 @@
+import { formatInteger, formatPercent } from "../../src/report/format";
+
+test("integers get a no-break space between thousands and a real minus sign", () => {
+  expect(formatInteger(13929)).toBe("13\u00a0929");
+  expect(formatInteger(-206)).toBe("\u2212206");
+  expect(formatInteger(1234567)).toBe("1\u00a0234\u00a0567");
+  expect(formatInteger(999)).toBe("999");
+});
+
+test("shares show as percent with a decimal comma", () => {
+  expect(formatPercent(0.706)).toBe("70,6\u00a0%");
+  expect(formatPercent(1)).toBe("100,0\u00a0%");
+  expect(formatPercent(0.7996)).toBe("80,0\u00a0%");
+  expect(formatPercent(-0.019)).toBe("\u22121,9\u00a0%");
+});
