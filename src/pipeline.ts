@@ -33,21 +33,22 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
   const cg = computeCareGuarantee(patients, sheets.flatMap((s) => s.aggregates), measured?.date ?? Infinity, settings);
 
   // Fold each patient row's fate back into its sheet's counts: read = used + excluded + rejected.
-  const bySheet = new Map(sheets.map((s) => [s.sheet, s]));
+  // Patients are in sheet order (flatMap above), so each sheet owns one contiguous run of fates.
   const used = new Map<string, number>();
   const domainIssues = new Map<string, Issue[]>();
-  cg.fates.forEach((fate, i) => {
-    const p = patients[i];
-    const sheet = bySheet.get(p.sheet)!;
-    if (fate.kind === "used") used.set(p.sheet, (used.get(p.sheet) ?? 0) + 1);
-    else if (fate.kind === "excluded") sheet.excluded.set(fate.reason, (sheet.excluded.get(fate.reason) ?? 0) + 1);
-    else {
-      const list = domainIssues.get(p.sheet) ?? [];
-      list.push(issueAt(sheet, p, fate.field, fate.reason));
-      domainIssues.set(p.sheet, list);
+  let k = 0;
+  for (const sheet of sheets) {
+    let n = sheet.aggregates.filter((a) => !a.suppressed).length;
+    const rejected: Issue[] = [];
+    for (const end = k + sheet.patients.length; k < end; k++) {
+      const fate = cg.fates[k];
+      if (fate.kind === "used") n++;
+      else if (fate.kind === "excluded") sheet.excluded.set(fate.reason, (sheet.excluded.get(fate.reason) ?? 0) + 1);
+      else rejected.push(issueAt(sheet, patients[k], fate.field, fate.reason));
     }
-  });
-  for (const s of sheets) used.set(s.sheet, (used.get(s.sheet) ?? 0) + s.aggregates.filter((a) => !a.suppressed).length);
+    used.set(sheet.sheet, n);
+    domainIssues.set(sheet.sheet, rejected);
+  }
 
   const issues: Issue[] = [];
   const exclusions = new Map<string, number>();

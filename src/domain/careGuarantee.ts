@@ -47,14 +47,13 @@ interface MeasureAcc {
 
 const newUnit = (): UnitAcc => ({ total: 0, within: 0, over365: 0, buckets: [0, 0, 0, 0, 0, 0], waits: [], readyShare: null, suppressed: false });
 
-function measureAcc(accs: Map<string, MeasureAcc>, measure: MeasureId, basis: Basis): MeasureAcc {
-  const key = `${measure}|${basis}`;
-  let acc = accs.get(key);
-  if (!acc) {
-    acc = { measure, basis, units: new Map(), overBySpecialty: new Map(), overByProfession: new Map(), hasSpecialty: false, hasProfession: false, sheets: new Set() };
-    accs.set(key, acc);
-  }
-  return acc;
+/** Accumulators per measure and basis, in report order: index = 2 × measure + (completed ? 1 : 0). */
+type MeasureAccs = (MeasureAcc | undefined)[];
+const MEASURE_INDEX = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<MeasureId, number>;
+
+function measureAcc(accs: MeasureAccs, measure: MeasureId, basis: Basis): MeasureAcc {
+  const key = 2 * MEASURE_INDEX[measure] + (basis === "completed" ? 1 : 0);
+  return (accs[key] ??= { measure, basis, units: new Map(), overBySpecialty: new Map(), overByProfession: new Map(), hasSpecialty: false, hasProfession: false, sheets: new Set() });
 }
 
 function unitAcc(acc: MeasureAcc, unit: string): UnitAcc {
@@ -76,9 +75,10 @@ export function computeCareGuarantee(
   measured: DaySerial,
   settings: Settings,
 ): { measures: MeasureResult[]; fates: RowFate[] } {
-  const accs = new Map<string, MeasureAcc>();
+  const accs: MeasureAccs = [];
   const fates: RowFate[] = new Array(patients.length);
   const used: RowFate = { kind: "used" };
+  let lastSheet = "";
   for (let i = 0; i < patients.length; i++) {
     const p = patients[i];
     if (p.start !== null && p.start > measured) {
@@ -97,7 +97,7 @@ export function computeCareGuarantee(
     const days = p.start === null ? p.givenWaitDays! : waitDays(p.start, basis === "completed" ? p.visit! : measured);
     const limit = settings.measures[p.measure].limitDays;
     const acc = measureAcc(accs, p.measure, basis);
-    acc.sheets.add(p.sheet);
+    if (p.sheet !== lastSheet) acc.sheets.add((lastSheet = p.sheet));
     const u = unitAcc(acc, p.unit);
     u.total++;
     u.waits?.push(days);
@@ -114,13 +114,7 @@ export function computeCareGuarantee(
   }
   for (const a of aggregates) addAggregate(measureAcc(accs, a.measure, a.basis), a);
 
-  const measures: MeasureResult[] = [];
-  for (const measure of MEASURES) {
-    for (const basis of ["waiting", "completed"] as const) {
-      const acc = accs.get(`${measure}|${basis}`);
-      if (acc) measures.push(finish(acc, settings));
-    }
-  }
+  const measures = accs.filter((a): a is MeasureAcc => a !== undefined).map((a) => finish(a, settings));
   return { measures, fates };
 }
 

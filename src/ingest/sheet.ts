@@ -72,7 +72,7 @@ export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined
 
   const title = values.slice(0, found.index).flat().filter((c): c is string => typeof c === "string").join(" ");
   const sheetMeasure = settings?.measure ?? parseContactType(grid.name) ?? (title ? parseContactType(title) : null);
-  const ctx: RowContext = { grid, headers, map, unitCol: unitCol!, sheetMeasure: sheetMeasure ?? "firstVisit", issues: [], excluded: new Map() };
+  const ctx: RowContext = { grid, headers, map, unitCol: unitCol!, sheetMeasure: sheetMeasure ?? "firstVisit", issues: [], excluded: new Map(), units: new Map() };
   const measureNote = map.measure !== undefined ? "kontakttyp per rad" : `mått ${sheetMeasure ? "från bladets namn/rubrik" : "antaget (förstabesök)"}`;
   const out: IngestedSheet = { sheet: grid.name, kind, note: "", headerRow, columns, columnLetters, patients: [], aggregates: [], rowsRead: 0, excluded: ctx.excluded, issues: ctx.issues };
 
@@ -120,6 +120,8 @@ interface RowContext {
   sheetMeasure: MeasureId;
   issues: Issue[];
   excluded: Map<string, number>;
+  /** Cell text → trimmed unit, or null for a summary row: a million rows carry a few dozen units. */
+  units: Map<string, string | null>;
 }
 
 function reject(ctx: RowContext, i: number, col: number, value: Cell | undefined, reason: string): null {
@@ -146,9 +148,14 @@ function unitOf(ctx: RowContext, row: readonly Cell[], i: number): string | null
   let cell = row[ctx.unitCol] ?? null;
   if (isBlank(cell) && ctx.map.unitId !== undefined && ctx.map.unitId !== ctx.unitCol) cell = row[ctx.map.unitId] ?? null;
   if (isBlank(cell)) return reject(ctx, i, ctx.unitCol, cell, "Enhet saknas");
-  const unit = String(cell).trim();
-  if (SUMMARY_ROW.test(normalizeHeader(unit))) return exclude(ctx, REASON_SUMMARY_ROW);
-  return unit;
+  const raw = String(cell);
+  let unit = ctx.units.get(raw);
+  if (unit === undefined) {
+    const trimmed = raw.trim();
+    unit = SUMMARY_ROW.test(normalizeHeader(trimmed)) ? null : trimmed;
+    ctx.units.set(raw, unit);
+  }
+  return unit ?? exclude(ctx, REASON_SUMMARY_ROW);
 }
 
 function measureOf(ctx: RowContext, row: readonly Cell[], i: number): MeasureId | null {
