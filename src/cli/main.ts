@@ -1,0 +1,128 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { openWorkbook } from "../hosts/xlsx/read";
+import { writeSummaryTabs } from "../hosts/xlsx/write";
+import { XlsxError } from "../hosts/xlsx/errors";
+import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
+import { readSettings } from "../domain/settingsDoc";
+import { serialFromIso } from "../ingest/dates";
+import { runPipeline, type Lang } from "../pipeline";
+import { measureHeading } from "../report/careGuaranteeTab";
+import { TEXT } from "../report/i18n";
+import { formatInteger, formatPercent } from "../report/format";
+
+/** Exit codes of the CLI contract: 0 done, 1 nothing could be computed or read, 2 usage error. */
+export const EXIT = { ok: 0, nothingComputed: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+interface ReportOptions {
+  out?: string;
+  json?: string;
+  date?: string;
+  config?: string;
+  lang: Lang;
+}
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIo: Io = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") };
+
+/** `malkoll report <input.xlsx> …`: read the workbook, compute, write the summary tabs and the JSON. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command("malkoll")
+    .description("Målkoll: vårdgaranti och måluppfyllelse från Excel-underlag / care-guarantee compliance from Excel extracts")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  program
+    .command("report")
+    .description("Beräkna och skriv sammanställningsflikar i en kopia av arbetsboken")
+    .argument("<input.xlsx>", "arbetsbok med väntetidsunderlag")
+    .option("--out <output.xlsx>", "var arbetsboken med flikarna skrivs (standard: <indata>-malkoll.xlsx)")
+    .option("--json <file|->", "skriv resultaten som JSON till en fil, eller - för standard ut")
+    .option("--date <YYYY-MM-DD>", "mätdatum (standard: kolumn för mätdatum, annars sista dagen i månaden för senaste datum)")
+    .option("--config <settings.json>", "inställningar (gränser, undantag, mål, kolumner)")
+    .addOption(new Option("--lang <lang>", "språk på flikarna").choices(["sv", "en"]).default("sv"))
+    .action((input: string, opts: ReportOptions) => {
+      code = report(input, opts, io);
+    });
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (e instanceof UsageError) {
+      io.err(`malkoll: ${e.message}`);
+      return EXIT.usage;
+    }
+    if (e instanceof XlsxError) {
+      io.err(`malkoll: ${e.message}`);
+      return EXIT.nothingComputed;
+    }
+    throw e;
+  }
+}
+
+function loadSettings(configPath: string | undefined): Settings {
+  if (!configPath) return DEFAULT_SETTINGS;
+  if (!existsSync(configPath)) throw new UsageError(`Inställningsfilen finns inte: ${configPath}`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(configPath, "utf8"));
+  } catch (e) {
+    throw new UsageError(`Inställningsfilen ${configPath} är inte giltig JSON: ${(e as Error).message}`);
+  }
+  const parsed = readSettings(doc);
+  if (!parsed.ok) throw new UsageError(`Fel i ${configPath}: ${parsed.reason}`);
+  return parsed.value;
+}
+
+function report(input: string, opts: ReportOptions, io: Io): number {
+  if (!existsSync(input)) throw new UsageError(`Filen finns inte: ${input}`);
+  if (![".xlsx", ".xlsm"].includes(extname(input).toLowerCase())) throw new UsageError(`Inte en Excel-arbetsbok (.xlsx): ${input}`);
+  if (opts.date !== undefined && serialFromIso(opts.date) === null) throw new UsageError(`Ogiltigt datum för --date: "${opts.date}" (ange ÅÅÅÅ-MM-DD).`);
+  const settings = loadSettings(opts.config);
+  const say = opts.json === "-" ? io.err : io.out;
+  const t = TEXT[opts.lang];
+
+  const wb = openWorkbook(readFileSync(input));
+  // Målkoll's own tabs from an earlier run are output, not input.
+  const grids = wb.sheets.filter((s) => !s.marker).map((s) => wb.readSheet(s.name));
+  const { results, plans } = runPipeline(grids, settings, { date: opts.date, lang: opts.lang });
+  if (opts.json) {
+    const text = JSON.stringify(results, null, 2) + "\n";
+    if (opts.json === "-") process.stdout.write(text);
+    else writeFile(opts.json, text);
+  }
+  if (results.careGuarantee.length === 0) {
+    io.err("malkoll: Inget kunde beräknas. Blad som lästes:");
+    for (const s of results.sources) io.err(`  - "${s.sheet}": ${s.note}`);
+    return EXIT.nothingComputed;
+  }
+
+  const out = opts.out ?? join(dirname(input), `${basename(input, extname(input))}-malkoll.xlsx`);
+  const { bytes, written } = writeSummaryTabs(wb, plans);
+  writeFile(out, bytes);
+  for (const m of results.careGuarantee) {
+    const r = m.region;
+    const share = r.share === null ? "–" : formatPercent(r.share);
+    say(`${measureHeading(m, t)}: ${share} (${formatInteger(r.total ?? 0)} ${m.basis === "waiting" ? t.waiting : t.completed}) – ${t.rating[r.rating]}`);
+  }
+  const rejected = results.sources.reduce((n, s) => n + s.rowsRejected, 0);
+  if (rejected > 0) say(`${formatInteger(rejected)} rader avvisade – se fliken "${written.find((w) => w.planName === t.dataCheckTab)?.sheetName ?? t.dataCheckTab}".`);
+  for (const w of written.filter((w) => w.renamedBecauseTaken && !w.replaced)) {
+    say(`Bladet "${w.planName}" finns redan och är inte Målkolls; skrev "${w.sheetName}" i stället.`);
+  }
+  say(`Skrev ${written.map((w) => `"${w.sheetName}"`).join(", ")} till ${resolve(out)}`);
+  return EXIT.ok;
+}
+
+function writeFile(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  writeFileSync(path, data);
+}
