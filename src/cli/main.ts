@@ -95,9 +95,9 @@ function report(input: string, opts: ReportOptions, io: Io): number {
   const grids = wb.sheets.filter((s) => !s.marker).map((s) => wb.readSheet(s.name));
   const { results, plans } = runPipeline(grids, settings, { date: opts.date, lang: opts.lang });
   if (opts.json) {
-    const text = JSON.stringify(results, null, 2) + "\n";
-    if (opts.json === "-") process.stdout.write(text);
-    else writeFile(opts.json, text);
+    const text = JSON.stringify(results, null, 2);
+    if (opts.json === "-") io.out(text);
+    else writeFile(opts.json, text + "\n");
   }
   if (results.careGuarantee.length === 0) {
     io.err("malkoll: Inget kunde beräknas. Blad som lästes:");

@@ -120,11 +120,30 @@ describe("the CLI on a fixture workbook", () => {
   });
 });
 
+test("--config settings change the limit: with 300 days Hud has 3 of 4 within", async () => {
+  // Hud waits 29, 244, 214 and 426 days on 2024-01-31.
+  const config = join(dir, "installningar.json");
+  writeFileSync(config, JSON.stringify({ version: 1, measures: { firstVisit: { limitDays: 300 } } }));
+  const r = await cli("report", input, "--out", join(dir, "ut300.xlsx"), "--json", "-", "--config", config, "--date", "2024-01-31");
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.out) as Results;
+  expect(json.careGuarantee[0].units.find((u) => u.unit === "Hud")).toMatchObject({ withinLimit: 3, total: 4 });
+  expect(json.careGuarantee[0].limitDays).toBe(300);
+});
+
 describe("errors are one clear line with the contract's exit code", () => {
   test("a missing file is a usage error (2)", async () => {
     const r = await cli("report", join(dir, "finns-inte.xlsx"));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^malkoll: Filen finns inte: .*finns-inte\.xlsx$/);
+  });
+
+  test("a settings file with an unknown key is a usage error (2) naming the key", async () => {
+    const config = join(dir, "fel.json");
+    writeFileSync(config, JSON.stringify({ limits: {} }));
+    const r = await cli("report", input, "--config", config);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("limits");
   });
 
   test("an unknown option is a usage error (2)", async () => {

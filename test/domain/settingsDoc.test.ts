@@ -1,0 +1,34 @@
+import { readSettings } from "../../src/domain/settingsDoc";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+
+test("an empty document gives the defaults of DOMAIN.md: 0-3-90-90, BUP 30, PvV out on both bases", () => {
+  const r = readSettings({});
+  expect(r).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+  expect(DEFAULT_SETTINGS.measures.firstVisit.limitDays).toBe(90);
+  expect(DEFAULT_SETTINGS.measures.primaryAssessment.limitDays).toBe(3);
+  expect(DEFAULT_SETTINGS.measures.primaryContact.limitDays).toBe(0);
+  expect(DEFAULT_SETTINGS.measures.bupFirst.limitDays).toBe(30);
+  expect(DEFAULT_SETTINGS.exclusions).toEqual({ waiting: { PvV: true, MoV: true, SoV: true }, completed: { PvV: true, MoV: false, SoV: false } });
+});
+
+test("keys given override only themselves and never change the defaults object", () => {
+  const r = readSettings({ measures: { firstVisit: { limitDays: 60 } }, exclusions: { completed: { MoV: true } }, thresholds: { yellow: 0.75 } });
+  if (!r.ok) throw new Error(r.reason);
+  expect(r.value.measures.firstVisit).toEqual({ limitDays: 60, target: 1 });
+  expect(r.value.measures.treatment.limitDays).toBe(90);
+  expect(r.value.exclusions.completed).toEqual({ PvV: true, MoV: true, SoV: false });
+  expect(r.value.thresholds).toEqual({ green: 1, yellow: 0.75 });
+  expect(DEFAULT_SETTINGS.measures.firstVisit.limitDays).toBe(90);
+});
+
+test("unknown keys and wrong values are errors naming the key", () => {
+  const r = readSettings({ version: 2, measures: { firstVisit: { limitDays: -1 }, nope: {} }, thresholds: { green: 0.5, yellow: 0.8 }, colour: "red" });
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  for (const key of ["version", "measures.firstVisit.limitDays", "measures.nope", "thresholds", "colour"]) expect(r.reason).toContain(key);
+});
+
+test("sheet settings name the kind, the measure and the columns", () => {
+  const r = readSettings({ sheets: { Uttag: { kind: "waitingList", measure: "treatment", columns: { unit: "Mottagning" } }, Info: { kind: "ignore" } } });
+  expect(r.ok && r.value.sheets).toEqual({ Uttag: { kind: "waitingList", measure: "treatment", columns: { unit: "Mottagning" } }, Info: { kind: "ignore" } });
+});
