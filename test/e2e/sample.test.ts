@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import { openWorkbook } from "../../src/hosts/xlsx/read";
+import { runPipeline } from "../../src/pipeline";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+
+// The bundled sample (scripts/make-sample.ts) plants one fault per broken row; the expected region
+// figures below were counted independently by the generator (make-sample prints them), not by the engine.
+const wb = openWorkbook(readFileSync("assets/sample.xlsx"));
+const { results, plans } = runPipeline(wb.sheets.map((s) => wb.readSheet(s.name)), DEFAULT_SETTINGS, { lang: "sv", date: "2024-01-31" });
+const measure = (id: string) => results.careGuarantee.find((m) => m.measure === id)!;
+
+test("the sample's five planted faults are the rejected rows, each with its cell", () => {
+  expect(results.issues.map((i) => [i.cell, i.value, i.reason])).toEqual([
+    ["G17", "2024-02-30", "Ogiltigt datum"],
+    ["G123", "2024-02-15", "Startdatum efter mätdatum"],
+    ["H456", "X9", "Okänd avvikelsekod"],
+    ["C789", "", "Enhet saknas"],
+    ["I1234", "kanske", "Okänd vårdgarantimarkering"],
+  ]);
+});
+
+test("every sheet is accounted for: read = used + excluded + rejected, Info not recognised", () => {
+  expect(results.sources.map((s) => [s.sheet, s.kind, s.headerRow])).toEqual([
+    ["Väntande", "waitingList", 4], ["Medicinsk bedömning", "unitAggregate", 3], ["Info", "unrecognised", null],
+  ]);
+  const waiting = results.sources[0];
+  expect(waiting).toMatchObject({ rowsRead: 6000, rowsExcluded: 185 + 129 + 65, rowsRejected: 5 });
+  expect(waiting.rowsUsed).toBe(6000 - 379 - 5);
+});
+
+test("region rows match the generator's own count, and the pooled share is below the mean of units", () => {
+  expect(measure("firstVisit").region).toMatchObject({ total: 3795, withinLimit: 2524 });
+  expect(measure("treatment").region).toMatchObject({ total: 1821, withinLimit: 778 });
+  expect(measure("firstVisit").meanOfUnits!).toBeGreaterThan(measure("firstVisit").region.share!);
+  expect(measure("primaryAssessment").region).toMatchObject({ total: 6841, withinLimit: 5345 });
+});
+
+test("the three suppressed health centres are shown as suppressed, not as zero", () => {
+  const suppressed = measure("primaryAssessment").units.filter((u) => u.suppressed).map((u) => u.unit);
+  expect(suppressed.sort()).toEqual(["Vårdcentralen Ekbacka", "Vårdcentralen Fjällby", "Vårdcentralen Lillby"]);
+});
+
+test("the sample gives the two summary tabs", () => {
+  expect(plans.map((p) => p.name)).toEqual(["Vårdgaranti", "Datakontroll"]);
+});
