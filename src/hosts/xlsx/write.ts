@@ -1,0 +1,293 @@
+// Writes Målkoll's summary tabs into an .xlsx package.
+//
+// Hand-written on purpose, not ExcelJS or SheetJS: the output must be the input package byte for
+// byte plus our tabs (ExcelJS/SheetJS round-trips drop charts, pivot tables and any part they do
+// not model), and must be quick on 200 000-row workbooks (an ExcelJS load+save takes seconds and
+// over a gigabyte). Every part we do not change is copied with its raw compressed bytes; only
+// xl/workbook.xml, its rels, [Content_Types].xml and xl/styles.xml change, and they only gain
+// elements (plus, when a tab of ours from an earlier run is replaced, lose that tab's own).
+import type { SheetPlan } from "../../report/plan";
+import { chooseSheetName, type ExistingSheet } from "../../report/sheetNames";
+import {
+  CT_STYLES,
+  CT_WORKSHEET,
+  MARKER_NAME,
+  quoteFormulaString,
+  REL_STYLES,
+  REL_WORKSHEET,
+  relPrefixOf,
+  relsPathOf,
+} from "./package";
+import type { XlsxWorkbook } from "./read";
+import { planToSheetXml } from "./sheetWrite";
+import { StyleBook } from "./stylesWrite";
+import { attributes, escapeAttr, escapeText, findElement, findElements, rootPrefix, type ElementSpan } from "./xml";
+import { makeEntry, writeZip, type ZipEntry } from "./zip";
+
+export interface WrittenTab {
+  planName: string;
+  sheetName: string;
+  /** Our tab from an earlier run (same marker) was replaced. */
+  replaced: boolean;
+  /** The tab does not have the plan's name (a user's sheet had it, so ours is "Name (2)"). */
+  renamedBecauseTaken: boolean;
+}
+
+interface TabModel {
+  name: string;
+  marker?: string;
+  sheetId: string;
+  relId: string;
+  path: string;
+  /** "hidden"/"veryHidden" as the user left it ("visible" otherwise); kept when our tab is replaced. */
+  state: string;
+  /** Set for tabs this run writes. */
+  xml?: string;
+  /** Index into the original sheet list, for tabs that were there. */
+  original: number | null;
+}
+
+const NS_REL_MAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const INVALID_NAME = /[\\/?*:[\]]/;
+
+function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || INVALID_NAME.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
+    throw new Error(`Ogiltigt bladnamn för Excel: "${name}"`);
+  }
+}
+
+interface Edit {
+  at: number;
+  end: number;
+  text: string;
+}
+
+function applyEdits(xml: string, edits: Edit[]): string {
+  // Stable for insertions at the same place: they go in the order they were listed.
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.at - a.at || b.end - a.end || b.i - a.i);
+  let out = xml;
+  for (const e of sorted) out = out.slice(0, e.at) + e.text + out.slice(e.end);
+  return out;
+}
+
+function definedNameKey(name: string, localSheetId: number | null): [string, number] {
+  return [name.toLowerCase(), localSheetId ?? -1];
+}
+function compareKeys(a: [string, number], b: [string, number]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1];
+}
+
+/**
+ * Adds (or replaces) one tab per plan and returns the new package. The input is not modified.
+ * A tab carrying the plan's marker (ours, from an earlier run) is replaced in place; a user's sheet
+ * with the plan's name is kept and ours becomes "Name (2)"; new tabs go after the existing ones.
+ */
+export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes: Uint8Array; written: WrittenTab[] } {
+  const info = wb.workbookInfo;
+  const wbPath = wb.workbookPath;
+  const wbDir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
+  const wbRelsPath = relsPathOf(wbPath);
+  const wbXml = wb.text(wbPath)!;
+  const relsXml = wb.text(wbRelsPath);
+  const ctXml = wb.text("[Content_Types].xml");
+  if (relsXml === undefined || ctXml === undefined) throw new Error("Arbetsboken saknar relationer eller innehållstyper.");
+
+  const stylesRel = wb.workbookRels.find((r) => r.type.endsWith("/styles") && r.part && wb.entry(r.part));
+  const styles = new StyleBook(stylesRel ? wb.text(stylesRel.part!) : undefined);
+
+  // The tab list as it will be, and what goes away.
+  const tabs: TabModel[] = info.sheets.map((s, i) => ({
+    name: s.name,
+    marker: wb.sheets[i]?.marker,
+    sheetId: s.sheetId,
+    relId: s.relId,
+    path: s.path,
+    state: s.state,
+    original: i,
+  }));
+  const removedParts = new Set<string>(); // lower-case part names
+  const removedRelIds = new Set<string>();
+  const replacedOriginals = new Set<number>();
+  const usedRelIds = new Set(wb.workbookRels.map((r) => r.id));
+  const usedParts = new Set(wb.entries.map((e) => e.name.toLowerCase()));
+  let maxSheetId = info.sheets.reduce((m, s) => Math.max(m, Number(s.sheetId) || 0), 0);
+
+  const freeRelId = () => {
+    for (let n = 1; ; n++) if (!usedRelIds.has(`rId${n}`)) return `rId${n}`;
+  };
+  const freeSheetPath = () => {
+    for (let n = 1; ; n++) {
+      const p = `${wbDir}worksheets/sheet${n}.xml`;
+      if (!usedParts.has(p.toLowerCase())) return p;
+    }
+  };
+
+  const written: WrittenTab[] = [];
+  for (const plan of plans) {
+    const existing: ExistingSheet[] = tabs.map((t) => (t.marker ? { name: t.name, marker: t.marker } : { name: t.name }));
+    const choice = chooseSheetName(existing, plan.name, plan.marker);
+    checkSheetName(choice.name);
+    const xml = planToSheetXml(plan, styles);
+    if (choice.replaces !== null) {
+      const idx = tabs.findIndex((t) => t.name === choice.replaces);
+      const old = tabs[idx];
+      // Free what the old tab held, so the new one may take the same part name and relationship id.
+      usedParts.delete(old.path.toLowerCase());
+      usedRelIds.delete(old.relId);
+      if (old.original !== null) {
+        removedParts.add(old.path.toLowerCase());
+        removedParts.add(relsPathOf(old.path).toLowerCase());
+        usedParts.delete(relsPathOf(old.path).toLowerCase());
+        removedRelIds.add(old.relId);
+        replacedOriginals.add(old.original);
+      }
+      const relId = freeRelId();
+      const path = freeSheetPath();
+      usedRelIds.add(relId);
+      usedParts.add(path.toLowerCase());
+      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, original: null };
+    } else {
+      const relId = freeRelId();
+      const path = freeSheetPath();
+      usedRelIds.add(relId);
+      usedParts.add(path.toLowerCase());
+      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), relId, path, state: "visible", xml, original: null });
+    }
+    written.push({ planName: plan.name, sheetName: choice.name, replaced: choice.replaces !== null, renamedBecauseTaken: choice.renamedBecauseTaken });
+  }
+  // A tab written and then replaced again in the same run is simply overwritten above.
+  const newTabs = tabs.map((t, i) => ({ t, i })).filter(({ t }) => t.xml !== undefined);
+
+  // --- xl/workbook.xml: the sheet list and defined names.
+  const p = rootPrefix(wbXml, "workbook") ?? "";
+  const root = findElement(wbXml, p + "workbook");
+  const relPrefix = root ? relPrefixOf(root.tag) : null;
+  const sheetEl = (t: TabModel) => {
+    const state = t.state === "hidden" || t.state === "veryHidden" ? ` state="${t.state}"` : "";
+    return relPrefix !== null
+      ? `<${p}sheet name="${escapeAttr(t.name)}" sheetId="${t.sheetId}"${state} ${relPrefix}id="${t.relId}"/>`
+      : `<${p}sheet xmlns:r="${NS_REL_MAIN}" name="${escapeAttr(t.name)}" sheetId="${t.sheetId}"${state} r:id="${t.relId}"/>`;
+  };
+  const wbEdits: Edit[] = [];
+  const sheetsSpan = findElement(wbXml, p + "sheets");
+  if (!sheetsSpan) throw new Error("Arbetsboken saknar bladlista.");
+  const sheetSpans = findElements(wbXml, p + "sheet", sheetsSpan.contentStart, sheetsSpan.contentEnd);
+  const appended: string[] = [];
+  for (const { t, i } of newTabs) {
+    if (i < sheetSpans.length && replacedOriginals.has(i)) wbEdits.push({ at: sheetSpans[i].start, end: sheetSpans[i].end, text: sheetEl(t) });
+    else appended.push(sheetEl(t));
+  }
+  if (appended.length > 0) {
+    if (sheetsSpan.contentStart === sheetsSpan.end) {
+      wbEdits.push({ at: sheetsSpan.start, end: sheetsSpan.end, text: `${sheetsSpan.tag.replace(/\s*\/>$/, ">")}${appended.join("")}</${p}sheets>` });
+    } else wbEdits.push({ at: sheetsSpan.contentEnd, end: sheetsSpan.contentEnd, text: appended.join("") });
+  }
+
+  const markerEl = (idx: number, marker: string) =>
+    `<${p}definedName name="${MARKER_NAME}" localSheetId="${idx}" hidden="1">${escapeText(quoteFormulaString(marker))}</${p}definedName>`;
+  const newNames = newTabs.map(({ t, i }) => ({ key: definedNameKey(MARKER_NAME, i), xml: markerEl(i, t.marker!) }));
+  newNames.sort((a, b) => compareKeys(a.key, b.key));
+  const dnSpan = findElement(wbXml, p + "definedNames");
+  if (dnSpan && dnSpan.contentStart !== dnSpan.end) {
+    const kept: { key: [string, number]; start: number }[] = [];
+    for (const el of findElements(wbXml, p + "definedName", dnSpan.contentStart, dnSpan.contentEnd)) {
+      const a = attributes(el.tag);
+      const local = a.localSheetId !== undefined && /^\d+$/.test(a.localSheetId) ? Number(a.localSheetId) : null;
+      if (local !== null && replacedOriginals.has(local)) wbEdits.push({ at: el.start, end: el.end, text: "" });
+      else kept.push({ key: definedNameKey(a.name ?? "", local), start: el.start });
+    }
+    for (const n of newNames) {
+      const before = kept.find((k) => compareKeys(k.key, n.key) > 0);
+      const at = before ? before.start : dnSpan.contentEnd;
+      wbEdits.push({ at, end: at, text: n.xml });
+    }
+  } else if (newNames.length > 0) {
+    const body = newNames.map((n) => n.xml).join("");
+    if (dnSpan) {
+      wbEdits.push({ at: dnSpan.start, end: dnSpan.end, text: `${dnSpan.tag.replace(/\s*\/>$/, ">")}${body}</${p}definedNames>` });
+    } else {
+      // CT_Workbook: sheets, functionGroups?, externalReferences?, definedNames?, calcPr? …
+      let at = sheetsSpan.end;
+      for (const after of ["functionGroups", "externalReferences"]) {
+        const el = findElement(wbXml, p + after);
+        if (el && el.end > at) at = el.end;
+      }
+      wbEdits.push({ at, end: at, text: `<${p}definedNames>${body}</${p}definedNames>` });
+    }
+  }
+  const newWbXml = applyEdits(wbXml, wbEdits);
+
+  // --- xl/_rels/workbook.xml.rels
+  const rp = rootPrefix(relsXml, "Relationships") ?? "";
+  const relEdits: Edit[] = [];
+  const relsRoot = findElement(relsXml, rp + "Relationships");
+  if (!relsRoot) throw new Error("Arbetsbokens relationer går inte att tolka.");
+  for (const el of findElements(relsXml, rp + "Relationship", relsRoot.contentStart, relsRoot.contentEnd)) {
+    if (removedRelIds.has(attributes(el.tag).Id ?? "")) relEdits.push({ at: el.start, end: el.end, text: "" });
+  }
+  const relTarget = (part: string) => (part.startsWith(wbDir) ? part.slice(wbDir.length) : "/" + part);
+  let newRels = newTabs.map(({ t }) => `<${rp}Relationship Id="${t.relId}" Type="${REL_WORKSHEET}" Target="${escapeAttr(relTarget(t.path))}"/>`).join("");
+  let stylesPath: string | null = null;
+  if (styles.created) {
+    stylesPath = `${wbDir}styles.xml`;
+    for (let n = 2; usedParts.has(stylesPath.toLowerCase()); n++) stylesPath = `${wbDir}styles${n}.xml`;
+    const id = freeRelId();
+    usedRelIds.add(id);
+    newRels += `<${rp}Relationship Id="${id}" Type="${REL_STYLES}" Target="${escapeAttr(relTarget(stylesPath))}"/>`;
+  }
+  relEdits.push(insertAtEnd(relsRoot, rp + "Relationships", newRels));
+  const newRelsXml = applyEdits(relsXml, relEdits);
+
+  // --- [Content_Types].xml
+  const cp = rootPrefix(ctXml, "Types") ?? "";
+  const ctRoot = findElement(ctXml, cp + "Types");
+  if (!ctRoot) throw new Error("Arbetsbokens innehållstyper går inte att tolka.");
+  const ctEdits: Edit[] = [];
+  for (const el of findElements(ctXml, cp + "Override", ctRoot.contentStart, ctRoot.contentEnd)) {
+    const part = (attributes(el.tag).PartName ?? "").replace(/^\//, "").toLowerCase();
+    if (removedParts.has(part)) ctEdits.push({ at: el.start, end: el.end, text: "" });
+  }
+  let overrides = newTabs.map(({ t }) => `<${cp}Override PartName="/${escapeAttr(t.path)}" ContentType="${CT_WORKSHEET}"/>`).join("");
+  if (stylesPath) overrides += `<${cp}Override PartName="/${escapeAttr(stylesPath)}" ContentType="${CT_STYLES}"/>`;
+  ctEdits.push(insertAtEnd(ctRoot, cp + "Types", overrides));
+  const newCtXml = applyEdits(ctXml, ctEdits);
+
+  // --- xl/styles.xml
+  const newStylesXml = styles.result();
+
+  // --- The package: every other part copied raw, in the input's order; new parts at the end.
+  const stamp = wb.entry(wbPath)!;
+  const encoder = new TextEncoder();
+  const changed = new Map<string, string>([
+    [wbPath.toLowerCase(), newWbXml],
+    [wbRelsPath.toLowerCase(), newRelsXml],
+    ["[content_types].xml", newCtXml],
+  ]);
+  const originalText = new Map<string, string>([
+    [wbPath.toLowerCase(), wbXml],
+    [wbRelsPath.toLowerCase(), relsXml],
+    ["[content_types].xml", ctXml],
+  ]);
+  if (newStylesXml !== null && stylesRel) changed.set(stylesRel.part!.toLowerCase(), newStylesXml);
+  const out: ZipEntry[] = [];
+  for (const e of wb.entries) {
+    const key = e.name.toLowerCase();
+    if (removedParts.has(key)) continue;
+    const text = changed.get(key);
+    if (text === undefined || text === originalText.get(key)) {
+      out.push(e);
+      continue;
+    }
+    const ne = makeEntry(e.name, encoder.encode(text), e.modTime, e.modDate);
+    out.push({ ...ne, nameBytes: e.nameBytes, flags: (ne.flags & ~0x800) | (e.flags & 0x800) });
+  }
+  for (const { t } of newTabs) out.push(makeEntry(t.path, encoder.encode(t.xml!), stamp.modTime, stamp.modDate));
+  if (stylesPath && newStylesXml !== null) out.push(makeEntry(stylesPath, encoder.encode(newStylesXml), stamp.modTime, stamp.modDate));
+  return { bytes: writeZip(out), written };
+}
+
+/** An edit that appends `text` as the last children of the root element (expanding `<Root/>`). */
+function insertAtEnd(root: ElementSpan, qname: string, text: string): Edit {
+  if (root.contentStart === root.end) return { at: root.start, end: root.end, text: `${root.tag.replace(/\s*\/>$/, ">")}${text}</${qname}>` };
+  return { at: root.contentEnd, end: root.contentEnd, text };
+}

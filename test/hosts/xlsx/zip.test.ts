@@ -1,0 +1,82 @@
+import { unzipSync, zipSync, strToU8, strFromU8 } from "fflate";
+import { crc32, inflateEntry, makeEntry, readZip, setNativeInflate, writeZip } from "../../../src/hosts/xlsx/zip";
+import { XlsxError } from "../../../src/hosts/xlsx/errors";
+
+/** A one-entry stored archive written the zip64 way (sizes and offsets in zip64 records). */
+function zip64Archive(name: string, data: Uint8Array): Uint8Array {
+  const nameBytes = strToU8(name);
+  const crc = crc32(data);
+  const parts: number[] = [];
+  const u16 = (v: number) => parts.push(v & 0xff, (v >>> 8) & 0xff);
+  const u32 = (v: number) => { u16(v & 0xffff); u16(v >>> 16); };
+  const u64 = (v: number) => { u32(v >>> 0); u32(Math.floor(v / 0x100000000)); };
+  // local header
+  u32(0x04034b50); u16(45); u16(0); u16(0); u16(0); u16(0x21); u32(crc); u32(0xffffffff); u32(0xffffffff);
+  u16(nameBytes.length); u16(20);
+  parts.push(...nameBytes);
+  u16(1); u16(16); u64(data.length); u64(data.length);
+  parts.push(...data);
+  const cd = parts.length;
+  u32(0x02014b50); u16(45); u16(45); u16(0); u16(0); u16(0); u16(0x21); u32(crc); u32(0xffffffff); u32(0xffffffff);
+  u16(nameBytes.length); u16(28); u16(0); u16(0); u16(0); u32(0); u32(0xffffffff);
+  parts.push(...nameBytes);
+  u16(1); u16(24); u64(data.length); u64(data.length); u64(0);
+  const cdSize = parts.length - cd;
+  const z64 = parts.length;
+  u32(0x06064b50); u64(44); u16(45); u16(45); u32(0); u32(0); u64(1); u64(1); u64(cdSize); u64(cd);
+  u32(0x07064b50); u32(0); u64(z64); u32(1);
+  u32(0x06054b50); u16(0); u16(0); u16(0xffff); u16(0xffff); u32(0xffffffff); u32(0xffffffff); u16(0);
+  return new Uint8Array(parts);
+}
+
+describe("zip", () => {
+  it("computes the standard CRC-32", () => {
+    expect(crc32(strToU8("123456789"))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+  });
+
+  it("reads what fflate writes and writes what fflate reads, copying raw data", () => {
+    const input = zipSync({ "a.xml": strToU8("<a>å</a>".repeat(100)), "b/c.bin": new Uint8Array([1, 2, 3]) }, { level: 9 });
+    const entries = readZip(input);
+    expect(entries.map((e) => e.name)).toEqual(["a.xml", "b/c.bin"]);
+    expect(strFromU8(inflateEntry(entries[0]))).toBe("<a>å</a>".repeat(100));
+    const out = writeZip([...entries, makeEntry("ny/del.xml", strToU8("<ny/>"))]);
+    const back = unzipSync(out);
+    expect(strFromU8(back["a.xml"])).toBe("<a>å</a>".repeat(100));
+    expect(Array.from(back["b/c.bin"])).toEqual([1, 2, 3]);
+    expect(strFromU8(back["ny/del.xml"])).toBe("<ny/>");
+    const again = readZip(out);
+    expect(Buffer.from(again[0].raw).equals(Buffer.from(entries[0].raw))).toBe(true);
+  });
+
+  it("inflates the same with fflate and with Node's zlib, and rejects damaged data with both", () => {
+    const text = Array.from({ length: 5000 }, (_, i) => `<c r="A${i + 1}"><v>${i * 7}</v></c>`).join("");
+    const [e] = readZip(zipSync({ "s.xml": strToU8(text) }));
+    const damaged = { ...e, raw: e.raw.slice(0, e.raw.length >> 1) };
+    try {
+      for (const native of [false, true]) {
+        const active = setNativeInflate(native);
+        if (native) expect(active).toBe(typeof (process as { getBuiltinModule?: unknown }).getBuiltinModule === "function");
+        expect(strFromU8(inflateEntry(e))).toBe(text);
+        expect(() => inflateEntry(damaged)).toThrow(XlsxError);
+        expect(() => inflateEntry({ ...e, size: 10 })).toThrow(XlsxError); // inflates to more than declared
+      }
+    } finally {
+      setNativeInflate(true);
+    }
+  });
+
+  it("reads zip64 end records and extra fields", () => {
+    const archive = zip64Archive("xl/workbook.xml", strToU8("<workbook/>"));
+    const [e] = readZip(archive);
+    expect(e.name).toBe("xl/workbook.xml");
+    expect(e.size).toBe(11);
+    expect(strFromU8(inflateEntry(e))).toBe("<workbook/>");
+  });
+
+  it("says corrupt for a truncated archive", () => {
+    const input = zipSync({ "a.xml": strToU8("<a/>") });
+    expect(() => readZip(input.slice(0, input.length - 5))).toThrow(XlsxError);
+    expect(() => readZip(input.slice(0, 20))).toThrow(/avkortad|skadad|saknas/);
+  });
+});
