@@ -1,6 +1,7 @@
 import type { SheetGrid } from "./ingest/cells";
 import type { Issue, PatientRecord } from "./ingest/records";
 import { type IngestedSheet, ingestSheet } from "./ingest/sheet";
+import { HEADER_SEARCH_ROWS } from "./ingest/columns";
 import { isoFromSerial, serialFromIso } from "./ingest/dates";
 import type { Settings } from "./domain/settings";
 import type { Results, SourceSummary } from "./domain/results";
@@ -93,4 +94,27 @@ function issueAt(sheet: IngestedSheet, p: PatientRecord, field: "start" | "visit
     value: value === null ? "" : isoFromSerial(value),
     reason,
   };
+}
+
+/** What the task pane shows before a run: each sheet's kind, header row and mapped columns. */
+export interface SheetDetection {
+  sheet: string;
+  kind: IngestedSheet["kind"];
+  note: string;
+  headerRow: number | null;
+  /** Field → the header text of the column used. */
+  columns: IngestedSheet["columns"];
+  /** Every header text of the header row, for choosing another column. */
+  headers: string[];
+}
+
+/** Detection only: header search and column mapping on the first rows, cheap on any sheet size. */
+export function detectSheets(grids: SheetGrid[], settings: Settings): SheetDetection[] {
+  return grids.map((g) => {
+    const head: SheetGrid = { ...g, values: g.values.slice(0, HEADER_SEARCH_ROWS), formats: g.formats?.slice(0, HEADER_SEARCH_ROWS) };
+    const s = ingestSheet(head, settings.sheets[g.name]);
+    const at = s.headerRow === null ? -1 : s.headerRow - (g.origin?.row ?? 0) - 1;
+    const headers = at < 0 ? [] : (g.values[at] ?? []).map((c) => (c === null ? "" : String(c).trim())).filter((h) => h !== "");
+    return { sheet: s.sheet, kind: s.kind, note: s.note, headerRow: s.headerRow, columns: s.columns, headers };
+  });
 }

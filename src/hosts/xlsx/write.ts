@@ -7,6 +7,7 @@
 // xl/workbook.xml, its rels, [Content_Types].xml and xl/styles.xml change, and they only gain
 // elements (plus, when a tab of ours from an earlier run is replaced, lose that tab's own).
 import type { SheetPlan } from "../../report/plan";
+import type { WrittenTab } from "../port";
 import { chooseSheetName, type ExistingSheet } from "../../report/sheetNames";
 import {
   CT_STYLES,
@@ -24,14 +25,7 @@ import { StyleBook } from "./stylesWrite";
 import { attributes, escapeAttr, escapeText, findElement, findElements, rootPrefix, type ElementSpan } from "./xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
 
-export interface WrittenTab {
-  planName: string;
-  sheetName: string;
-  /** Our tab from an earlier run (same marker) was replaced. */
-  replaced: boolean;
-  /** The tab does not have the plan's name (a user's sheet had it, so ours is "Name (2)"). */
-  renamedBecauseTaken: boolean;
-}
+export type { WrittenTab };
 
 interface TabModel {
   name: string;

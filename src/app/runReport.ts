@@ -1,0 +1,84 @@
+import type { SheetGrid } from "../ingest/cells";
+import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
+import { readSettings } from "../domain/settingsDoc";
+import type { Results } from "../domain/results";
+import type { SheetPlan } from "../report/plan";
+import { type Lang, runPipeline } from "../pipeline";
+import type { HostPort, HostSheet, WrittenTab } from "../hosts/port";
+
+/** The stages a user sees on the progress bar. */
+export type Stage = "reading" | "computing" | "writing";
+export interface Progress {
+  stage: Stage;
+  /** 0–1 within the stage. */
+  fraction: number;
+  /** e.g. the sheet being read. */
+  detail?: string;
+}
+export type OnProgress = (p: Progress) => void;
+
+export interface LoadedWorkbook {
+  sheets: HostSheet[];
+  /** The user's sheets (not Målkoll's own tabs), read once and kept for re-computing. */
+  grids: SheetGrid[];
+  settings: Settings;
+  /** Why the stored settings could not be used (then the defaults are), in Swedish. */
+  settingsProblem: string | null;
+}
+
+/** Give the host a turn (paint progress, keep Excel responsive) between chunks of work. */
+export const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Read the stored settings and every user sheet, reporting progress per sheet. */
+export async function loadWorkbook(host: HostPort, onProgress: OnProgress = () => {}): Promise<LoadedWorkbook> {
+  const doc = await host.loadSettings();
+  let settings = DEFAULT_SETTINGS;
+  let settingsProblem: string | null = null;
+  if (doc !== null) {
+    const parsed = readSettings(doc);
+    if (parsed.ok) settings = parsed.value;
+    else settingsProblem = `De sparade inställningarna kunde inte användas (${parsed.reason}); standardinställningarna gäller.`;
+  }
+  const sheets = await host.listSheets();
+  const own = sheets.filter((s) => !s.marker);
+  const grids: SheetGrid[] = [];
+  for (const [k, s] of own.entries()) {
+    onProgress({ stage: "reading", fraction: k / own.length, detail: s.name });
+    grids.push(await host.readSheet(s.name, (done, total) => onProgress({ stage: "reading", fraction: (k + (total ? done / total : 1)) / own.length, detail: s.name })));
+    await yieldToHost();
+  }
+  onProgress({ stage: "reading", fraction: 1 });
+  return { sheets, grids, settings, settingsProblem };
+}
+
+export interface RunOutcome {
+  results: Results;
+  plans: SheetPlan[];
+  written: WrittenTab[];
+}
+
+/** Compute on sheets already read and write the summary tabs. */
+export async function computeAndWrite(
+  host: HostPort,
+  grids: SheetGrid[],
+  settings: Settings,
+  opts: { date?: string; lang: Lang },
+  onProgress: OnProgress = () => {},
+): Promise<RunOutcome> {
+  onProgress({ stage: "computing", fraction: 0 });
+  await yieldToHost();
+  const { results, plans } = runPipeline(grids, settings, opts);
+  onProgress({ stage: "computing", fraction: 1 });
+  if (results.careGuarantee.length === 0) return { results, plans, written: [] };
+  onProgress({ stage: "writing", fraction: 0 });
+  const written = await host.writePlans(plans);
+  onProgress({ stage: "writing", fraction: 1 });
+  return { results, plans, written };
+}
+
+/** The one-click run (ribbon): saved settings, or detected defaults on a first run. */
+export async function runReport(host: HostPort, opts: { date?: string; lang: Lang }, onProgress: OnProgress = () => {}): Promise<RunOutcome & { settingsProblem: string | null }> {
+  const loaded = await loadWorkbook(host, onProgress);
+  const outcome = await computeAndWrite(host, loaded.grids, loaded.settings, opts, onProgress);
+  return { ...outcome, settingsProblem: loaded.settingsProblem };
+}
