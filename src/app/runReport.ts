@@ -1,7 +1,7 @@
 import type { SheetGrid } from "../ingest/cells";
 import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
 import { readSettings } from "../domain/settingsDoc";
-import type { Results } from "../domain/results";
+import { computedAnything, type Results } from "../domain/results";
 import type { SheetPlan } from "../report/plan";
 import { type Lang, runPipeline } from "../pipeline";
 import type { HostPort, HostSheet, WrittenTab } from "../hosts/port";
@@ -69,7 +69,7 @@ export async function computeAndWrite(
   await yieldToHost();
   const { results, plans } = runPipeline(grids, settings, opts);
   onProgress({ stage: "computing", fraction: 1 });
-  if (results.careGuarantee.length === 0) return { results, plans, written: [] };
+  if (!computedAnything(results)) return { results, plans, written: [] };
   onProgress({ stage: "writing", fraction: 0 });
   const written = await host.writePlans(plans);
   onProgress({ stage: "writing", fraction: 1 });

@@ -57,6 +57,38 @@ export interface SourceSummary {
   rowsRejected: number;
 }
 
+/** Higher is better by default; lower-is-better indicators are rated on target / outcome. */
+export type Direction = "higher" | "lower";
+
+/** One indicator of a goal, rated on its unrounded achievement (DOMAIN.md §2). */
+export interface IndicatorResult {
+  goal: string;
+  indicator: string;
+  target: number | null;
+  outcome: number | null;
+  direction: Direction;
+  /** outcome / target (higher) or target / outcome (lower); null when not measured. */
+  achievement: number | null;
+  rating: Rating;
+}
+
+export type RatingCounts = Record<Rating, number>;
+
+/** A goal rolled up from its indicators. */
+export interface GoalResult {
+  goal: string;
+  rating: Rating;
+  counts: RatingCounts;
+}
+
+export interface AssignmentResult {
+  assignment: string;
+  status: string;
+  /** ISO date, when the sheet gives an end date. */
+  endDate: string | null;
+  rating: Rating;
+}
+
 export type MeasurementDateSource = "option" | "column" | "newestDate";
 
 export interface Results {
@@ -64,8 +96,14 @@ export interface Results {
   measurementDate: string | null;
   measurementDateSource: MeasurementDateSource | null;
   careGuarantee: MeasureResult[];
+  indicators: IndicatorResult[];
+  goals: GoalResult[];
+  assignments: AssignmentResult[];
   sources: SourceSummary[];
   /** Counts of rows excluded by rule, per reason (PvV, MoV, not covered, …). */
   exclusions: { reason: string; count: number }[];
   issues: Issue[];
 }
+
+/** A run computed something: a care-guarantee measure, an indicator or an assignment. */
+export const computedAnything = (r: Results): boolean => r.careGuarantee.length + r.indicators.length + r.assignments.length > 0;
