@@ -28,7 +28,8 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
   const given = date === undefined ? null : serialFromIso(date);
   if (date !== undefined && given === null) throw new RangeError(`Ogiltigt mätdatum "${date}": ange ÅÅÅÅ-MM-DD.`);
   const sheets = grids.map((g) => ingestSheet(g, settings.sheets[g.name]));
-  const patients: PatientRecord[] = sheets.flatMap((s) => s.patients);
+  // concat, not flatMap: flatMap copies a million-row array element by element (~0.2 s).
+  const patients: PatientRecord[] = ([] as PatientRecord[]).concat(...sheets.map((s) => s.patients));
   const measured = resolveMeasurementDate(given, patients);
   // No date at all means no row has a start or visit date: only given waits, which need none.
   const cg = computeCareGuarantee(patients, sheets.flatMap((s) => s.aggregates), measured?.date ?? Infinity, settings);

@@ -4,7 +4,7 @@ import type { DaySerial, ExceptionCode } from "../ingest/parse";
 import type { Settings } from "./settings";
 import type { GroupShare, MeasureResult, UnitResult } from "./results";
 import { rate } from "./rating";
-import { bucketIndex, median, waitDays, withinLimit } from "./days";
+import { WaitCounts, bucketIndex, waitDays, withinLimit } from "./days";
 
 /** What became of one patient row once the measurement date and the rules are known. */
 export type RowFate =
@@ -19,6 +19,11 @@ const CODE_REASON: Record<ExceptionCode, string> = {
   MoV: "MoV (medicinskt orsakad väntan)",
   SoV: "SoV (särskilda skäl)",
 };
+// One shared object per fate: a fate per row of a million-row extract must not allocate.
+const USED: RowFate = { kind: "used" };
+const NOT_COVERED: RowFate = { kind: "excluded", reason: REASON_NOT_COVERED };
+const START_AFTER_MEASURED: RowFate = { kind: "rejected", field: "start", reason: REASON_START_AFTER_MEASURED };
+const CODE_FATE = Object.fromEntries(Object.entries(CODE_REASON).map(([c, reason]) => [c, { kind: "excluded", reason }])) as Record<ExceptionCode, RowFate>;
 export const REGION = "Region";
 export const MISSING_GROUP = "(uppgift saknas)";
 
@@ -28,7 +33,8 @@ interface UnitAcc {
   within: number;
   over365: number | null;
   buckets: number[] | null;
-  waits: number[] | null;
+  /** Individual waits, for the median; null once an aggregate (which has none) is added. */
+  waits: WaitCounts | null;
   /** A ready share from an aggregate without counts: shown, not pooled. */
   readyShare: number | null;
   suppressed: boolean;
@@ -45,7 +51,7 @@ interface MeasureAcc {
   sheets: Set<string>;
 }
 
-const newUnit = (): UnitAcc => ({ total: 0, within: 0, over365: 0, buckets: [0, 0, 0, 0, 0, 0], waits: [], readyShare: null, suppressed: false });
+const newUnit = (): UnitAcc => ({ total: 0, within: 0, over365: 0, buckets: [0, 0, 0, 0, 0, 0], waits: new WaitCounts(), readyShare: null, suppressed: false });
 
 /** Accumulators per measure and basis, in report order: index = 2 × measure + (completed ? 1 : 0). */
 type MeasureAccs = (MeasureAcc | undefined)[];
@@ -77,21 +83,20 @@ export function computeCareGuarantee(
 ): { measures: MeasureResult[]; fates: RowFate[] } {
   const accs: MeasureAccs = [];
   const fates: RowFate[] = new Array(patients.length);
-  const used: RowFate = { kind: "used" };
   let lastSheet = "";
   for (let i = 0; i < patients.length; i++) {
     const p = patients[i];
     if (p.start !== null && p.start > measured) {
-      fates[i] = { kind: "rejected", field: "start", reason: REASON_START_AFTER_MEASURED };
+      fates[i] = START_AFTER_MEASURED;
       continue;
     }
     const basis: Basis = p.visit !== null && p.visit <= measured ? "completed" : "waiting";
     if (settings.requireGuarantee && !p.covered) {
-      fates[i] = { kind: "excluded", reason: REASON_NOT_COVERED };
+      fates[i] = NOT_COVERED;
       continue;
     }
     if (p.code !== null && settings.exclusions[basis][p.code]) {
-      fates[i] = { kind: "excluded", reason: CODE_REASON[p.code] };
+      fates[i] = CODE_FATE[p.code];
       continue;
     }
     const days = p.start === null ? p.givenWaitDays! : waitDays(p.start, basis === "completed" ? p.visit! : measured);
@@ -100,7 +105,7 @@ export function computeCareGuarantee(
     if (p.sheet !== lastSheet) acc.sheets.add((lastSheet = p.sheet));
     const u = unitAcc(acc, p.unit);
     u.total++;
-    u.waits?.push(days);
+    u.waits?.add(days);
     if (u.buckets) u.buckets[bucketIndex(days)]++;
     if (days > 365 && u.over365 !== null) u.over365++;
     if (withinLimit(days, limit)) u.within++;
@@ -110,7 +115,7 @@ export function computeCareGuarantee(
       bump(acc.overBySpecialty, p.specialty ?? MISSING_GROUP);
       bump(acc.overByProfession, p.profession ?? MISSING_GROUP);
     }
-    fates[i] = used;
+    fates[i] = USED;
   }
   for (const a of aggregates) addAggregate(measureAcc(accs, a.measure, a.basis), a);
 
@@ -148,7 +153,7 @@ function unitResult(unit: string, u: UnitAcc, target: number, settings: Settings
     overLimit: counted ? u.total - u.within : null,
     over365: counted ? u.over365 : null,
     buckets: counted ? u.buckets : null,
-    medianWait: u.waits ? median(u.waits) : null,
+    medianWait: u.waits ? u.waits.median() : null,
     rating: rate(achievement(share, target), settings.thresholds),
     ...(u.suppressed && !counted && share === null ? { suppressed: true } : {}),
   };
@@ -163,7 +168,6 @@ export function achievement(share: number | null, target: number): number | null
 function finish(acc: MeasureAcc, settings: Settings): MeasureResult {
   const { limitDays, target } = settings.measures[acc.measure];
   const pooled: UnitAcc = newUnit();
-  const allWaits: number[] = [];
   const units: UnitResult[] = [];
   for (const [name, u] of acc.units) {
     units.push(unitResult(name, u, target, settings));
@@ -172,10 +176,9 @@ function finish(acc: MeasureAcc, settings: Settings): MeasureResult {
     pooled.within += u.within;
     pooled.over365 = pooled.over365 !== null && u.over365 !== null ? pooled.over365 + u.over365 : null;
     pooled.buckets = pooled.buckets && u.buckets ? pooled.buckets.map((b, k) => b + u.buckets![k]) : null;
-    if (u.waits && pooled.waits) for (const w of u.waits) allWaits.push(w);
+    if (u.waits && pooled.waits) pooled.waits.addAll(u.waits);
     else pooled.waits = null;
   }
-  if (pooled.waits) pooled.waits = allWaits;
   units.sort(byShareAscending);
   const shares = units.map((u) => u.share).filter((s): s is number => s !== null);
   const overTotal = pooled.total - pooled.within;

@@ -19,10 +19,64 @@ export function bucketIndex(days: number): number {
   return 5;
 }
 
-/** The median of integer waits; the mean of the two middle values for an even count. */
-export function median(values: Int32Array | number[]): number | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const sorted = Int32Array.from(values).sort();
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+/**
+ * Waits counted per whole day. A median from counts needs no sort and no list of a million waits
+ * (sorting every unit's waits was a fifth of the engine's time on 1M rows).
+ */
+export class WaitCounts {
+  /** Dense counts for waits below DENSE_LIMIT days (every date pair from 1900 to 2199 fits). */
+  private counts = new Uint32Array(1024);
+  /** A wait given as a number of days can be anything: rare huge ones are counted sparsely. */
+  private huge: Map<number, number> | null = null;
+  size = 0;
+
+  add(days: number): void {
+    this.addCount(days, 1);
+  }
+
+  addAll(other: WaitCounts): void {
+    for (const [days, n] of other.entries()) this.addCount(days, n);
+  }
+
+  /** The median wait; the mean of the two middle waits for an even count; null when empty. */
+  median(): number | null {
+    // 0-based ranks of the middle wait(s).
+    const lo = Math.floor((this.size - 1) / 2);
+    const hi = Math.floor(this.size / 2);
+    let seen = 0;
+    let loValue: number | null = null;
+    for (const [days, n] of this.entries()) {
+      seen += n;
+      if (loValue === null && seen > lo) loValue = days;
+      if (seen > hi) return (loValue! + days) / 2;
+    }
+    return null;
+  }
+
+  /** [days, count] for every wait seen, shortest first. */
+  private *entries(): Generator<[number, number]> {
+    for (let d = 0; d < this.counts.length; d++) if (this.counts[d] > 0) yield [d, this.counts[d]];
+    if (this.huge) for (const d of [...this.huge.keys()].sort((x, y) => x - y)) yield [d, this.huge.get(d)!];
+  }
+
+  private addCount(days: number, n: number): void {
+    this.size += n;
+    if (days >= DENSE_LIMIT) {
+      this.huge ??= new Map();
+      this.huge.set(days, (this.huge.get(days) ?? 0) + n);
+      return;
+    }
+    if (days >= this.counts.length) this.grow(days);
+    this.counts[days] += n;
+  }
+
+  private grow(days: number): void {
+    let len = this.counts.length;
+    while (len <= days) len *= 2;
+    const next = new Uint32Array(len);
+    next.set(this.counts);
+    this.counts = next;
+  }
 }
+
+const DENSE_LIMIT = 1 << 17;

@@ -183,7 +183,10 @@ function optional<T>(ctx: RowContext, row: readonly Cell[], i: number, col: numb
 const text = (row: readonly Cell[], col: number | undefined): string | null => {
   if (col === undefined) return null;
   const c = row[col];
-  return c === null || c === undefined || isBlank(c) ? null : String(c).trim();
+  if (c === null || c === undefined) return null;
+  // Most cells are already trimmed words: take them as they are, without a scan or a copy.
+  if (typeof c === "string" && c.length > 0 && c.charCodeAt(0) > 32 && c.charCodeAt(c.length - 1) > 32 && c.charCodeAt(0) < 0xa0 && c.charCodeAt(c.length - 1) < 0xa0) return c;
+  return isBlank(c) ? null : String(c).trim();
 };
 
 function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRecord | null {
