@@ -1,22 +1,41 @@
+// The Office.js host adapter: the only code in Målkoll that calls Excel.run.
+//
+// Requirement set: ExcelApi 1.7 (put it in the manifest's <Requirements>). Per API:
+//   1.7  WorksheetFreezePanes (freezeAt/freezeRows/freezeColumns/unfreeze), NamedItem.formula
+//        (reading our tab marker), RangeFormat.useStandardWidth (resetting widths of a replaced tab)
+//   1.6  Application.suspendApiCalculationUntilNextSync (no recalculation while writing)
+//   1.5  Workbook.customXmlParts (the settings document, where the CLI finds it too)
+//   1.4  Worksheet.names (sheet-scoped marker names), NamedItemCollection.add / getItemOrNullObject,
+//        WorksheetCollection.getItemOrNullObject, Worksheet.getUsedRangeOrNullObject
+//   1.2  getUsedRange(valuesOnly), RangeFormat.columnWidth
+// Excel 2016 and later (Windows, Mac), Excel on the web and on iPad all have 1.7.
+//
+// Sync budget (a test asserts it exactly):
+//   listSheets 2 · readSheet 1 + chunks · loadSettings 1 (none stored) or 2 · saveSettings 2 ·
+//   writePlans 2 + write requests (1 unless the payload exceeds the 4 MB budget) · activate 1.
 import type { HostPort } from "../port";
+import type { ExcelRunner } from "./excelApi";
+import { readUsedCells } from "./readSheet";
+import { realExcelRun } from "./realExcel";
+import { loadSettingsPart, saveSettingsPart } from "./settings";
+import { listSheets } from "./sheetList";
+import { writeAllPlans } from "./writePlans";
 
-/** Excel.run's shape, narrowed to what the gateway uses; the real Excel.run and the test fake both fit. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ExcelRunner = <T>(batch: (context: any) => Promise<T>) => Promise<T>;
+export type { ExcelRunner } from "./excelApi";
+export { PAYLOAD_BUDGET } from "./payload";
 
-/** The Office.js host port. Work in progress: methods are being filled in. */
-export function createOfficeHost(run?: ExcelRunner): HostPort {
-  const runner = run ?? ((batch) => (globalThis as unknown as { Excel: { run: ExcelRunner } }).Excel.run(batch));
-  void runner;
-  const todo = (): never => {
-    throw new Error("not implemented");
-  };
+/** The host port on Office.js; `run` is the host's Excel.run, or a fake in tests. */
+export function createOfficeHost(run: ExcelRunner = realExcelRun): HostPort {
   return {
-    listSheets: async () => todo(),
-    readSheet: async () => todo(),
-    loadSettings: async () => todo(),
-    saveSettings: async () => todo(),
-    writePlans: async () => todo(),
-    activate: async () => todo(),
+    listSheets: () => run(async (context) => (await listSheets(context)).map(({ name, marker, hidden }) => (marker ? { name, marker, hidden } : { name, hidden }))),
+    readSheet: (name, onRows) => run((context) => readUsedCells(context, name, onRows)),
+    loadSettings: () => run((context) => loadSettingsPart(context)),
+    saveSettings: (doc) => run((context) => saveSettingsPart(context, doc)),
+    writePlans: (plans) => run((context) => writeAllPlans(context, plans)),
+    activate: (sheetName) =>
+      run(async (context) => {
+        context.workbook.worksheets.getItem(sheetName).activate();
+        await context.sync();
+      }),
   };
 }

@@ -1,0 +1,140 @@
+// The subset of the Excel JavaScript API the gateway uses, with the names and shapes of
+// @types/office-js (realExcel.ts checks at compile time that the real Excel.run fits). The gateway
+// is typed against this, so the strict in-memory fake in test/fakes/excel can stand in for Excel.
+//
+// Requirement sets per member are noted where they go beyond ExcelApi 1.1; index.ts sums them up.
+
+/** A value that a method returns once the request has been synced (`getXml()` etc.). */
+export interface ClientResult<T> {
+  readonly value: T;
+}
+
+export interface ClientObject {
+  /** Set by the sync after a `…OrNullObject` call; true when there was nothing to get. */
+  readonly isNullObject: boolean;
+}
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface RequestContext {
+  readonly workbook: Workbook;
+  readonly application: Application;
+  /** Sends every queued command and load as one request; loaded properties are readable afterwards. */
+  sync(): Promise<unknown>;
+}
+
+export interface Application extends ClientObject {
+  /** ExcelApi 1.6. */
+  suspendApiCalculationUntilNextSync(): void;
+}
+
+export interface Workbook extends ClientObject {
+  readonly worksheets: WorksheetCollection;
+  /** ExcelApi 1.5. */
+  readonly customXmlParts: CustomXmlPartCollection;
+}
+
+export interface WorksheetCollection extends ClientObject {
+  readonly items: Worksheet[];
+  load(propertyNames?: string | string[]): WorksheetCollection;
+  add(name?: string): Worksheet;
+  getItem(key: string): Worksheet;
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(key: string): Worksheet;
+}
+
+export interface Worksheet extends ClientObject {
+  name: string;
+  visibility: SheetVisibility;
+  position: number;
+  /** Names scoped to this sheet. ExcelApi 1.4. */
+  readonly names: NamedItemCollection;
+  /** ExcelApi 1.7. */
+  readonly freezePanes: WorksheetFreezePanes;
+  load(propertyNames?: string | string[]): Worksheet;
+  activate(): void;
+  /** The whole sheet without an address. */
+  getRange(address?: string): Range;
+  /** ExcelApi 1.4 (valuesOnly: 1.2). A null object on an empty sheet. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range;
+}
+
+export interface WorksheetFreezePanes {
+  /** ExcelApi 1.7: freezes the rows above and columns left of the range's bottom-right corner, inclusive. */
+  freezeAt(frozenRange: Range | string): void;
+  freezeRows(count?: number): void;
+  freezeColumns(count?: number): void;
+  unfreeze(): void;
+}
+
+export interface Range extends ClientObject {
+  /** e.g. "'Medicinsk bedömning'!B3:K200". */
+  readonly address: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /** Raw values; writing a string that starts with "=" (or "+"/"-"/"@" …) makes a formula. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  values: any[][];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  numberFormat: any[][];
+  readonly format: RangeFormat;
+  load(propertyNames?: string | string[]): Range;
+  clear(applyTo?: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks"): void;
+}
+
+export interface RangeFormat {
+  readonly fill: RangeFill;
+  readonly font: RangeFont;
+  /** Points (not characters). ExcelApi 1.2. */
+  columnWidth: number;
+  /** ExcelApi 1.7. */
+  useStandardWidth: boolean;
+}
+
+export interface RangeFill {
+  /** "#RRGGBB". */
+  color: string;
+}
+
+export interface RangeFont {
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  color: string;
+}
+
+export interface NamedItemCollection {
+  /** ExcelApi 1.4; `reference` may be a formula such as `="malkoll:careGuarantee"`. */
+  add(name: string, reference: Range | string, comment?: string): NamedItem;
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(name: string): NamedItem;
+}
+
+export interface NamedItem extends ClientObject {
+  readonly name: string;
+  /** ExcelApi 1.7. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  formula: any;
+  visible: boolean;
+  load(propertyNames?: string | string[]): NamedItem;
+}
+
+export interface CustomXmlPartCollection {
+  add(xml: string): CustomXmlPart;
+  getByNamespace(namespaceUri: string): CustomXmlPartScopedCollection;
+}
+
+export interface CustomXmlPartScopedCollection {
+  readonly items: CustomXmlPart[];
+  load(propertyNames?: string | string[]): CustomXmlPartScopedCollection;
+}
+
+export interface CustomXmlPart extends ClientObject {
+  readonly id: string;
+  readonly namespaceUri: string;
+  delete(): void;
+  getXml(): ClientResult<string>;
+}
+
+/** `Excel.run`'s one-argument form, over this subset. */
+export type ExcelRunner = <T>(batch: (context: RequestContext) => Promise<T>) => Promise<T>;
