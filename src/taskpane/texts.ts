@@ -1,0 +1,126 @@
+import type { Field } from "../domain/settings";
+import type { Stage } from "../app/runReport";
+import type { Lang } from "../report/i18n";
+
+export type { Lang };
+
+/** Swedish unless Office speaks English ("en-US", "en-GB"…): the pane follows Office's display language. */
+export const paneLang = (displayLanguage: string | undefined): Lang => (displayLanguage?.toLowerCase().startsWith("en") ? "en" : "sv");
+
+/** Every word the task pane and the ribbon command show, Swedish first. */
+const sv = {
+  title: "Målkoll",
+  loading: "Läser arbetsboken …",
+  sheetsTitle: "Blad i arbetsboken",
+  noSheets: "Arbetsboken har inga blad att läsa.",
+  headerRow: (n: number) => `rubrikrad ${n}`,
+  noHeader: "ingen rubrikrad hittades",
+  ignoredSheet: "används inte",
+  columnFor: (field: string, sheet: string) => `Kolumn för ${field} på bladet ${sheet}`,
+  field: {
+    unit: "Enhet", unitId: "Enhets-id", hospital: "Sjukhus", measure: "Kontakttyp", start: "Startdatum", visit: "Besöksdatum",
+    waitDays: "Väntetid (dagar)", code: "Avvikelsekod", guarantee: "Vårdgaranti", specialty: "Verksamhetsområde", profession: "Yrkeskategori",
+    measured: "Mätdatum", total: "Totalt", withinLimit: "Inom gränsen", share: "Andel", bucket0_30: "0–30 dagar", bucket31_60: "31–60 dagar",
+    bucket61_90: "61–90 dagar", bucket91_180: "91–180 dagar", bucket181_365: "181–365 dagar", bucketOver365: "Över 365 dagar", over365: "Över 365 dagar",
+  } as Record<Field, string>,
+  dateLabel: "Mätdatum",
+  dateHint: "Tomt: mätdatumkolumnen, annars sista dagen i månaden för det senaste datumet.",
+  dateInvalid: "Skriv datumet som ÅÅÅÅ-MM-DD, eller lämna fältet tomt.",
+  settingsTitle: "Inställningar",
+  limitsTitle: "Gränser och mål",
+  limitDays: (m: string) => `${m}: gräns (dagar)`,
+  targetPct: (m: string) => `${m}: mål (%)`,
+  thresholdsTitle: "Färggränser (andel av målet)",
+  green: "Grön från (%)",
+  yellow: "Gul från (%)",
+  exclusionsTitle: "Undantag som exkluderas",
+  waiting: "Väntande",
+  completed: "Genomförda",
+  requireGuarantee: "Räkna bara rader som omfattas av vårdgarantin",
+  showMeanOfUnits: "Visa medelvärdet av enheternas andelar (som jämförelse)",
+  rollupTitle: "Sammanvägning av mål",
+  invalidNumber: "Ogiltigt värde: ange ett tal.",
+  saveFailed: "Inställningarna kunde inte sparas i arbetsboken. Kontrollera att arbetsboken inte är skrivskyddad och försök igen.",
+  run: "Beräkna måluppfyllelse",
+  stage: { reading: "Läser blad", computing: "Beräknar", writing: "Skriver flikar" } as Record<Stage, string>,
+  resultTitle: "Resultat",
+  measuredOn: (date: string) => `Mätdatum ${date}`,
+  regionShare: "Regionens andel inom gränsen",
+  basis: { waiting: "väntande", completed: "genomförda" },
+  goalsTitle: "Mål per färg",
+  noGoals: "Inga mål i underlaget.",
+  rejected: (n: string) => `${n} rader kunde inte användas.`,
+  noRejected: "Alla rader kunde användas.",
+  showDataCheck: "Visa Datakontroll",
+  written: (tabs: string) => `Skrivet till ${tabs}.`,
+  nothingComputed: "Inget kunde beräknas: inget blad kändes igen som en väntelista, en lista över genomförda kontakter eller en sammanställning per enhet. Kontrollera bladens kolumner ovan.",
+  errorTitle: "Det gick inte",
+  notInOffice: "Öppna Målkoll från fliken Start i Excel (Öppna Målkoll). Sidan fungerar bara inuti Excel.",
+  unsupported: (v: string) => `Den här versionen av Excel saknar funktioner som Målkoll behöver (ExcelApi ${v}). Uppdatera Excel eller använd Excel på webben.`,
+  // The ribbon command's dialog
+  doneTitle: "Målkoll är klar",
+  failedTitle: "Målkoll kunde inte beräkna",
+  doneSummary: (measures: number, rejected: number) =>
+    `${measures} mått beräknade; ${rejected} ${rejected === 1 ? "rad" : "rader"} kunde inte användas (se Datakontroll).`,
+  close: "Stäng",
+};
+
+export type PaneTexts = typeof sv;
+
+const en: PaneTexts = {
+  title: "Målkoll",
+  loading: "Reading the workbook …",
+  sheetsTitle: "Sheets in the workbook",
+  noSheets: "The workbook has no sheets to read.",
+  headerRow: (n: number) => `header row ${n}`,
+  noHeader: "no header row found",
+  ignoredSheet: "not used",
+  columnFor: (field: string, sheet: string) => `Column for ${field} on sheet ${sheet}`,
+  field: {
+    unit: "Unit", unitId: "Unit id", hospital: "Hospital", measure: "Contact type", start: "Start date", visit: "Visit date",
+    waitDays: "Wait (days)", code: "Exception code", guarantee: "Care guarantee", specialty: "Specialty", profession: "Professional category",
+    measured: "Measurement date", total: "Total", withinLimit: "Within limit", share: "Share", bucket0_30: "0–30 days", bucket31_60: "31–60 days",
+    bucket61_90: "61–90 days", bucket91_180: "91–180 days", bucket181_365: "181–365 days", bucketOver365: "Over 365 days", over365: "Over 365 days",
+  } as Record<Field, string>,
+  dateLabel: "Measurement date",
+  dateHint: "Empty: the measurement-date column, else the last day of the month of the newest date.",
+  dateInvalid: "Write the date as YYYY-MM-DD, or leave the field empty.",
+  settingsTitle: "Settings",
+  limitsTitle: "Limits and targets",
+  limitDays: (m: string) => `${m}: limit (days)`,
+  targetPct: (m: string) => `${m}: target (%)`,
+  thresholdsTitle: "Colour thresholds (share of target)",
+  green: "Green from (%)",
+  yellow: "Yellow from (%)",
+  exclusionsTitle: "Exceptions excluded",
+  waiting: "Waiting",
+  completed: "Completed",
+  requireGuarantee: "Count only rows covered by the care guarantee",
+  showMeanOfUnits: "Show the mean of the units' shares (for comparison)",
+  rollupTitle: "Goal roll-up",
+  invalidNumber: "Invalid value: enter a number.",
+  saveFailed: "The settings could not be saved in the workbook. Check that the workbook is not read-only and try again.",
+  run: "Compute compliance",
+  stage: { reading: "Reading sheets", computing: "Computing", writing: "Writing tabs" } as Record<Stage, string>,
+  resultTitle: "Result",
+  measuredOn: (date: string) => `Measurement date ${date}`,
+  regionShare: "Region's share within the limit",
+  basis: { waiting: "waiting", completed: "completed" },
+  goalsTitle: "Goals by colour",
+  noGoals: "No goals in the data.",
+  rejected: (n: string) => `${n} rows could not be used.`,
+  noRejected: "Every row could be used.",
+  showDataCheck: "Show Data check",
+  written: (tabs: string) => `Written to ${tabs}.`,
+  nothingComputed: "Nothing could be computed: no sheet was recognised as a waiting list, a list of completed contacts or a per-unit aggregate. Check the sheets' columns above.",
+  errorTitle: "It did not work",
+  notInOffice: "Open Målkoll from the Home tab in Excel (Open Målkoll). This page works only inside Excel.",
+  unsupported: (v: string) => `This version of Excel lacks features Målkoll needs (ExcelApi ${v}). Update Excel or use Excel on the web.`,
+  doneTitle: "Målkoll is done",
+  failedTitle: "Målkoll could not compute",
+  doneSummary: (measures: number, rejected: number) =>
+    `${measures} ${measures === 1 ? "measure" : "measures"} computed; ${rejected} ${rejected === 1 ? "row" : "rows"} could not be used (see Data check).`,
+  close: "Close",
+};
+
+export const PANE_TEXT: Record<Lang, PaneTexts> = { sv, en };

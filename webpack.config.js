@@ -1,0 +1,80 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+// Modelled on Microsoft's Office-Addin-TaskPane-React template: one entry per page, ts-loader,
+// html-webpack-plugin, the manifest and icons copied with their URLs pointed at the host.
+//   npm run build                                   → dist/ for https://localhost:3000/
+//   npm run build -- --env url=https://host/path/   → dist/ (manifest included) for that host
+//   npm run dev-server                              → https://localhost:3000/ on office-addin-dev-certs
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+
+/** Point every dev URL of the manifest at the production host (which must end in "/"). */
+function rewriteManifest(xml, url) {
+  const base = url.endsWith("/") ? url : `${url}/`;
+  if (!/^https:\/\//.test(base)) throw new Error(`The add-in's url must be https (Office requires it): ${url}`);
+  return xml.split(DEV_URL).join(base);
+}
+
+const page = (name, template) =>
+  new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [name], scriptLoading: "defer" });
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const url = env.url || DEV_URL;
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      dialog: "./src/commands/dialog.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          options: {
+            // ES modules for webpack, so import() becomes a separate chunk (tsconfig's commonjs
+            // would turn it into a require and bundle the engine into the first load).
+            compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: dev },
+            onlyCompileBundledFiles: true,
+            transpileOnly: true,
+          },
+        },
+      ],
+    },
+    plugins: [
+      page("taskpane", "./src/taskpane/taskpane.html"),
+      page("commands", "./src/commands/commands.html"),
+      page("dialog", "./src/commands/dialog.html"),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), url) },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    // Only `webpack serve` asks for the dev certificates (installing them may prompt for a password).
+    devServer: env.WEBPACK_SERVE
+      ? {
+          port: 3000,
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await require("office-addin-dev-certs").getHttpsServerOptions() },
+        }
+      : undefined,
+  };
+};
+
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.DEV_URL = DEV_URL;
