@@ -1,0 +1,737 @@
+// A strict in-memory Excel behind the API subset of src/hosts/office/excelApi.ts, with Office.js's
+// request semantics:
+// - every call on a proxy is queued; nothing touches the workbook until context.sync();
+// - a property can be read only after load() and a sync (else PropertyNotLoaded, as in Excel);
+// - objects from getItem() are resolved at sync in queue order (ItemNotFound then), those from
+//   …OrNullObject() report isNullObject after the sync;
+// - each sync is one request: its size (JSON of the data sent) and its response's size (JSON of the
+//   data loaded) are measured, and either over the limit (5 MB, as Excel on the web) fails the sync.
+import type * as X from "../../../src/hosts/office/excelApi";
+import { FakeExcelError, propertyNotLoaded } from "./errors";
+import { MAX_COLS, MAX_ROWS, type CustomXmlData, type FontData, type NameData, type Rect, type SheetData, WorkbookData } from "./store";
+
+/** What one sync sent and received. */
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  /** Queued commands (loads, gets, sets, method calls). */
+  commands: number;
+  /** Commands that changed the workbook. */
+  writes: number;
+  calculationSuspended: boolean;
+  failed: boolean;
+}
+
+interface Exec {
+  responseBytes: number;
+  writes: number;
+  calculationSuspended: boolean;
+  /** Applied only when the whole request succeeds: loaded values become readable. */
+  commits: (() => void)[];
+}
+
+interface Command {
+  bytes: number;
+  run(exec: Exec): void;
+}
+
+/** Per-command overhead of a request (object path, method name) on top of its arguments. */
+const COMMAND_BYTES = 40;
+export const jsonSize = (v: unknown): number => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
+
+export class FakeContext implements X.RequestContext {
+  private queue: Command[] = [];
+  closed = false;
+  readonly workbook: FakeWorkbook;
+  readonly application: FakeApplication;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this, () => excel.data);
+    this.application = new FakeApplication(this, () => excel.data);
+  }
+
+  enqueue(bytes: number, run: (exec: Exec) => void): void {
+    if (this.closed) throw new FakeExcelError("InvalidRequestContext", "The object was used after its Excel.run finished.");
+    this.queue.push({ bytes: COMMAND_BYTES + bytes, run });
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    if (this.closed) throw new FakeExcelError("InvalidRequestContext", "context.sync() after Excel.run finished.");
+    const commands = this.queue;
+    this.queue = [];
+    const exec: Exec = { responseBytes: 0, writes: 0, calculationSuspended: false, commits: [] };
+    const record: SyncRecord = { requestBytes: commands.reduce((n, c) => n + c.bytes, 0), responseBytes: 0, commands: commands.length, writes: 0, calculationSuspended: false, failed: true };
+    this.excel.syncs.push(record);
+    await Promise.resolve(); // a round trip: the caller's code runs on before the answer
+    if (record.requestBytes > this.excel.limitBytes) {
+      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`);
+    }
+    try {
+      for (const c of commands) c.run(exec);
+    } finally {
+      record.writes = exec.writes;
+      record.calculationSuspended = exec.calculationSuspended;
+      record.responseBytes = exec.responseBytes;
+    }
+    if (exec.responseBytes > this.excel.limitBytes) {
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size (${exec.responseBytes} bytes) has exceeded the limit.`);
+    }
+    for (const commit of exec.commits) commit();
+    record.failed = false;
+  }
+}
+
+/** The client side of one Excel object: queues commands, holds what was loaded. */
+abstract class ClientProxy<T> {
+  private bound: { target: T | null } | undefined;
+  private nullKnown: boolean;
+  private isNull = false;
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(
+    protected readonly ctx: FakeContext,
+    private readonly resolver: () => T | null,
+    opts: { bound?: T; orNull?: boolean; what?: string } = {},
+  ) {
+    this.nullKnown = !opts.orNull;
+    if (opts.bound !== undefined) this.bound = { target: opts.bound };
+    else if (opts.what !== undefined) {
+      // A method's result: resolved in queue order, at sync.
+      const orNull = opts.orNull === true;
+      ctx.enqueue(0, (exec) => {
+        const t = this.resolver();
+        if (t === null && !orNull) throw new FakeExcelError("ItemNotFound", `${opts.what} was not found.`);
+        this.bound = { target: t };
+        if (orNull) exec.commits.push(() => ((this.nullKnown = true), (this.isNull = t === null)));
+      });
+    }
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullKnown) throw propertyNotLoaded("isNullObject");
+    return this.isNull;
+  }
+
+  /** The Excel object, while a request is processed. */
+  protected target(): T {
+    if (!this.bound) this.bound = { target: this.resolver() };
+    if (this.bound.target === null) throw new FakeExcelError("InvalidObjectPath", "The object is a null object; it cannot be used.");
+    return this.bound.target;
+  }
+
+  protected prop<V>(name: string): V {
+    if (!this.loaded.has(name)) throw propertyNotLoaded(name);
+    return this.loaded.get(name) as V;
+  }
+
+  /** Scalar properties load() accepts, and how to read each from the Excel object. */
+  protected abstract readonly readers: Record<string, (t: T) => unknown>;
+
+  protected queueLoad(names?: string | string[]): void {
+    const props = parseProps(names, Object.keys(this.readers), this.constructor.name);
+    this.ctx.enqueue(jsonSize(props), (exec) => {
+      if (this.bound?.target === null || (this.bound === undefined && this.resolver() === null)) return; // a null object loads nothing
+      const t = this.target();
+      const snap: Record<string, unknown> = {};
+      for (const p of props) snap[p] = this.readers[p](t);
+      exec.responseBytes += jsonSize(snap);
+      exec.commits.push(() => {
+        for (const p of props) this.loaded.set(p, snap[p]);
+      });
+    });
+  }
+
+  protected queueSet(name: string, value: unknown, apply: (t: T) => void): void {
+    this.ctx.enqueue(jsonSize({ [name]: value }), (exec) => {
+      apply(this.target());
+      exec.writes++;
+    });
+  }
+
+  protected queueCall(name: string, args: unknown[], apply: (t: T) => void, write = true): void {
+    this.ctx.enqueue(jsonSize({ [name]: args }), (exec) => {
+      apply(this.target());
+      if (write) exec.writes++;
+    });
+  }
+}
+
+function parseProps(names: string | string[] | undefined, allowed: string[], what: string): string[] {
+  const list = names === undefined ? allowed : (Array.isArray(names) ? names : names.split(",")).map((s) => s.trim()).filter(Boolean);
+  for (const p of list) if (!allowed.includes(p)) throw new FakeExcelError("InvalidArgument", `${what} has no loadable property '${p}' in this fake.`);
+  return list;
+}
+
+/** "items/name,items/visibility" → ["name", "visibility"]; "items" → every scalar property. */
+function parseItemProps(names: string | string[] | undefined, allowed: string[], what: string): string[] {
+  const list = names === undefined ? ["items"] : (Array.isArray(names) ? names : names.split(",")).map((s) => s.trim()).filter(Boolean);
+  const props: string[] = [];
+  for (const p of list) {
+    if (p === "items") props.push(...allowed);
+    else if (p.startsWith("items/")) props.push(p.slice(6));
+    else throw new FakeExcelError("InvalidArgument", `${what}.load: use "items/<property>", not '${p}'.`);
+  }
+  return parseProps([...new Set(props)], allowed, what);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workbook, application
+
+export class FakeApplication extends ClientProxy<WorkbookData> implements X.Application {
+  protected readonly readers = {};
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue(0, (exec) => {
+      exec.calculationSuspended = true;
+    });
+  }
+}
+
+export class FakeWorkbook extends ClientProxy<WorkbookData> implements X.Workbook {
+  protected readonly readers = {};
+  get worksheets(): FakeWorksheetCollection {
+    return new FakeWorksheetCollection(this.ctx, () => this.target());
+  }
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    return new FakeCustomXmlPartCollection(this.ctx, () => this.target());
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Worksheets
+
+const SHEET_READERS: Record<string, (s: SheetData) => unknown> = {
+  id: (s) => s.id,
+  name: (s) => s.name,
+  visibility: (s) => s.visibility,
+};
+
+export class FakeWorksheetCollection extends ClientProxy<WorkbookData> implements X.WorksheetCollection {
+  protected readonly readers = {};
+  get items(): FakeWorksheet[] {
+    return this.prop<FakeWorksheet[]>("items");
+  }
+  load(names?: string | string[]): FakeWorksheetCollection {
+    const props = parseItemProps(names, [...Object.keys(SHEET_READERS), "position"], "WorksheetCollection");
+    this.ctx.enqueue(jsonSize(props), (exec) => {
+      const wb = this.target();
+      const snaps = wb.sheets.map((s, i) => Object.fromEntries(props.map((p) => [p, p === "position" ? i : SHEET_READERS[p](s)])));
+      exec.responseBytes += jsonSize(snaps);
+      const sheets = [...wb.sheets];
+      exec.commits.push(() => this.loaded.set("items", sheets.map((s, i) => FakeWorksheet.loadedFrom(this.ctx, s, snaps[i]))));
+    });
+    return this;
+  }
+  add(name?: string): FakeWorksheet {
+    const holder: { sheet?: SheetData } = {};
+    this.queueCall("add", [name], (wb) => (holder.sheet = wb.addSheet(name)));
+    return new FakeWorksheet(this.ctx, () => holder.sheet ?? null, { what: "The new worksheet" });
+  }
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.target().sheet(key) ?? this.target().sheets.find((s) => s.id === key) ?? null, { what: `The worksheet "${key}"` });
+  }
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.target().sheet(key) ?? this.target().sheets.find((s) => s.id === key) ?? null, { what: `The worksheet "${key}"`, orNull: true });
+  }
+}
+
+export class FakeWorksheet extends ClientProxy<SheetData> implements X.Worksheet {
+  protected readonly readers = { ...SHEET_READERS, position: (s: SheetData) => this.ctx.excel.data.sheets.indexOf(s) };
+
+  static loadedFrom(ctx: FakeContext, sheet: SheetData, snap: Record<string, unknown>): FakeWorksheet {
+    const w = new FakeWorksheet(ctx, () => sheet, { bound: sheet });
+    for (const [k, v] of Object.entries(snap)) w.loaded.set(k, v);
+    return w;
+  }
+
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(v: string) {
+    this.queueSet("name", v, (s) => {
+      this.ctx.excel.data.checkNewName(v, s);
+      s.name = v;
+    });
+  }
+  get visibility(): X.SheetVisibility {
+    return this.prop("visibility");
+  }
+  set visibility(v: X.SheetVisibility) {
+    this.queueSet("visibility", v, (s) => (s.visibility = v));
+  }
+  get position(): number {
+    return this.prop("position");
+  }
+  set position(v: number) {
+    this.queueSet("position", v, (s) => {
+      const list = this.ctx.excel.data.sheets;
+      list.splice(list.indexOf(s), 1);
+      list.splice(Math.max(0, Math.min(v, list.length)), 0, s);
+    });
+  }
+  get names(): FakeNamedItemCollection {
+    return new FakeNamedItemCollection(this.ctx, () => this.target());
+  }
+  get freezePanes(): FakeFreezePanes {
+    return new FakeFreezePanes(this.ctx, () => this.target());
+  }
+  load(names?: string | string[]): FakeWorksheet {
+    this.queueLoad(names);
+    return this;
+  }
+  activate(): void {
+    this.queueCall("activate", [], (s) => {
+      if (s.visibility !== "Visible") throw new FakeExcelError("InvalidOperation", "A hidden sheet cannot be activated.");
+      this.ctx.excel.data.activeSheetId = s.id;
+    }, false);
+  }
+  delete(): void {
+    this.queueCall("delete", [], (s) => {
+      const data = this.ctx.excel.data;
+      if (data.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      data.sheets.splice(data.sheets.indexOf(s), 1);
+    });
+  }
+  getRange(address?: string): FakeRange {
+    const rect = address === undefined ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } : parseAddress(address);
+    return new FakeRange(this.ctx, () => ({ sheet: this.target(), rect }));
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const sheet = this.target();
+        const rect = sheet.usedRange(valuesOnly === true);
+        return rect ? { sheet, rect } : null;
+      },
+      { what: "The used range", orNull: true },
+    );
+  }
+}
+
+export class FakeFreezePanes extends ClientProxy<SheetData> implements X.WorksheetFreezePanes {
+  protected readonly readers = {};
+  freezeAt(frozenRange: X.Range | string): void {
+    const rect = typeof frozenRange === "string" ? parseAddress(frozenRange) : null;
+    this.queueCall("freezeAt", [typeof frozenRange === "string" ? frozenRange : "<range>"], (s) => {
+      const r = rect ?? (frozenRange as FakeRange).rectAtSync();
+      s.freeze = { rows: r.r1 + 1, columns: r.c1 + 1 };
+    });
+  }
+  freezeRows(count = 1): void {
+    this.queueCall("freezeRows", [count], (s) => (s.freeze = { rows: count, columns: 0 }));
+  }
+  freezeColumns(count = 1): void {
+    this.queueCall("freezeColumns", [count], (s) => (s.freeze = { rows: 0, columns: count }));
+  }
+  unfreeze(): void {
+    this.queueCall("unfreeze", [], (s) => (s.freeze = null));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Ranges
+
+interface RangeTarget {
+  sheet: SheetData;
+  rect: Rect;
+}
+
+const LETTERS = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+function colLetters(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** "B3", "A1:C9", "A:C", "2:5" (no sheet part) → a rectangle. */
+export function parseAddress(address: string): Rect {
+  if (address.includes("!")) throw new FakeExcelError("InvalidArgument", `This fake takes addresses without a sheet: "${address}"`);
+  const [a, b = a] = address.split(":");
+  const cols = /^\$?([A-Za-z]{1,3})$/;
+  const rows = /^\$?(\d+)$/;
+  let rect: Rect;
+  if (cols.test(a) && cols.test(b)) rect = { r0: 0, r1: MAX_ROWS - 1, c0: colIndex(cols.exec(a)![1]), c1: colIndex(cols.exec(b)![1]) };
+  else if (rows.test(a) && rows.test(b)) rect = { r0: +rows.exec(a)![1] - 1, r1: +rows.exec(b)![1] - 1, c0: 0, c1: MAX_COLS - 1 };
+  else {
+    const m1 = LETTERS.exec(a);
+    const m2 = LETTERS.exec(b);
+    if (!m1 || !m2) throw new FakeExcelError("InvalidArgument", `Not an address: "${address}"`);
+    rect = { r0: +m1[2] - 1, c0: colIndex(m1[1]), r1: +m2[2] - 1, c1: colIndex(m2[1]) };
+  }
+  const norm = { r0: Math.min(rect.r0, rect.r1), r1: Math.max(rect.r0, rect.r1), c0: Math.min(rect.c0, rect.c1), c1: Math.max(rect.c0, rect.c1) };
+  if (norm.r0 < 0 || norm.c0 < 0 || norm.r1 >= MAX_ROWS || norm.c1 >= MAX_COLS) throw new FakeExcelError("InvalidArgument", `Outside the sheet: "${address}"`);
+  return norm;
+}
+
+/** Excel's address text: the sheet name quoted when it is not a plain word. */
+export function addressOf(t: RangeTarget): string {
+  const n = t.sheet.name;
+  const sheet = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n) ? n : `'${n.replace(/'/g, "''")}'`;
+  const { r0, c0, r1, c1 } = t.rect;
+  const a = `${colLetters(c0)}${r0 + 1}`;
+  return `${sheet}!${r0 === r1 && c0 === c1 ? a : `${a}:${colLetters(c1)}${r1 + 1}`}`;
+}
+
+const MAX_LOAD_CELLS = 5_000_000;
+function cellsOf(t: RangeTarget, read: (s: SheetData, r: number, c: number) => unknown): unknown[][] {
+  const { r0, c0, r1, c1 } = t.rect;
+  if ((r1 - r0 + 1) * (c1 - c0 + 1) > MAX_LOAD_CELLS) throw new FakeExcelError("GeneralException", "The range is too large to load.");
+  const out: unknown[][] = new Array(r1 - r0 + 1);
+  for (let r = r0; r <= r1; r++) {
+    const row = new Array(c1 - c0 + 1);
+    for (let c = c0; c <= c1; c++) row[c - c0] = read(t.sheet, r, c);
+    out[r - r0] = row;
+  }
+  return out;
+}
+
+/** A 2D array must have exactly the range's shape (Office.js rejects anything else). */
+function checkShape(t: RangeTarget, v: unknown, what: string): unknown[][] {
+  const rows = t.rect.r1 - t.rect.r0 + 1;
+  const cols = t.rect.c1 - t.rect.c0 + 1;
+  if (!Array.isArray(v) || v.length !== rows || !v.every((row) => Array.isArray(row) && row.length === cols)) {
+    throw new FakeExcelError("InvalidArgument", `${what}: the input array does not match the size of the range (${rows}×${cols}).`);
+  }
+  return v as unknown[][];
+}
+
+const RANGE_READERS: Record<string, (t: RangeTarget) => unknown> = {
+  address: addressOf,
+  rowCount: (t) => t.rect.r1 - t.rect.r0 + 1,
+  columnCount: (t) => t.rect.c1 - t.rect.c0 + 1,
+  values: (t) => cellsOf(t, (s, r, c) => s.value(r, c) ?? ""),
+  numberFormat: (t) => cellsOf(t, (s, r, c) => s.format(r, c)),
+  formulas: (t) => cellsOf(t, (s, r, c) => s.formula(r, c) ?? s.value(r, c) ?? ""),
+};
+
+export class FakeRange extends ClientProxy<RangeTarget> implements X.Range {
+  protected readonly readers = RANGE_READERS;
+  rectAtSync(): Rect {
+    return this.target().rect;
+  }
+  targetAtSync(): RangeTarget {
+    return this.target();
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+  get rowCount(): number {
+    return this.prop("rowCount");
+  }
+  get columnCount(): number {
+    return this.prop("columnCount");
+  }
+  get values(): unknown[][] {
+    return this.prop("values");
+  }
+  set values(v: unknown[][]) {
+    this.queueSet("values", v, (t) => {
+      const rows = checkShape(t, v, "values");
+      rows.forEach((row, i) => row.forEach((x, j) => t.sheet.write(t.rect.r0 + i, t.rect.c0 + j, x)));
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.prop("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.queueSet("numberFormat", v, (t) => {
+      const rows = checkShape(t, v, "numberFormat");
+      rows.forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (x === null || x === undefined) return;
+          if (typeof x !== "string") throw new FakeExcelError("InvalidArgument", "A number format must be a string.");
+          t.sheet.setFormat(t.rect.r0 + i, t.rect.c0 + j, x);
+        }),
+      );
+    });
+  }
+  /** Not in the gateway's subset: for tests that look at what Excel holds. */
+  get formulas(): unknown[][] {
+    return this.prop("formulas");
+  }
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.ctx, () => this.target());
+  }
+  load(names?: string | string[]): FakeRange {
+    this.queueLoad(names);
+    return this;
+  }
+  clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
+    this.queueCall("clear", [applyTo], (t) => {
+      if (applyTo === "All" || applyTo === "Formats" || applyTo === "Contents") t.sheet.clear(t.rect, applyTo);
+    });
+  }
+}
+
+const COLOR = /^#[0-9A-Fa-f]{6}$/;
+
+export class FakeRangeFormat extends ClientProxy<RangeTarget> implements X.RangeFormat {
+  protected readonly readers = {};
+  get fill(): FakeRangeFill {
+    return new FakeRangeFill(this.ctx, () => this.target());
+  }
+  get font(): FakeRangeFont {
+    return new FakeRangeFont(this.ctx, () => this.target());
+  }
+  get columnWidth(): number {
+    return this.prop("columnWidth");
+  }
+  set columnWidth(points: number) {
+    this.queueSet("columnWidth", points, (t) => {
+      if (!(points >= 0)) throw new FakeExcelError("InvalidArgument", `Column width ${points}`);
+      for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.set(c, points);
+    });
+  }
+  get useStandardWidth(): boolean {
+    return this.prop("useStandardWidth");
+  }
+  set useStandardWidth(v: boolean) {
+    this.queueSet("useStandardWidth", v, (t) => {
+      if (!v) return;
+      if (t.rect.c0 === 0 && t.rect.c1 === MAX_COLS - 1) t.sheet.columnWidths.clear();
+      else for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.delete(c);
+    });
+  }
+}
+
+export class FakeRangeFill extends ClientProxy<RangeTarget> implements X.RangeFill {
+  protected readonly readers = {};
+  get color(): string {
+    return this.prop("color");
+  }
+  set color(v: string) {
+    this.queueSet("color", v, (t) => {
+      if (!COLOR.test(v)) throw new FakeExcelError("InvalidArgument", `This fake takes "#RRGGBB" colours, not "${v}".`);
+      t.sheet.setFill(t.rect, v.toUpperCase());
+    });
+  }
+}
+
+export class FakeRangeFont extends ClientProxy<RangeTarget> implements X.RangeFont {
+  protected readonly readers = {};
+  private setFont(prop: keyof FontData, v: unknown): void {
+    this.queueSet(prop, v, (t) => {
+      if (prop === "color" && !(typeof v === "string" && COLOR.test(v))) throw new FakeExcelError("InvalidArgument", `Font colour "${v}"`);
+      t.sheet.setFont(t.rect, prop, prop === "color" ? (v as string).toUpperCase() : v);
+    });
+  }
+  get bold(): boolean {
+    return this.prop("bold");
+  }
+  set bold(v: boolean) {
+    this.setFont("bold", v);
+  }
+  get italic(): boolean {
+    return this.prop("italic");
+  }
+  set italic(v: boolean) {
+    this.setFont("italic", v);
+  }
+  get size(): number {
+    return this.prop("size");
+  }
+  set size(v: number) {
+    this.setFont("size", v);
+  }
+  get color(): string {
+    return this.prop("color");
+  }
+  set color(v: string) {
+    this.setFont("color", v);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Names
+
+export class FakeNamedItemCollection extends ClientProxy<SheetData> implements X.NamedItemCollection {
+  protected readonly readers = {};
+  add(name: string, reference: X.Range | string, comment?: string): FakeNamedItem {
+    const holder: { item?: NameData } = {};
+    const formula = typeof reference === "string" ? reference : null;
+    this.queueCall("add", [name, formula ?? "<range>", comment], (s) => {
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) throw new FakeExcelError("InvalidArgument", `Not a valid name: "${name}"`);
+      if (s.names.has(name.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists", `The name "${name}" already exists on this sheet.`);
+      const f = formula ?? `=${addressOf((reference as FakeRange).targetAtSync())}`;
+      holder.item = { name, formula: f.startsWith("=") ? f : `=${f}`, visible: true };
+      s.names.set(name.toLowerCase(), holder.item);
+    });
+    return new FakeNamedItem(this.ctx, () => holder.item ?? null, { what: "The new name" });
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.ctx, () => this.target().names.get(name.toLowerCase()) ?? null, { what: `The name "${name}"`, orNull: true });
+  }
+}
+
+export class FakeNamedItem extends ClientProxy<NameData> implements X.NamedItem {
+  protected readonly readers = { name: (n: NameData) => n.name, formula: (n: NameData) => n.formula, visible: (n: NameData) => n.visible };
+  get name(): string {
+    return this.prop("name");
+  }
+  get formula(): string {
+    return this.prop("formula");
+  }
+  set formula(v: string) {
+    this.queueSet("formula", v, (n) => (n.formula = v));
+  }
+  get visible(): boolean {
+    return this.prop("visible");
+  }
+  set visible(v: boolean) {
+    this.queueSet("visible", v, (n) => (n.visible = v));
+  }
+  load(names?: string | string[]): FakeNamedItem {
+    this.queueLoad(names);
+    return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Custom XML parts
+
+/** The namespace of a part's document element, as Excel reports it in namespaceUri. */
+export function xmlRootNamespace(xml: string): string {
+  const body = xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, "");
+  const m = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*((?:\s+[^>]*?)?)\/?>/.exec(body);
+  if (!m) return "";
+  const attr = m[1] ? `xmlns:${m[1].slice(0, -1)}` : "xmlns";
+  const a = new RegExp(`\\s${attr.replace(".", "\\.")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(m[2] ?? "");
+  return a ? a[2] ?? a[3] ?? "" : "";
+}
+
+const PART_READERS: Record<string, (p: CustomXmlData) => unknown> = { id: (p) => p.id, namespaceUri: (p) => xmlRootNamespace(p.xml) };
+
+export class FakeCustomXmlPartCollection extends ClientProxy<WorkbookData> implements X.CustomXmlPartCollection {
+  protected readonly readers = {};
+  add(xml: string): FakeCustomXmlPart {
+    const holder: { part?: CustomXmlData } = {};
+    this.queueCall("add", [xml], (wb) => {
+      if (!/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<[A-Za-z_]/.test(xml) || !/>\s*$/.test(xml)) throw new FakeExcelError("InvalidArgument", "The XML is not well-formed.");
+      holder.part = { id: wb.newId(), xml };
+      wb.customXml.push(holder.part);
+    });
+    return new FakeCustomXmlPart(this.ctx, () => holder.part ?? null, { what: "The new part" });
+  }
+  getByNamespace(namespaceUri: string): FakeCustomXmlPartScopedCollection {
+    return new FakeCustomXmlPartScopedCollection(this.ctx, () => this.target(), namespaceUri);
+  }
+}
+
+export class FakeCustomXmlPartScopedCollection extends ClientProxy<WorkbookData> implements X.CustomXmlPartScopedCollection {
+  protected readonly readers = {};
+  constructor(
+    ctx: FakeContext,
+    resolver: () => WorkbookData,
+    private readonly ns: string,
+  ) {
+    super(ctx, resolver);
+  }
+  get items(): FakeCustomXmlPart[] {
+    return this.prop("items");
+  }
+  load(names?: string | string[]): FakeCustomXmlPartScopedCollection {
+    const props = parseItemProps(names, Object.keys(PART_READERS), "CustomXmlPartScopedCollection");
+    this.ctx.enqueue(jsonSize(props), (exec) => {
+      const parts = this.target().customXml.filter((p) => xmlRootNamespace(p.xml) === this.ns);
+      const snaps = parts.map((p) => Object.fromEntries(props.map((k) => [k, PART_READERS[k](p)])));
+      exec.responseBytes += jsonSize(snaps);
+      exec.commits.push(() => this.loaded.set("items", parts.map((p, i) => FakeCustomXmlPart.loadedFrom(this.ctx, p, snaps[i]))));
+    });
+    return this;
+  }
+}
+
+class FakeClientResult<T> implements X.ClientResult<T> {
+  private ready = false;
+  private v: T | undefined;
+  get value(): T {
+    if (!this.ready) throw propertyNotLoaded("value");
+    return this.v as T;
+  }
+  settle(v: T): void {
+    this.v = v;
+    this.ready = true;
+  }
+}
+
+export class FakeCustomXmlPart extends ClientProxy<CustomXmlData> implements X.CustomXmlPart {
+  protected readonly readers = PART_READERS;
+  static loadedFrom(ctx: FakeContext, part: CustomXmlData, snap: Record<string, unknown>): FakeCustomXmlPart {
+    const p = new FakeCustomXmlPart(ctx, () => part, { bound: part });
+    for (const [k, v] of Object.entries(snap)) p.loaded.set(k, v);
+    return p;
+  }
+  get id(): string {
+    return this.prop("id");
+  }
+  get namespaceUri(): string {
+    return this.prop("namespaceUri");
+  }
+  load(names?: string | string[]): FakeCustomXmlPart {
+    this.queueLoad(names);
+    return this;
+  }
+  delete(): void {
+    this.queueCall("delete", [], (p) => {
+      const list = this.ctx.excel.data.customXml;
+      const i = list.indexOf(p);
+      if (i >= 0) list.splice(i, 1);
+    });
+  }
+  getXml(): X.ClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.ctx.enqueue(0, (exec) => {
+      const xml = this.target().xml;
+      exec.responseBytes += jsonSize(xml);
+      exec.commits.push(() => result.settle(xml));
+    });
+    return result;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Excel.run
+
+/** Excel on the web rejects a request or response over 5 MB. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export class FakeExcel {
+  readonly syncs: SyncRecord[] = [];
+  limitBytes = PAYLOAD_LIMIT;
+
+  constructor(readonly data: WorkbookData = new WorkbookData()) {}
+
+  /** Excel.run: a fresh request context per batch; commands still queued at the end are synced, as Office.js does. */
+  readonly run: X.ExcelRunner = async (batch) => {
+    const ctx = new FakeContext(this);
+    try {
+      const result = await batch(ctx);
+      if (ctx.pending > 0) await ctx.sync();
+      return result;
+    } finally {
+      ctx.closed = true;
+    }
+  };
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+  get maxRequestBytes(): number {
+    return this.syncs.reduce((m, s) => Math.max(m, s.requestBytes), 0);
+  }
+  get maxResponseBytes(): number {
+    return this.syncs.reduce((m, s) => Math.max(m, s.responseBytes), 0);
+  }
+  resetStats(): void {
+    this.syncs.length = 0;
+  }
+}

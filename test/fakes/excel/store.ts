@@ -1,0 +1,274 @@
+// The fake workbook's data: what Excel would hold, with Excel's rules for what a write does.
+// The API proxies (api.ts) read and change it only while a request is being processed at sync().
+import { FakeExcelError } from "./errors";
+
+/** A stored cell value; an empty cell has none. Error values are stored as their text ("#N/A"). */
+export type StoredValue = string | number | boolean;
+
+export interface FontData {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  /** "#RRGGBB" */
+  color?: string;
+}
+
+interface Row {
+  values: (StoredValue | undefined)[];
+  formats: (string | undefined)[];
+}
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+const key = (r: number, c: number) => r * MAX_COLS + c;
+
+/** A rectangle, 0-based inclusive. */
+export interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export interface NameData {
+  name: string;
+  formula: string;
+  visible: boolean;
+}
+
+const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
+const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+const PERCENT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*%\s*$/;
+const ISO_DATE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
+
+/** Excel's 1900-system serial of a calendar date. */
+export function serialOf(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+export class SheetData {
+  private rows: (Row | undefined)[] = [];
+  readonly formulas = new Map<number, string>();
+  readonly fills = new Map<number, string>();
+  readonly fonts = new Map<number, FontData>();
+  /** Points, per 0-based column; absent = standard width. */
+  readonly columnWidths = new Map<number, number>();
+  freeze: { rows: number; columns: number } | null = null;
+  /** Sheet-scoped defined names, by lower-cased name. */
+  readonly names = new Map<string, NameData>();
+
+  constructor(
+    readonly id: string,
+    public name: string,
+    public visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible",
+  ) {}
+
+  private row(r: number, create: true): Row;
+  private row(r: number, create: false): Row | undefined;
+  private row(r: number, create: boolean): Row | undefined {
+    let row = this.rows[r];
+    if (!row && create) this.rows[r] = row = { values: [], formats: [] };
+    return row;
+  }
+
+  value(r: number, c: number): StoredValue | undefined {
+    return this.rows[r]?.values[c];
+  }
+  format(r: number, c: number): string {
+    return this.rows[r]?.formats[c] ?? "General";
+  }
+  formula(r: number, c: number): string | undefined {
+    return this.formulas.get(key(r, c));
+  }
+  fill(r: number, c: number): string | undefined {
+    return this.fills.get(key(r, c));
+  }
+  font(r: number, c: number): FontData | undefined {
+    return this.fonts.get(key(r, c));
+  }
+
+  /** Seeding: a value as it is stored, no interpretation. */
+  putRaw(r: number, c: number, value: StoredValue | undefined, format?: string, formula?: string): void {
+    const row = this.row(r, true);
+    row.values[c] = value;
+    if (format !== undefined && format !== "General") row.formats[c] = format;
+    if (formula !== undefined) this.formulas.set(key(r, c), formula);
+  }
+
+  setFormat(r: number, c: number, format: string): void {
+    const row = this.row(r, true);
+    row.formats[c] = format === "General" ? undefined : format;
+  }
+
+  /**
+   * A value written through Range.values, interpreted as Excel does when text is typed: unless the
+   * cell is formatted as Text ("@"), "=…", "@…" and non-numeric "+…"/"-…" become formulas (the fake
+   * does not evaluate them: their value reads "#NAME?"), numbers and percentages numbers, ISO dates
+   * date serials (with a date format), TRUE/FALSE booleans, "#N/A" and friends errors. null leaves
+   * the cell unchanged and "" empties it, as in Office.js.
+   */
+  write(r: number, c: number, v: unknown): void {
+    if (v === null || v === undefined) return;
+    const k = key(r, c);
+    this.formulas.delete(k);
+    const row = this.row(r, true);
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw new FakeExcelError("InvalidArgument", `Not a finite number: ${v}`);
+      row.values[c] = v;
+      return;
+    }
+    if (typeof v === "boolean") {
+      row.values[c] = v;
+      return;
+    }
+    if (typeof v !== "string") throw new FakeExcelError("InvalidArgument", `A cell value must be a string, number or boolean, not ${typeof v}.`);
+    if (v === "") {
+      row.values[c] = undefined;
+      return;
+    }
+    if (row.formats[c] === "@") {
+      row.values[c] = v;
+      return;
+    }
+    const first = v[0];
+    if (first === "=" || first === "@" || ((first === "+" || first === "-") && !NUMBER.test(v) && !PERCENT.test(v))) {
+      this.formulas.set(k, first === "=" ? v : "=" + v);
+      row.values[c] = "#NAME?";
+      return;
+    }
+    if (NUMBER.test(v)) {
+      row.values[c] = Number(v);
+      return;
+    }
+    if (PERCENT.test(v)) {
+      row.values[c] = Number(v.replace("%", "")) / 100;
+      if (row.formats[c] === undefined) row.formats[c] = "0%";
+      return;
+    }
+    const d = ISO_DATE.exec(v);
+    if (d) {
+      row.values[c] = serialOf(+d[1], +d[2], +d[3]);
+      if (row.formats[c] === undefined) row.formats[c] = "yyyy-mm-dd";
+      return;
+    }
+    if (/^\s*(true|false)\s*$/i.test(v)) {
+      row.values[c] = v.trim().toLowerCase() === "true";
+      return;
+    }
+    row.values[c] = ERRORS.has(v.trim().toUpperCase()) ? v.trim().toUpperCase() : v;
+  }
+
+  clear(rect: Rect, what: "All" | "Formats" | "Contents"): void {
+    const r1 = Math.min(rect.r1, this.rows.length - 1);
+    for (let r = rect.r0; r <= r1; r++) {
+      const row = this.rows[r];
+      if (!row) continue;
+      const c1 = Math.min(rect.c1, Math.max(row.values.length, row.formats.length) - 1);
+      for (let c = rect.c0; c <= c1; c++) {
+        if (what !== "Formats") {
+          row.values[c] = undefined;
+          this.formulas.delete(key(r, c));
+        }
+        if (what !== "Contents") row.formats[c] = undefined;
+      }
+    }
+    if (what !== "Contents") {
+      for (const m of [this.fills, this.fonts] as Map<number, unknown>[]) {
+        for (const k of [...m.keys()]) {
+          const r = Math.floor(k / MAX_COLS);
+          const c = k % MAX_COLS;
+          if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) m.delete(k);
+        }
+      }
+    }
+  }
+
+  setFill(rect: Rect, color: string): void {
+    for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) this.fills.set(key(r, c), color);
+  }
+
+  setFont(rect: Rect, prop: keyof FontData, value: unknown): void {
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      for (let c = rect.c0; c <= rect.c1; c++) {
+        const f = { ...(this.fonts.get(key(r, c)) ?? {}), [prop]: value };
+        this.fonts.set(key(r, c), f);
+      }
+    }
+  }
+
+  /** The used range: cells with a value (valuesOnly), or also with a format, fill or font. Null when empty. */
+  usedRange(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    const see = (r: number, c: number) => {
+      if (r < r0) r0 = r;
+      if (r > r1) r1 = r;
+      if (c < c0) c0 = c;
+      if (c > c1) c1 = c;
+    };
+    this.rows.forEach((row, r) => {
+      if (!row) return;
+      row.values.forEach((v, c) => v !== undefined && see(r, c));
+      if (!valuesOnly) row.formats.forEach((f, c) => f !== undefined && see(r, c));
+    });
+    if (!valuesOnly) for (const m of [this.fills, this.fonts] as Map<number, unknown>[]) for (const k of m.keys()) see(Math.floor(k / MAX_COLS), k % MAX_COLS);
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  /** A deep copy of everything a user could see in the sheet, for before/after comparisons. */
+  snapshot(): unknown {
+    return JSON.parse(
+      JSON.stringify({
+        name: this.name,
+        visibility: this.visibility,
+        rows: this.rows.map((row) => (row ? { v: row.values.map((x) => x ?? null), f: row.formats.map((x) => x ?? null) } : null)),
+        formulas: [...this.formulas],
+        fills: [...this.fills],
+        fonts: [...this.fonts],
+        columnWidths: [...this.columnWidths],
+        freeze: this.freeze,
+        names: [...this.names.values()],
+      }),
+    );
+  }
+}
+
+export interface CustomXmlData {
+  id: string;
+  xml: string;
+}
+
+export class WorkbookData {
+  readonly sheets: SheetData[] = [];
+  readonly customXml: CustomXmlData[] = [];
+  activeSheetId: string | null = null;
+  private nextId = 1;
+
+  newId(): string {
+    return `{${String(this.nextId++).padStart(8, "0")}-0000-4000-8000-000000000000}`;
+  }
+
+  sheet(name: string): SheetData | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** Excel's rules for a new sheet name: 1–31 characters, none of \ / ? * : [ ], no leading or trailing ', unique ignoring case. */
+  checkNewName(name: string, except?: SheetData): void {
+    if (name.length === 0 || name.length > 31 || /[\\/?*:[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
+      throw new FakeExcelError("InvalidArgument", `The sheet name "${name}" is not valid.`);
+    }
+    const same = this.sheet(name);
+    if (same && same !== except) throw new FakeExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+  }
+
+  addSheet(name?: string): SheetData {
+    let n = this.sheets.length + 1;
+    while (name === undefined && this.sheet(`Sheet${n}`)) n++;
+    const chosen = name ?? `Sheet${n}`;
+    this.checkNewName(chosen);
+    const s = new SheetData(this.newId(), chosen);
+    this.sheets.push(s);
+    if (this.activeSheetId === null) this.activeSheetId = s.id;
+    return s;
+  }
+}
