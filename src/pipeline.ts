@@ -6,6 +6,7 @@ import { isoFromSerial, serialFromIso } from "./ingest/dates";
 import type { Settings } from "./domain/settings";
 import type { Results, SourceSummary } from "./domain/results";
 import { computeCareGuarantee } from "./domain/careGuarantee";
+import { computeGoals, rateAssignment } from "./domain/goals";
 import { resolveMeasurementDate } from "./domain/measurementDate";
 import type { SheetPlan } from "./report/plan";
 import { type Lang, summaryPlans } from "./report/summaryPlans";
@@ -27,7 +28,7 @@ export function runPipeline(grids: SheetGrid[], settings: Settings, opts: RunOpt
 export function computeResults(grids: SheetGrid[], settings: Settings, date?: string): Results {
   const given = date === undefined ? null : serialFromIso(date);
   if (date !== undefined && given === null) throw new RangeError(`Ogiltigt mätdatum "${date}": ange ÅÅÅÅ-MM-DD.`);
-  const sheets = grids.map((g) => ingestSheet(g, settings.sheets[g.name]));
+  const sheets = grids.map((g) => ingestSheet(g, settings.sheets[g.name], settings.assignmentStatus));
   // concat, not flatMap: flatMap copies a million-row array element by element (~0.2 s).
   const patients: PatientRecord[] = ([] as PatientRecord[]).concat(...sheets.map((s) => s.patients));
   const measured = resolveMeasurementDate(given, patients);
@@ -40,7 +41,7 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
   const domainIssues = new Map<string, Issue[]>();
   let k = 0;
   for (const sheet of sheets) {
-    let n = sheet.aggregates.filter((a) => !a.suppressed).length;
+    let n = sheet.aggregates.filter((a) => !a.suppressed).length + sheet.indicators.length + sheet.headingRows + sheet.assignments.length;
     const rejected: Issue[] = [];
     for (const end = k + sheet.patients.length; k < end; k++) {
       const fate = cg.fates[k];
@@ -51,6 +52,13 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
     used.set(sheet.sheet, n);
     domainIssues.set(sheet.sheet, rejected);
   }
+
+  const goals = computeGoals(
+    sheets.flatMap((s) => s.goals.map((goal) => ({ sheet: s.sheet, goal }))),
+    sheets.flatMap((s) => s.indicators),
+    settings,
+  );
+  const assignments = sheets.flatMap((s) => s.assignments).map((a) => rateAssignment(a, measured?.date ?? null));
 
   const issues: Issue[] = [];
   const exclusions = new Map<string, number>();
@@ -78,9 +86,9 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
     measurementDate: measured ? isoFromSerial(measured.date) : null,
     measurementDateSource: measured?.source ?? null,
     careGuarantee: cg.measures,
-    indicators: [],
-    goals: [],
-    assignments: [],
+    indicators: goals.indicators,
+    goals: goals.goals,
+    assignments,
     sources,
     exclusions: [...exclusions].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
     issues,
@@ -116,7 +124,7 @@ export interface SheetDetection {
 export function detectSheets(grids: SheetGrid[], settings: Settings): SheetDetection[] {
   return grids.map((g) => {
     const head: SheetGrid = { ...g, values: g.values.slice(0, HEADER_SEARCH_ROWS), formats: g.formats?.slice(0, HEADER_SEARCH_ROWS) };
-    const s = ingestSheet(head, settings.sheets[g.name]);
+    const s = ingestSheet(head, settings.sheets[g.name], settings.assignmentStatus);
     const at = s.headerRow === null ? -1 : s.headerRow - (g.origin?.row ?? 0) - 1;
     const headers = at < 0 ? [] : (g.values[at] ?? []).map((c) => (c === null ? "" : String(c).trim())).filter((h) => h !== "");
     return { sheet: s.sheet, kind: s.kind, note: s.note, headerRow: s.headerRow, columns: s.columns, headers };

@@ -11,6 +11,11 @@ import { runPipeline, type Lang } from "../pipeline";
 import { measureHeading } from "../report/careGuaranteeTab";
 import { TEXT } from "../report/i18n";
 import { formatInteger, formatPercent } from "../report/format";
+import { computedAnything } from "../domain/results";
+import { countRatings } from "../domain/goals";
+import type { Rating } from "../domain/rating";
+
+const RATINGS: readonly Rating[] = ["green", "yellow", "red", "grey"];
 
 /** Exit codes of the CLI contract: 0 done, 1 nothing could be computed or read, 2 usage error. */
 export const EXIT = { ok: 0, nothingComputed: 1, usage: 2 } as const;
@@ -99,7 +104,7 @@ function report(input: string, opts: ReportOptions, io: Io): number {
     if (opts.json === "-") io.out(text);
     else writeFile(opts.json, text + "\n");
   }
-  if (results.careGuarantee.length === 0) {
+  if (!computedAnything(results)) {
     io.err("malkoll: Inget kunde beräknas. Blad som lästes:");
     for (const s of results.sources) io.err(`  - "${s.sheet}": ${s.note}`);
     return EXIT.nothingComputed;
@@ -112,6 +117,14 @@ function report(input: string, opts: ReportOptions, io: Io): number {
     const r = m.region;
     const share = r.share === null ? "–" : formatPercent(r.share);
     say(`${measureHeading(m, t)}: ${share} (${formatInteger(r.total ?? 0)} ${m.basis === "waiting" ? t.waiting : t.completed}) – ${t.rating[r.rating]}`);
+  }
+  if (results.goals.length) {
+    const n = countRatings(results.goals.map((g) => g.rating));
+    say(`${t.goalsTab}: ${results.goals.length} ${t.goal.toLowerCase()}, ${results.indicators.length} ${t.indicator.toLowerCase()} – ${RATINGS.map((r) => `${n[r]} ${t.countHeaders[r].toLowerCase()}`).join(", ")}`);
+  }
+  if (results.assignments.length) {
+    const n = countRatings(results.assignments.map((a) => a.rating));
+    say(`${t.assignmentsTab}: ${results.assignments.length} – ${RATINGS.map((r) => `${n[r]} ${t.colourNames[r].toLowerCase()}`).join(", ")}`);
   }
   const rejected = results.sources.reduce((n, s) => n + s.rowsRejected, 0);
   if (rejected > 0) say(`${formatInteger(rejected)} rader avvisade – se fliken "${written.find((w) => w.planName === t.dataCheckTab)?.sheetName ?? t.dataCheckTab}".`);

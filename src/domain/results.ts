@@ -1,5 +1,9 @@
 import type { Basis, Issue, MeasureId, SheetKind } from "../ingest/records";
 import type { Rating } from "./rating";
+import type { Thresholds } from "./settings";
+import type { Direction } from "../ingest/indicatorValues";
+
+export type { Direction };
 
 /** One row of a care-guarantee table: a unit, or the region pooled over patients. */
 export interface UnitResult {
@@ -57,19 +61,31 @@ export interface SourceSummary {
   rowsRejected: number;
 }
 
-/** Higher is better by default; lower-is-better indicators are rated on target / outcome. */
-export type Direction = "higher" | "lower";
-
 /** One indicator of a goal, rated on its unrounded achievement (DOMAIN.md §2). */
 export interface IndicatorResult {
   goal: string;
   indicator: string;
+  /** Fractions where the sheet wrote percentages (0.95 for "95 %"); null where not given. */
   target: number | null;
+  /** null when not measured this period. */
   outcome: number | null;
   direction: Direction;
-  /** outcome / target (higher) or target / outcome (lower); null when not measured. */
+  /** outcome / target (higher) or target / outcome (lower), the better of "reach X or improve by Y"; null when not measured. */
   achievement: number | null;
   rating: Rating;
+  /** How the sheet wrote the values: percentages, and with how many decimals. */
+  percent: boolean;
+  decimals: number;
+  previousOutcome: number | null;
+  /** "Or improve by Y" on the values' scale (0.05 for 5 percentage points). */
+  improveBy: number | null;
+  /** The thresholds this indicator was rated with (settings, the sheet, or the global ones). */
+  thresholds: Thresholds;
+  unitOfMeasure: string | null;
+  period: string | null;
+  comment: string | null;
+  sheet: string;
+  row: number;
 }
 
 export type RatingCounts = Record<Rating, number>;
@@ -78,7 +94,9 @@ export type RatingCounts = Record<Rating, number>;
 export interface GoalResult {
   goal: string;
   rating: Rating;
+  /** Indicators per colour; grey counts the ones not measured. */
   counts: RatingCounts;
+  sheet: string;
 }
 
 export interface AssignmentResult {
@@ -87,6 +105,10 @@ export interface AssignmentResult {
   /** ISO date, when the sheet gives an end date. */
   endDate: string | null;
   rating: Rating;
+  comment: string | null;
+  owner: string | null;
+  sheet: string;
+  row: number;
 }
 
 export type MeasurementDateSource = "option" | "column" | "newestDate";

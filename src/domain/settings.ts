@@ -1,5 +1,7 @@
 import type { Basis, MeasureId, SheetKind } from "../ingest/records";
 import type { ExceptionCode } from "../ingest/parse";
+import type { Direction } from "../ingest/indicatorValues";
+import type { StatusRating } from "../ingest/records";
 
 /** Thresholds on achievement (outcome as a share of target): green from 1.0, yellow from 0.8. */
 export interface Thresholds {
@@ -20,7 +22,10 @@ export type Exclusions = Record<Basis, Record<ExceptionCode, boolean>>;
 export type Field =
   | "unit" | "unitId" | "hospital" | "measure" | "start" | "visit" | "waitDays" | "code" | "guarantee"
   | "specialty" | "profession" | "measured" | "total" | "withinLimit" | "share"
-  | "bucket0_30" | "bucket31_60" | "bucket61_90" | "bucket91_180" | "bucket181_365" | "bucketOver365" | "over365";
+  | "bucket0_30" | "bucket31_60" | "bucket61_90" | "bucket91_180" | "bucket181_365" | "bucketOver365" | "over365"
+  // Indicator and assignment sheets (DOMAIN.md §2)
+  | "goal" | "indicator" | "target" | "outcome" | "previousOutcome" | "direction" | "improveBy" | "period"
+  | "unitOfMeasure" | "greenFrom" | "yellowFrom" | "comment" | "owner" | "assignment" | "status" | "endDate";
 
 /** What the user decided about one sheet; it wins over detection. */
 export interface SheetSettings {
@@ -30,6 +35,23 @@ export interface SheetSettings {
   /** The measure for a sheet without a contact-type column. */
   measure?: MeasureId;
   basis?: Basis;
+}
+
+/**
+ * How a goal's rating follows from its measured indicators (DOMAIN.md §2):
+ * - committee: none measured → grey; all green → green; all red → red; otherwise yellow;
+ * - worst: the worst measured indicator;
+ * - shareGreen: the share of measured indicators that are green, rated against the thresholds;
+ * - meanAchievement: the mean achievement of the measured indicators, rated against the thresholds.
+ */
+export type RollUpRule = "committee" | "worst" | "shareGreen" | "meanAchievement";
+export const ROLL_UP_RULES: readonly RollUpRule[] = ["committee", "worst", "shareGreen", "meanAchievement"];
+
+/** What the user decided about one indicator, by its name; it wins over the sheet's columns. */
+export interface IndicatorSettings {
+  direction?: Direction;
+  green?: number;
+  yellow?: number;
 }
 
 /** The one versioned settings document, stored in the workbook and printed on every summary tab. */
@@ -43,7 +65,28 @@ export interface Settings {
   /** Offer the unweighted mean of units as an extra, labelled figure. */
   showMeanOfUnits: boolean;
   sheets: Record<string, SheetSettings>;
+  rollUp: RollUpRule;
+  /** Indicator name → direction and thresholds. */
+  indicators: Record<string, IndicatorSettings>;
+  /** Status text (matched without case, diacritics or punctuation) → colour. */
+  assignmentStatus: Record<string, StatusRating>;
 }
+
+/** DOMAIN.md §2's mapping; "Ej påbörjad" turns red once its end date has passed. */
+export const DEFAULT_ASSIGNMENT_STATUS: Record<string, StatusRating> = {
+  "Avslutad": "green",
+  "Genomförd": "green",
+  "Klar": "green",
+  "Pågående enligt plan": "green",
+  "Pågår enligt plan": "green",
+  "Enligt plan": "green",
+  "Pågående med avvikelse": "yellow",
+  "Pågår med avvikelse": "yellow",
+  "Avvikelse": "yellow",
+  "Försenad": "red",
+  "Ej påbörjad": "greyUntilEnd",
+  "Inte påbörjad": "greyUntilEnd",
+};
 
 /** Defaults of DOMAIN.md §1: 0-3-90-90 and BUP 30; PvV out on both bases, MoV/SoV out on the waiting basis. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -64,4 +107,7 @@ export const DEFAULT_SETTINGS: Settings = {
   requireGuarantee: true,
   showMeanOfUnits: true,
   sheets: {},
+  rollUp: "committee",
+  indicators: {},
+  assignmentStatus: DEFAULT_ASSIGNMENT_STATUS,
 };

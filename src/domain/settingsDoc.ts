@@ -1,8 +1,10 @@
 import { MEASURES, type MeasureId, type SheetKind } from "../ingest/records";
 import type { Parsed } from "../ingest/parse";
-import { DEFAULT_SETTINGS, type Settings, type SheetSettings } from "./settings";
+import { DEFAULT_SETTINGS, ROLL_UP_RULES, type IndicatorSettings, type RollUpRule, type Settings, type SheetSettings } from "./settings";
+import type { StatusRating } from "../ingest/records";
 
-const KINDS: readonly (SheetKind | "ignore")[] = ["waitingList", "completedList", "unitAggregate", "unrecognised", "ignore"];
+const KINDS: readonly (SheetKind | "ignore")[] = ["waitingList", "completedList", "unitAggregate", "indicatorList", "assignmentList", "unrecognised", "ignore"];
+const STATUS_RATINGS: readonly StatusRating[] = ["green", "yellow", "red", "grey", "greyUntilEnd"];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
@@ -60,6 +62,25 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
           if (parsed) s.sheets[name] = parsed;
         }
         break;
+      case "rollUp":
+        if (ROLL_UP_RULES.includes(v as RollUpRule)) s.rollUp = v as RollUpRule;
+        else errors.push(`rollUp: ska vara ${ROLL_UP_RULES.join(", ")}.`);
+        break;
+      case "assignmentStatus":
+        if (!isObject(v)) { errors.push("assignmentStatus: ska vara status → färg."); break; }
+        // The user's words come on top of the defaults, so adding one status keeps the others.
+        for (const [status, colour] of Object.entries(v)) {
+          if (STATUS_RATINGS.includes(colour as StatusRating)) s.assignmentStatus[status] = colour as StatusRating;
+          else errors.push(`assignmentStatus.${status}: ska vara ${STATUS_RATINGS.join(", ")}.`);
+        }
+        break;
+      case "indicators":
+        if (!isObject(v)) { errors.push("indicators: ska vara indikator → inställningar."); break; }
+        for (const [name, ind] of Object.entries(v)) {
+          const parsed = readIndicatorSettings(name, ind, errors);
+          if (parsed) s.indicators[name] = parsed;
+        }
+        break;
       default:
         errors.push(`${key}: okänd inställning.`);
     }
@@ -86,5 +107,17 @@ function readSheetSettings(name: string, v: unknown, errors: string[]): SheetSet
     if (isObject(v.columns) && Object.values(v.columns).every((c) => typeof c === "string")) out.columns = v.columns as SheetSettings["columns"];
     else errors.push(`sheets.${name}.columns: ska vara fält → kolumnrubrik (text).`);
   }
+  return out;
+}
+
+function readIndicatorSettings(name: string, v: unknown, errors: string[]): IndicatorSettings | null {
+  if (!isObject(v)) { errors.push(`indicators.${name}: ska vara ett objekt.`); return null; }
+  const out: IndicatorSettings = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k === "direction" && (x === "higher" || x === "lower")) out.direction = x;
+    else if ((k === "green" || k === "yellow") && typeof x === "number" && x >= 0) out[k] = x;
+    else errors.push(`indicators.${name}.${k}: ogiltigt värde ${JSON.stringify(x)} (direction: higher/lower, green/yellow: andel ≥ 0).`);
+  }
+  if (out.green !== undefined && out.yellow !== undefined && out.yellow > out.green) errors.push(`indicators.${name}: yellow ska vara ≤ green.`);
   return out;
 }

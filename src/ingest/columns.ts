@@ -9,7 +9,7 @@ import { normalizeHeader } from "./parse";
  * "inom 90 dagar", and "Klinik" wins the unit over "Verksamhetsområde" (which then is the specialty).
  * Sources: DOMAIN.md §3, SKR's waiting-time information model, regions' published extracts.
  */
-interface FieldRule {
+export interface FieldRule {
   field: Field;
   exact: string[];
   contains?: RegExp;
@@ -55,19 +55,23 @@ function headerKey(h: Cell | undefined): string {
 
 /** Map header cells to fields: each column to at most one field, each field to its best column. */
 export function mapColumns(headers: readonly Cell[]): ColumnMap {
+  return mapColumnsWith(headers, RULES);
+}
+
+/** The matching shared by every kind of sheet: rules in order, exact names before patterns. */
+export function mapColumnsWith(headers: readonly Cell[], rules: readonly FieldRule[]): ColumnMap {
   const names = headers.map(headerKey);
   const map: ColumnMap = {};
   const taken = new Set<number>();
-  const assign = (field: Field, col: number) => {
-    map[field] = col;
-    taken.add(col);
-  };
-  for (const rule of RULES) {
+  for (const rule of rules) {
     let found = -1;
     if (rule.field === "start") found = names.findIndex((n, c) => !taken.has(c) && START_PREFERENCE.includes(n));
     if (found < 0) found = names.findIndex((n, c) => n !== "" && !taken.has(c) && rule.exact.includes(n));
     if (found < 0 && rule.contains) found = names.findIndex((n, c) => n !== "" && !taken.has(c) && rule.contains!.test(n));
-    if (found >= 0) assign(rule.field, found);
+    if (found >= 0) {
+      map[rule.field] = found;
+      taken.add(found);
+    }
   }
   return map;
 }

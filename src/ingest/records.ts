@@ -1,4 +1,6 @@
 import type { DaySerial, ExceptionCode } from "./parse";
+import type { Direction, IndicatorValue } from "./indicatorValues";
+import type { Rating } from "../domain/rating";
 
 /** The care-guarantee measures of DOMAIN.md §1 ("0-3-90-90", BUP 30). */
 export type MeasureId = "firstVisit" | "treatment" | "primaryContact" | "primaryAssessment" | "bupFirst" | "bupTreatment";
@@ -7,7 +9,7 @@ export const MEASURES: readonly MeasureId[] = ["firstVisit", "treatment", "prima
 export type Basis = "waiting" | "completed";
 
 /** How a sheet was recognised. */
-export type SheetKind = "waitingList" | "completedList" | "unitAggregate" | "unrecognised";
+export type SheetKind = "waitingList" | "completedList" | "unitAggregate" | "indicatorList" | "assignmentList" | "unrecognised";
 
 /** One patient row that passed parsing. Dates are day serials; `visit` is null while still waiting. */
 export interface PatientRecord {
@@ -57,4 +59,41 @@ export interface Issue {
   cell: string;
   value: string;
   reason: string;
+}
+
+/** One indicator row of a plan: values on one scale (fractions when percentages), null = not measured. */
+export interface IndicatorRecord {
+  sheet: string;
+  row: number;
+  goal: string;
+  indicator: string;
+  target: IndicatorValue | null;
+  outcome: IndicatorValue | null;
+  previous: IndicatorValue | null;
+  /** "Or improve by Y" on the row's scale (0.05 for 5 percentage points). */
+  improveBy: number | null;
+  /** null when the sheet does not say: higher is better unless settings say otherwise. */
+  direction: Direction | null;
+  /** Per-indicator thresholds on achievement from the sheet; null where it does not say. */
+  greenFrom: number | null;
+  yellowFrom: number | null;
+  period: string | null;
+  unitOfMeasure: string | null;
+  comment: string | null;
+  owner: string | null;
+}
+
+/** How a status text is coloured: a rating, or grey until the end date has passed (then red). */
+export type StatusRating = Rating | "greyUntilEnd";
+
+export interface AssignmentRecord {
+  sheet: string;
+  row: number;
+  assignment: string;
+  /** The status as written. */
+  status: string;
+  statusRating: StatusRating;
+  endDate: DaySerial | null;
+  comment: string | null;
+  owner: string | null;
 }

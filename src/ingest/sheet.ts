@@ -1,7 +1,9 @@
 import { type Cell, type SheetGrid, columnLetter } from "./cells";
-import type { AggregateRecord, Basis, Issue, MeasureId, PatientRecord, SheetKind } from "./records";
+import type { AggregateRecord, AssignmentRecord, Basis, IndicatorRecord, Issue, MeasureId, PatientRecord, SheetKind, StatusRating } from "./records";
+import { findPlanHeader, ASSIGNMENT_RULES, INDICATOR_RULES, type PlanSheetKind } from "./indicatorColumns";
+import { readPlanRows } from "./planSheet";
 import type { Field, SheetSettings } from "../domain/settings";
-import { type ColumnMap, applyMappingOverrides, findHeaderRow, unitColumn } from "./columns";
+import { type ColumnMap, applyMappingOverrides, findHeaderRow, mapColumnsWith, unitColumn } from "./columns";
 import {
   type Parsed, cellText, isBlank, isSuppressed, normalizeHeader, parseContactType, parseDate, parseExceptionCode,
   parseGuarantee, parseNumber, parseShare,
@@ -21,6 +23,12 @@ export interface IngestedSheet {
   columnLetters: Partial<Record<Field, string>>;
   patients: PatientRecord[];
   aggregates: AggregateRecord[];
+  indicators: IndicatorRecord[];
+  /** Goals of an indicator sheet in its order, including goals with no indicator. */
+  goals: string[];
+  assignments: AssignmentRecord[];
+  /** Rows used without becoming a record of their own (a goal written as a heading row). */
+  headingRows: number;
   /** Non-blank rows below the header. */
   rowsRead: number;
   /** Rows set aside by rule already at ingest (summary rows), per reason. */
@@ -38,14 +46,31 @@ const BUCKET_FIELDS: Field[] = ["bucket0_30", "bucket31_60", "bucket61_90", "buc
 /** Measures clocked on completed contacts by default (DOMAIN.md §1); the rest on waiting patients. */
 export const COMPLETED_BY_DEFAULT: readonly MeasureId[] = ["primaryContact", "primaryAssessment", "bupFirst", "bupTreatment"];
 
+const noRecords = () => ({ patients: [], aggregates: [], indicators: [], goals: [], assignments: [], headingRows: 0 });
+
 function unrecognised(grid: SheetGrid, note: string, headerRow: number | null = null, columns: Partial<Record<Field, string>> = {}): IngestedSheet {
-  return { sheet: grid.name, kind: "unrecognised", note, headerRow, columns, columnLetters: {}, patients: [], aggregates: [], rowsRead: 0, excluded: new Map(), issues: [] };
+  return { sheet: grid.name, kind: "unrecognised", note, headerRow, columns, columnLetters: {}, ...noRecords(), rowsRead: 0, excluded: new Map(), issues: [] };
 }
 
+const PLAN_KINDS: readonly SheetKind[] = ["indicatorList", "assignmentList"];
+
 /** Read one sheet: find its header, map its columns, classify it and parse its rows. Never throws on data. */
-export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined): IngestedSheet {
+export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined, statuses: Record<string, StatusRating> = {}): IngestedSheet {
   if (settings?.kind === "ignore") return unrecognised(grid, "Bladet hoppas över enligt inställningarna.");
   const values = grid.values;
+  // A plan's indicators or assignments, unless the settings say the sheet is waiting-time data.
+  if (!settings?.kind || PLAN_KINDS.includes(settings.kind)) {
+    const plan = findPlanHeader(values);
+    const forced = settings?.kind as PlanSheetKind | undefined;
+    if (plan && (!forced || forced === plan.kind)) return ingestPlanSheet(grid, plan.kind, plan.index, plan.map, settings, statuses);
+    if (forced) {
+      // The user named the kind: take the first row that has the named columns, else say why not.
+      const rules = forced === "indicatorList" ? INDICATOR_RULES : ASSIGNMENT_RULES;
+      const at = values.slice(0, 30).findIndex((r) => r && Object.keys(mapColumnsWith(r, rules)).length >= 2);
+      if (at >= 0) return ingestPlanSheet(grid, forced, at, mapColumnsWith(values[at], rules), settings, statuses);
+      return unrecognised(grid, forced === "indicatorList" ? "Ingen rubrikrad med indikator och målvärde eller utfall hittades." : "Ingen rubrikrad med uppdrag och status hittades.");
+    }
+  }
   const found = findHeaderRow(values);
   if (!found) return unrecognised(grid, "Ingen rubrikrad med enhet och datum, väntetid eller antal hittades bland de första raderna.");
   const headers = values[found.index];
@@ -74,7 +99,7 @@ export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined
   const sheetMeasure = settings?.measure ?? parseContactType(grid.name) ?? (title ? parseContactType(title) : null);
   const ctx: RowContext = { grid, headers, map, unitCol: unitCol!, sheetMeasure: sheetMeasure ?? "firstVisit", issues: [], excluded: new Map(), units: new Map() };
   const measureNote = map.measure !== undefined ? "kontakttyp per rad" : `mått ${sheetMeasure ? "från bladets namn/rubrik" : "antaget (förstabesök)"}`;
-  const out: IngestedSheet = { sheet: grid.name, kind, note: "", headerRow, columns, columnLetters, patients: [], aggregates: [], rowsRead: 0, excluded: ctx.excluded, issues: ctx.issues };
+  const out: IngestedSheet = { sheet: grid.name, kind, note: "", headerRow, columns, columnLetters, patients: [], aggregates: [], indicators: [], goals: [], assignments: [], headingRows: 0, rowsRead: 0, excluded: ctx.excluded, issues: ctx.issues };
 
   if (kind === "unitAggregate") {
     const basis = settings?.basis ?? aggregateBasis(`${grid.name} ${title} ${headers.map((h) => cellText(h)).join(" ")}`, ctx.sheetMeasure);
@@ -97,6 +122,33 @@ export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined
     }
   }
   return out;
+}
+
+function ingestPlanSheet(grid: SheetGrid, kind: PlanSheetKind, index: number, detected: ColumnMap, settings: SheetSettings | undefined, statuses: Record<string, StatusRating>): IngestedSheet {
+  const headers = grid.values[index];
+  const { map, missing } = applyMappingOverrides(headers, detected, settings?.columns);
+  const headerRow = (grid.origin?.row ?? 0) + index + 1;
+  const columns: Partial<Record<Field, string>> = {};
+  const columnLetters: Partial<Record<Field, string>> = {};
+  for (const [field, col] of Object.entries(map) as [Field, number][]) {
+    columns[field] = cellText(headers[col] ?? null);
+    columnLetters[field] = columnLetter((grid.origin?.col ?? 0) + col);
+  }
+  if (missing.length) return unrecognised(grid, `Kolumnen ${missing.map((m) => `"${m}"`).join(", ")} från inställningarna finns inte i rubrikraden (rad ${headerRow}).`, headerRow, columns);
+  const needed: Field[] = kind === "indicatorList" ? ["indicator"] : ["assignment", "status"];
+  const lacking = needed.filter((f) => map[f] === undefined);
+  if (lacking.length || (kind === "indicatorList" && map.target === undefined && map.outcome === undefined)) {
+    return unrecognised(grid, `Rubrikraden på rad ${headerRow} saknar kolumn för ${kind === "indicatorList" ? "indikator och målvärde/utfall" : "uppdrag och status"}.`, headerRow, columns);
+  }
+  const rows = readPlanRows(grid, kind, index, map, statuses);
+  const note = kind === "indicatorList"
+    ? `Indikatorer (${rows.goals.length} mål, ${rows.indicators.length} indikatorer).`
+    : `Uppdrag (${rows.assignments.length} st).`;
+  return {
+    sheet: grid.name, kind, note, headerRow, columns, columnLetters,
+    patients: [], aggregates: [], indicators: rows.indicators, goals: rows.goals, assignments: rows.assignments, headingRows: rows.headingRows,
+    rowsRead: rows.rowsRead, excluded: new Map(), issues: rows.issues,
+  };
 }
 
 function rowIsBlank(row: readonly Cell[]): boolean {

@@ -7,10 +7,14 @@ import { byShareAscending } from "../domain/careGuarantee";
 import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
 import type { SheetPlan } from "./plan";
 import { FONT, RATING_FILL } from "./style";
-import { NUMBER_FORMATS, formatInteger } from "./format";
+import { ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
+import { NUMBER_FORMATS } from "./format";
 import { TEXT, type Lang, type Texts } from "./i18n";
 
 export const CARE_GUARANTEE_MARKER = "malkoll:careGuarantee";
+
+/** Indicator and assignment sheets are the other tabs' sources. */
+const PLAN_KINDS: readonly string[] = ["indicatorList", "assignmentList"];
 
 /** SoV is a BUP code: other measures' headings say "exkl. PvV/MoV" as the regions' reports do. */
 const BUP: readonly MeasureId[] = ["bupFirst", "bupTreatment"];
@@ -22,19 +26,12 @@ export function excludedCodes(m: Pick<MeasureResult, "measure" | "excluded">): s
 export function careGuaranteePlan(results: Results, settings: Settings, lang: Lang): SheetPlan {
   const t = TEXT[lang];
   const b = new PlanBuilder();
-  b.title(t.careGuaranteeTitle);
-  b.line(measuredLine(results, t));
-  b.blank();
+  tabTitle(b, t.careGuaranteeTitle, results, t);
   for (const m of results.careGuarantee) measureBlock(b, m, settings, t);
-  legend(b, settings, t);
+  ratingLegend(b, t.legend, thresholdWords(settings, t));
   b.blank();
   footnote(b, results, settings, t);
   return b.build(t.careGuaranteeTab, CARE_GUARANTEE_MARKER);
-}
-
-export function measuredLine(results: Results, t: Texts): string {
-  if (!results.measurementDate || !results.measurementDateSource) return t.noMeasuredDate;
-  return `${t.measuredOn} ${results.measurementDate} (${t.measuredSource[results.measurementDateSource]})`;
 }
 
 export function measureHeading(m: MeasureResult, t: Texts): string {
@@ -92,18 +89,6 @@ export function withRegionPlaced(units: readonly UnitResult[], region: UnitResul
   return out;
 }
 
-function legend(b: PlanBuilder, settings: Settings, t: Texts): void {
-  const g = Math.round(settings.thresholds.green * 100);
-  const y = Math.round(settings.thresholds.yellow * 100);
-  const words = t.legendText(g, y);
-  b.line(t.legend, FONT.header);
-  for (const r of ["green", "yellow", "red", "grey"] as const) {
-    const row = b.nextRow;
-    b.line(words[r]);
-    b.fill(row, 0, RATING_FILL[r]);
-  }
-}
-
 function footnote(b: PlanBuilder, results: Results, settings: Settings, t: Texts): void {
   b.line(t.poolNote, FONT.note);
   const limits = results.careGuarantee
@@ -116,8 +101,5 @@ function footnote(b: PlanBuilder, results: Results, settings: Settings, t: Texts
   };
   b.line(`${t.settingsLine}: ${t.exclusionsLine(codes("waiting"), codes("completed"))}.`, FONT.note);
   if (settings.requireGuarantee) b.line(t.guaranteeLine, FONT.note);
-  b.line(`${t.sourcesLine}:`, FONT.note);
-  for (const s of results.sources) {
-    b.line(t.sourceLine(s.sheet, s.headerRow, formatInteger(s.rowsRead), formatInteger(s.rowsUsed), formatInteger(s.rowsExcluded), formatInteger(s.rowsRejected)) + ` – ${s.note}`, FONT.note);
-  }
+  sourcesFootnote(b, results.sources.filter((s) => !PLAN_KINDS.includes(s.kind)), t);
 }

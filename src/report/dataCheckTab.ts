@@ -4,7 +4,7 @@ import type { SheetPlan } from "./plan";
 import { FONT } from "./style";
 import { NUMBER_FORMATS, formatInteger } from "./format";
 import { TEXT, type Lang } from "./i18n";
-import { measuredLine } from "./careGuaranteeTab";
+import { measuredLine } from "./houseStyle";
 
 export const DATA_CHECK_MARKER = "malkoll:dataCheck";
 

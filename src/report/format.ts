@@ -12,6 +12,13 @@ export function formatInteger(n: number): string {
   return (r < 0 ? MINUS : "") + group(String(Math.abs(r)));
 }
 
+/** 2.6 → "2,6", 1000 → "1 000" (no-break space), with the given decimals. */
+export function formatNumber(n: number, decimals = 0): string {
+  const fixed = Math.abs(n).toFixed(decimals);
+  const [int, dec] = fixed.split(".");
+  return `${n < 0 && Number(fixed) !== 0 ? MINUS : ""}${group(int)}${dec ? `,${dec}` : ""}`;
+}
+
 /** 0.706 → "70,6 %" (one decimal by default, no-break space before %). */
 export function formatPercent(fraction: number, decimals = 1): string {
   const v = fraction * 100;
@@ -28,3 +35,10 @@ export const NUMBER_FORMATS = {
   days: "0",
   date: "yyyy-mm-dd",
 } as const;
+
+/** Show an indicator's values as the sheet wrote them: "84 %", "10,23 %", "2,6", "1 000". */
+export function valueFormat(percent: boolean, decimals: number): string {
+  const d = Math.max(0, Math.min(decimals, 4));
+  const frac = d > 0 ? "." + "0".repeat(d) : "";
+  return percent ? `0${frac}%` : `#,##0${frac}`;
+}

@@ -1,5 +1,6 @@
 import type { MeasureId } from "../ingest/records";
 import type { Rating } from "../domain/rating";
+import type { RollUpRule } from "../domain/settings";
 
 export type Lang = "sv" | "en";
 
@@ -65,7 +66,7 @@ const sv = {
   excluded: "Exkluderade",
   rejected: "Avvisade",
   comment: "Kommentar",
-  kinds: { waitingList: "Väntande (patientnivå)", completedList: "Genomförda (patientnivå)", unitAggregate: "Sammanställning per enhet", unrecognised: "Inte igenkänt" },
+  kinds: { waitingList: "Väntande (patientnivå)", completedList: "Genomförda (patientnivå)", unitAggregate: "Sammanställning per enhet", indicatorList: "Indikatorer (mål)", assignmentList: "Uppdrag", unrecognised: "Inte igenkänt" },
   reasonsTitle: "Antal per orsak",
   reason: "Orsak",
   treatment: "Hantering",
@@ -78,6 +79,42 @@ const sv = {
   value: "Värde",
   noRejected: "Inga avvisade rader.",
   truncated: (shown: string, all: string) => `Visar de första ${shown} av ${all} avvisade raderna.`,
+  // Måluppfyllelse
+  goalsTab: "Måluppfyllelse",
+  goalsTitle: "Måluppfyllelse – mål och indikatorer",
+  goal: "Mål",
+  indicator: "Indikator",
+  direction: "Riktning",
+  directions: { higher: "Högre är bättre", lower: "Lägre är bättre" },
+  targetValue: "Målvärde",
+  outcome: "Utfall",
+  previousOutcome: "Föregående utfall",
+  achievement: "Andel av målvärdet",
+  goalRating: { green: "Målet uppfylls helt", yellow: "Målet uppfylls delvis", red: "Målet uppfylls inte", grey: "Ej bedömt" } as Record<Rating, string>,
+  countHeaders: { green: "Gröna", yellow: "Gula", red: "Röda", grey: "Ej mätta" } as Record<Rating, string>,
+  orImprove: (points: string) => `eller förbättring med ${points}`,
+  points: "%-enheter",
+  goalsLegendGrey: "Ej mätt: inget utfall denna period",
+  rollUpTitle: "Målets bedömning",
+  rollUpText: {
+    committee: "Inga mätta indikatorer: ej bedömt. Alla mätta gröna: grönt. Alla mätta röda: rött. Annars gult.",
+    worst: "Målet får den sämsta färgen bland de mätta indikatorerna.",
+    shareGreen: "Andelen gröna bland de mätta indikatorerna, bedömd mot gränserna ovan.",
+    meanAchievement: "Medelvärdet av de mätta indikatorernas andel av målvärdet, bedömt mot gränserna ovan.",
+  } as Record<RollUpRule, string>,
+  ownThresholds: "Indikatorer med egna gränser är bedömda mot dem (kolumnerna Grön från/Gul från eller inställningarna).",
+  unroundedNote: "Färgen bygger på det oavrundade värdet: 79,96 % av målvärdet är rött även om det visas som 80 %.",
+  // Uppdrag
+  assignmentsTab: "Uppdrag",
+  assignmentsTitle: "Uppdrag – status",
+  assignment: "Uppdrag",
+  status: "Status",
+  endDate: "Slutdatum",
+  owner: "Ansvarig",
+  colour: "Bedömning",
+  statusLegend: "Färg efter status",
+  greyUntilEnd: (names: string) => `${names}: grått fram till slutdatum, därefter rött`,
+  colourNames: { green: "Grönt", yellow: "Gult", red: "Rött", grey: "Grått" } as Record<Rating, string>,
 };
 
 export type Texts = typeof sv;
@@ -142,7 +179,7 @@ const en: Texts = {
   excluded: "Excluded",
   rejected: "Rejected",
   comment: "Comment",
-  kinds: { waitingList: "Waiting (patient level)", completedList: "Completed (patient level)", unitAggregate: "Per-unit aggregate", unrecognised: "Not recognised" },
+  kinds: { waitingList: "Waiting (patient level)", completedList: "Completed (patient level)", unitAggregate: "Per-unit aggregate", indicatorList: "Indicators (goals)", assignmentList: "Assignments", unrecognised: "Not recognised" },
   reasonsTitle: "Count per reason",
   reason: "Reason",
   treatment: "Handling",
@@ -155,6 +192,40 @@ const en: Texts = {
   value: "Value",
   noRejected: "No rejected rows.",
   truncated: (shown: string, all: string) => `Showing the first ${shown} of ${all} rejected rows.`,
+  goalsTab: "Goal fulfilment",
+  goalsTitle: "Goal fulfilment – goals and indicators",
+  goal: "Goal",
+  indicator: "Indicator",
+  direction: "Direction",
+  directions: { higher: "Higher is better", lower: "Lower is better" },
+  targetValue: "Target",
+  outcome: "Outcome",
+  previousOutcome: "Previous outcome",
+  achievement: "Share of target",
+  goalRating: { green: "Goal fully met", yellow: "Goal partly met", red: "Goal not met", grey: "Not assessed" } as Record<Rating, string>,
+  countHeaders: { green: "Green", yellow: "Yellow", red: "Red", grey: "Not measured" } as Record<Rating, string>,
+  orImprove: (points: string) => `or improve by ${points}`,
+  points: "percentage points",
+  goalsLegendGrey: "Not measured: no outcome this period",
+  rollUpTitle: "The goal's rating",
+  rollUpText: {
+    committee: "No measured indicator: not assessed. All measured green: green. All measured red: red. Otherwise yellow.",
+    worst: "The goal takes the worst colour among its measured indicators.",
+    shareGreen: "The share of green among the measured indicators, rated against the thresholds above.",
+    meanAchievement: "The mean share of target of the measured indicators, rated against the thresholds above.",
+  } as Record<RollUpRule, string>,
+  ownThresholds: "Indicators with thresholds of their own are rated against them (the Green from/Yellow from columns or the settings).",
+  unroundedNote: "Colours use the unrounded value: 79.96 % of target is red even though it shows as 80 %.",
+  assignmentsTab: "Assignments",
+  assignmentsTitle: "Assignments – status",
+  assignment: "Assignment",
+  status: "Status",
+  endDate: "End date",
+  owner: "Owner",
+  colour: "Rating",
+  statusLegend: "Colour by status",
+  greyUntilEnd: (names: string) => `${names}: grey until the end date, red after it`,
+  colourNames: { green: "Green", yellow: "Yellow", red: "Red", grey: "Grey" } as Record<Rating, string>,
 };
 
 export const TEXT: Record<Lang, Texts> = { sv, en };

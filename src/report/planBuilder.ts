@@ -14,6 +14,8 @@ export interface RowStyle {
   font?: FontStyle;
   /** Column index → fill colour. */
   fills?: Record<number, string>;
+  /** Column index → number format, where a row's values differ from the column's (percent or count). */
+  formats?: Record<number, string>;
 }
 
 /**
@@ -70,19 +72,21 @@ export class PlanBuilder {
     return this;
   }
 
-  /** A header row and body rows; number formats per column, fonts and fills per row. */
+  /** A header row and body rows; number formats per column (a row's own formats win), fonts and fills per row. */
   table(columns: Column[], body: Cell[][], styles: (RowStyle | undefined)[] = []): { firstBodyRow: number } {
     const header = this.push(columns.map((c) => c.header), FONT.header);
     this.fills.push({ range: [header, 0, header, columns.length - 1], value: HEADER_FILL });
     const first = this.rows.length;
-    body.forEach((cells, k) => {
-      const r = this.push(cells, styles[k]?.font);
-      for (const [col, colour] of Object.entries(styles[k]?.fills ?? {})) this.fill(r, Number(col), colour);
-    });
-    const last = this.rows.length - 1;
+    const last = first + body.length - 1;
+    // Column formats first: hosts apply blocks in order, so a row's own format lands on top.
     columns.forEach((c, j) => {
       if (c.format && last >= first) this.numberFormats.push({ range: [first, j, last, j], value: c.format });
       if (c.width) this.widths[j] = Math.max(this.widths[j] ?? 0, c.width);
+    });
+    body.forEach((cells, k) => {
+      const r = this.push(cells, styles[k]?.font);
+      for (const [col, colour] of Object.entries(styles[k]?.fills ?? {})) this.fill(r, Number(col), colour);
+      for (const [col, format] of Object.entries(styles[k]?.formats ?? {})) this.numberFormats.push({ range: [r, Number(col), r, Number(col)], value: format });
     });
     return { firstBodyRow: first };
   }

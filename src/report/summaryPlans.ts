@@ -4,10 +4,17 @@ import type { SheetPlan } from "./plan";
 import type { Lang } from "./i18n";
 import { careGuaranteePlan } from "./careGuaranteeTab";
 import { dataCheckPlan } from "./dataCheckTab";
+import { goalsPlan } from "./goalsTab";
+import { assignmentsPlan } from "./assignmentsTab";
 
 export type { Lang };
 
-/** Every summary tab of a run, in the order they appear in the workbook. */
+/** Every summary tab of a run that has something to show, in the order they appear in the workbook. */
 export function summaryPlans(results: Results, settings: Settings, lang: Lang): SheetPlan[] {
-  return [careGuaranteePlan(results, settings, lang), dataCheckPlan(results, lang)];
+  return [
+    ...(results.careGuarantee.length ? [careGuaranteePlan(results, settings, lang)] : []),
+    ...(results.goals.length ? [goalsPlan(results, settings, lang)] : []),
+    ...(results.assignments.length ? [assignmentsPlan(results, settings, lang)] : []),
+    dataCheckPlan(results, lang),
+  ];
 }

@@ -1,0 +1,50 @@
+import type { Results } from "../domain/results";
+import type { Settings } from "../domain/settings";
+import type { Rating } from "../domain/rating";
+import { serialFromIso } from "../ingest/dates";
+import { PlanBuilder } from "./planBuilder";
+import type { SheetPlan } from "./plan";
+import { FONT, RATING_FILL } from "./style";
+import { NUMBER_FORMATS } from "./format";
+import { ratingLegend, sourcesFootnote, tabTitle } from "./houseStyle";
+import { TEXT, type Lang, type Texts } from "./i18n";
+
+export const ASSIGNMENTS_MARKER = "malkoll:assignments";
+
+/** The "Uppdrag" tab: each assignment with its status, end date and colour, in the sheet's order. */
+export function assignmentsPlan(results: Results, settings: Settings, lang: Lang): SheetPlan {
+  const t = TEXT[lang];
+  const b = new PlanBuilder();
+  tabTitle(b, t.assignmentsTitle, results, t);
+  b.table(
+    [
+      { header: t.assignment, width: 48 },
+      { header: t.status, width: 26 },
+      { header: t.endDate, format: NUMBER_FORMATS.date, width: 12 },
+      { header: t.colour, width: 22 },
+      { header: t.owner, width: 20 },
+      { header: t.comment, width: 48 },
+    ],
+    // End dates as Excel dates (serials with a date format), so the tab sorts and filters by date.
+    results.assignments.map((a) => [a.assignment, a.status, a.endDate === null ? null : serialFromIso(a.endDate), t.rating[a.rating], a.owner, a.comment]),
+    results.assignments.map((a) => ({ fills: { 3: RATING_FILL[a.rating] } })),
+  );
+  b.blank();
+  ratingLegend(b, t.statusLegend, statusWords(settings, t));
+  b.blank();
+  sourcesFootnote(b, results.sources.filter((s) => s.kind === "assignmentList"), t);
+  return b.build(t.assignmentsTab, ASSIGNMENTS_MARKER);
+}
+
+/** The status mapping in words: "Grönt: Avslutad, Genomförd, …". */
+function statusWords(settings: Settings, t: Texts): Record<Rating, string> {
+  const names = (r: Rating | "greyUntilEnd") => Object.entries(settings.assignmentStatus).filter(([, v]) => v === r).map(([k]) => k).join(", ");
+  const line = (r: Rating) => `${t.colourNames[r]}: ${names(r) || "–"}`;
+  const untilEnd = names("greyUntilEnd");
+  return {
+    green: line("green"),
+    yellow: line("yellow"),
+    red: line("red"),
+    grey: untilEnd ? t.greyUntilEnd(untilEnd) : line("grey"),
+  };
+}

@@ -1,0 +1,81 @@
+import type { Cell } from "../ingest/cells";
+import type { GoalResult, IndicatorResult, Results } from "../domain/results";
+import type { Settings } from "../domain/settings";
+import type { Rating } from "../domain/rating";
+import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
+import type { SheetPlan } from "./plan";
+import { FONT, RATING_FILL } from "./style";
+import { NUMBER_FORMATS, formatNumber, formatPercent, valueFormat } from "./format";
+import { ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
+import { TEXT, type Lang, type Texts } from "./i18n";
+
+export const GOALS_MARKER = "malkoll:goals";
+const RATINGS: readonly Rating[] = ["green", "yellow", "red", "grey"];
+
+/**
+ * The "Måluppfyllelse" tab: one block per goal in the sheet's order — the goal's roll-up and its
+ * counts per colour, then its indicators with target, outcome, share of target and rating.
+ */
+export function goalsPlan(results: Results, settings: Settings, lang: Lang): SheetPlan {
+  const t = TEXT[lang];
+  const b = new PlanBuilder();
+  tabTitle(b, t.goalsTitle, results, t);
+  const withPrevious = results.indicators.some((i) => i.previousOutcome !== null);
+  const columns: Column[] = [
+    { header: t.goal, width: 30 },
+    { header: t.indicator, width: 44 },
+    { header: t.direction, width: 16 },
+    { header: t.targetValue, width: 12 },
+    { header: t.outcome, width: 12 },
+    ...(withPrevious ? [{ header: t.previousOutcome, width: 14 }] : []),
+    { header: t.achievement, format: "0%", width: 14 },
+    { header: t.ratingHeader, width: 22 },
+    ...RATINGS.map((r) => ({ header: t.countHeaders[r], format: NUMBER_FORMATS.count, width: 9 })),
+  ];
+  const at = (name: string) => columns.findIndex((c) => c.header === name);
+  const RATING_COL = at(t.ratingHeader);
+  const body: Cell[][] = [];
+  const styles: RowStyle[] = [];
+  for (const goal of results.goals) {
+    const row: Cell[] = new Array(columns.length).fill(null);
+    row[0] = goal.goal;
+    row[RATING_COL] = t.goalRating[goal.rating];
+    RATINGS.forEach((r, k) => (row[RATING_COL + 1 + k] = goal.counts[r]));
+    body.push(row);
+    styles.push({ font: FONT.region, fills: { [RATING_COL]: RATING_FILL[goal.rating] } });
+    for (const i of indicatorsOf(results, goal)) {
+      const cells: Cell[] = new Array(columns.length).fill(null);
+      cells[1] = i.improveBy !== null ? `${i.indicator} (${t.orImprove(improveText(i, t))})` : i.indicator;
+      cells[2] = t.directions[i.direction];
+      cells[3] = i.target;
+      cells[4] = i.outcome;
+      if (withPrevious) cells[5] = i.previousOutcome;
+      cells[at(t.achievement)] = i.achievement;
+      cells[RATING_COL] = t.rating[i.rating];
+      body.push(cells);
+      const f = valueFormat(i.percent, i.decimals);
+      const formats: Record<number, string> = { 3: f, 4: f };
+      if (withPrevious) formats[5] = f;
+      styles.push({ fills: { [RATING_COL]: RATING_FILL[i.rating] }, formats });
+    }
+  }
+  b.table(columns, body, styles);
+  b.blank();
+  ratingLegend(b, t.legend, thresholdWords(settings, t, t.goalsLegendGrey));
+  b.line(`${t.rollUpTitle}: ${t.rollUpText[settings.rollUp]}`, FONT.note);
+  if (results.indicators.some((i) => i.thresholds.green !== settings.thresholds.green || i.thresholds.yellow !== settings.thresholds.yellow)) b.line(t.ownThresholds, FONT.note);
+  b.line(t.unroundedNote, FONT.note);
+  b.blank();
+  sourcesFootnote(b, results.sources.filter((s) => s.kind === "indicatorList"), t);
+  return b.build(t.goalsTab, GOALS_MARKER);
+}
+
+function indicatorsOf(results: Results, goal: GoalResult): IndicatorResult[] {
+  return results.indicators.filter((i) => i.sheet === goal.sheet && i.goal === goal.goal);
+}
+
+/** "5 %-enheter" for percentages, else the plain amount. */
+function improveText(i: IndicatorResult, t: Texts): string {
+  const v = i.improveBy ?? 0;
+  return i.percent ? `${formatPercent(v, i.decimals).replace(/\s%$/, "")} ${t.points}` : formatNumber(v, i.decimals);
+}

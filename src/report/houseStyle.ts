@@ -1,0 +1,48 @@
+import type { Rating } from "../domain/rating";
+import type { Results, SourceSummary } from "../domain/results";
+import type { Settings } from "../domain/settings";
+import type { PlanBuilder } from "./planBuilder";
+import { FONT, RATING_FILL } from "./style";
+import { formatInteger } from "./format";
+import type { Texts } from "./i18n";
+
+/**
+ * The parts every summary tab shares, so that "Vårdgaranti", "Måluppfyllelse" and "Uppdrag" look
+ * alike: the title with the measurement date, the colour legend, and the sources footnote.
+ */
+export function tabTitle(b: PlanBuilder, title: string, results: Results, t: Texts): void {
+  b.title(title);
+  b.line(measuredLine(results, t));
+  b.blank();
+}
+
+export function measuredLine(results: Results, t: Texts): string {
+  if (!results.measurementDate || !results.measurementDateSource) return t.noMeasuredDate;
+  return `${t.measuredOn} ${results.measurementDate} (${t.measuredSource[results.measurementDateSource]})`;
+}
+
+const RATINGS: readonly Rating[] = ["green", "yellow", "red", "grey"];
+
+/** The legend: one line per colour, its first cell filled with the colour. */
+export function ratingLegend(b: PlanBuilder, title: string, words: Record<Rating, string>): void {
+  b.line(title, FONT.header);
+  for (const r of RATINGS) {
+    const row = b.nextRow;
+    b.line(words[r]);
+    b.fill(row, 0, RATING_FILL[r]);
+  }
+}
+
+/** The thresholds in words, e.g. "Målet uppfylls delvis: 80–99 % av målvärdet". */
+export function thresholdWords(settings: Settings, t: Texts, grey?: string): Record<Rating, string> {
+  const words = t.legendText(Math.round(settings.thresholds.green * 100), Math.round(settings.thresholds.yellow * 100));
+  return grey === undefined ? words : { ...words, grey };
+}
+
+/** Every source sheet of the given kinds with its row counts, as notes. */
+export function sourcesFootnote(b: PlanBuilder, sources: readonly SourceSummary[], t: Texts): void {
+  b.line(`${t.sourcesLine}:`, FONT.note);
+  for (const s of sources) {
+    b.line(t.sourceLine(s.sheet, s.headerRow, formatInteger(s.rowsRead), formatInteger(s.rowsUsed), formatInteger(s.rowsExcluded), formatInteger(s.rowsRejected)) + ` – ${s.note}`, FONT.note);
+  }
+}
