@@ -19,6 +19,8 @@ export interface SyncRecord {
   /** Commands that changed the workbook. */
   writes: number;
   calculationSuspended: boolean;
+  /** Properties loaded, as "Class.property" (e.g. "FakeRange.values"). */
+  loads: string[];
   failed: boolean;
 }
 
@@ -26,6 +28,7 @@ interface Exec {
   responseBytes: number;
   writes: number;
   calculationSuspended: boolean;
+  loads: string[];
   /** Applied only when the whole request succeeds: loaded values become readable. */
   commits: (() => void)[];
 }
@@ -63,8 +66,8 @@ export class FakeContext implements X.RequestContext {
     if (this.closed) throw new FakeExcelError("InvalidRequestContext", "context.sync() after Excel.run finished.");
     const commands = this.queue;
     this.queue = [];
-    const exec: Exec = { responseBytes: 0, writes: 0, calculationSuspended: false, commits: [] };
-    const record: SyncRecord = { requestBytes: commands.reduce((n, c) => n + c.bytes, 0), responseBytes: 0, commands: commands.length, writes: 0, calculationSuspended: false, failed: true };
+    const exec: Exec = { responseBytes: 0, writes: 0, calculationSuspended: false, loads: [], commits: [] };
+    const record: SyncRecord = { requestBytes: commands.reduce((n, c) => n + c.bytes, 0), responseBytes: 0, commands: commands.length, writes: 0, calculationSuspended: false, loads: exec.loads, failed: true };
     this.excel.syncs.push(record);
     await Promise.resolve(); // a round trip: the caller's code runs on before the answer
     if (record.requestBytes > this.excel.limitBytes) {
@@ -139,6 +142,7 @@ abstract class ClientProxy<T> {
       const snap: Record<string, unknown> = {};
       for (const p of props) snap[p] = this.readers[p](t);
       exec.responseBytes += jsonSize(snap);
+      exec.loads.push(...props.map((p) => `${this.constructor.name}.${p}`));
       exec.commits.push(() => {
         for (const p of props) this.loaded.set(p, snap[p]);
       });
@@ -220,6 +224,7 @@ export class FakeWorksheetCollection extends ClientProxy<WorkbookData> implement
       const wb = this.target();
       const snaps = wb.sheets.map((s, i) => Object.fromEntries(props.map((p) => [p, p === "position" ? i : SHEET_READERS[p](s)])));
       exec.responseBytes += jsonSize(snaps);
+      exec.loads.push(...props.map((p) => `FakeWorksheet.${p}`));
       const sheets = [...wb.sheets];
       exec.commits.push(() => this.loaded.set("items", sheets.map((s, i) => FakeWorksheet.loadedFrom(this.ctx, s, snaps[i]))));
     });
@@ -644,6 +649,7 @@ export class FakeCustomXmlPartScopedCollection extends ClientProxy<WorkbookData>
       const parts = this.target().customXml.filter((p) => xmlRootNamespace(p.xml) === this.ns);
       const snaps = parts.map((p) => Object.fromEntries(props.map((k) => [k, PART_READERS[k](p)])));
       exec.responseBytes += jsonSize(snaps);
+      exec.loads.push(...props.map((p) => `FakeCustomXmlPart.${p}`));
       exec.commits.push(() => this.loaded.set("items", parts.map((p, i) => FakeCustomXmlPart.loadedFrom(this.ctx, p, snaps[i]))));
     });
     return this;
@@ -692,6 +698,7 @@ export class FakeCustomXmlPart extends ClientProxy<CustomXmlData> implements X.C
     this.ctx.enqueue(0, (exec) => {
       const xml = this.target().xml;
       exec.responseBytes += jsonSize(xml);
+      exec.loads.push("FakeCustomXmlPart.xml");
       exec.commits.push(() => result.settle(xml));
     });
     return result;

@@ -103,8 +103,8 @@ export class SheetData {
   /**
    * A value written through Range.values, interpreted as Excel does when text is typed: unless the
    * cell is formatted as Text ("@"), "=…", "@…" and non-numeric "+…"/"-…" become formulas (the fake
-   * does not evaluate them: their value reads "#NAME?"), numbers and percentages numbers, ISO dates
-   * date serials (with a date format), TRUE/FALSE booleans, "#N/A" and friends errors. null leaves
+   * does not evaluate them: their value reads "#NAME?"), numbers and percentages numbers, valid ISO
+   * dates date serials (with a date format), TRUE/FALSE booleans, "#N/A" and friends errors. null leaves
    * the cell unchanged and "" empties it, as in Office.js.
    */
   write(r: number, c: number, v: unknown): void {
@@ -146,7 +146,7 @@ export class SheetData {
       return;
     }
     const d = ISO_DATE.exec(v);
-    if (d) {
+    if (d && new Date(Date.UTC(+d[1], +d[2] - 1, +d[3])).getUTCDate() === +d[3]) {
       row.values[c] = serialOf(+d[1], +d[2], +d[3]);
       if (row.formats[c] === undefined) row.formats[c] = "yyyy-mm-dd";
       return;
