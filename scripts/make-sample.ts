@@ -9,6 +9,10 @@
  *                         6000 rows, with a few broken and a few unusual-but-valid rows at fixed places
  *                         (BROKEN_ROWS / UNUSUAL_ROWS below; the tests rely on those row numbers).
  *   "Medicinsk bedömning" per-unit aggregate for primary care (header on row 3), some rows suppressed.
+ *   "Mål och indikatorer" the committee's goals and indicators (header on row 3), goals written once above
+ *                         their indicators, both directions, values as numbers and Swedish text, some not
+ *                         measured, one "reach X or improve by Y" target, one broken outcome (INDICATOR_ROWS).
+ *   "Nämndens uppdrag"    assignments with status and end date (ASSIGNMENT_ROWS).
  *   "Info"                free text, not data.
  */
 import * as fs from "fs";
@@ -147,6 +151,56 @@ function addAssessmentSheet(wb: ExcelJS.Workbook): CentreFigures[] {
   return out;
 }
 
+/** Header row of "Mål och indikatorer"; the rows below, with the rating a reader computes by hand. */
+export const INDICATOR_HEADER_ROW = 3;
+export const INDICATOR_ROWS: readonly { cells: (string | number | null)[]; formats?: Record<number, string>; expected: string }[] = [
+  { cells: ["Tillgänglighet", "Kontakt med vårdcentral samma dag", "Högre är bättre", 0.95, "84 %", 0.83, "%"], formats: { 3: "0%", 5: "0%" }, expected: "84 / 95 = 88,4 % → yellow" },
+  { cells: [null, "Medicinsk bedömning inom 3 dagar", "↑", "85 %", 0.781, "74 %", "%"], formats: { 4: "0.0%" }, expected: "78,1 / 85 = 91,9 % → yellow" },
+  { cells: [null, "Förstabesök inom 90 dagar", "↑", "100 %", "66,5 %", "68,4 %", "%"], expected: "66,5 % → red" },
+  { cells: [null, "Väntande längre än 90 dagar", "Lägre är bättre", 800, "1 271", 1100, "antal"], expected: "800 / 1 271 = 62,9 % → red" },
+  { cells: ["Patientsäkerhet", "Följsamhet till basala hygienrutiner", "↑", "100 %", "Mäts vid årsrapport", null, "%"], expected: "not measured → grey" },
+  { cells: [null, "Vårdrelaterade infektioner per 1 000 vårddagar", "Lägre är bättre", "5,0", "4,6", "5,2", "antal"], expected: "5,0 / 4,6 = 108,7 % → green" },
+  { cells: ["Kompetensförsörjning", "Inhyrd personal, andel av egen personalkostnad", "Lägre är bättre", "2,0 %", "2,6 %", "2,9 %", "%"], expected: "2,0 / 2,6 = 76,9 % → red" },
+  { cells: [null, "Sjukfrånvaro", "Lägre är bättre", "6,0 %", "Ej mätt", "6,4 %", "%"], expected: "not measured → grey" },
+  { cells: [null, "Medarbetare som rekommenderar sin arbetsplats", "↑", "82 % eller +5 procentenheter", "78 %", "72 %", "%"], expected: "78 / (72 + 5) = 101,3 % → green" },
+  { cells: ["Ekonomi", "Kostnad per vårdkontakt, index (riket = 100)", "Lägre är bättre", 100, 104, 103, "index"], expected: "100 / 104 = 96,2 % → yellow" },
+  { cells: [null, "Andel digitala vårdbesök", "↑", "30 %", "cirka 25 %", "22 %", "%"], expected: "rejected: outcome is not a number" },
+];
+
+function addIndicatorSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet("Mål och indikatorer");
+  ws.getCell("A1").value = "Hälso- och sjukvårdsnämndens mål 2024 – uppföljning januari";
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  const header = ws.getRow(INDICATOR_HEADER_ROW);
+  header.values = ["Målområde", "Indikator", "Riktning", "Målvärde", "Utfall", "Föregående utfall", "Enhet"];
+  header.font = { bold: true };
+  [24, 48, 18, 28, 20, 18, 10].forEach((w, j) => (ws.getColumn(j + 1).width = w));
+  INDICATOR_ROWS.forEach((r, k) => {
+    const row = ws.getRow(INDICATOR_HEADER_ROW + 1 + k);
+    r.cells.forEach((v, j) => (row.getCell(j + 1).value = v));
+    for (const [j, f] of Object.entries(r.formats ?? {})) row.getCell(Number(j) + 1).numFmt = f;
+  });
+}
+
+export const ASSIGNMENT_ROWS: readonly { cells: (string | Date | null)[]; expected: string }[] = [
+  { cells: ["Ta fram en handlingsplan för ökad tillgänglighet", "HSF-staben", "Avslutad", serialToDate(isoToSerial("2023-12-31"))], expected: "green" },
+  { cells: ["Införa digital första linje i primärvården", "Primärvården", "Pågående enligt plan", serialToDate(isoToSerial("2024-06-30"))], expected: "green" },
+  { cells: ["Utreda gemensam operationsplanering", "Specialistvården", "Pågående med avvikelse", serialToDate(isoToSerial("2024-03-31"))], expected: "yellow" },
+  { cells: ["Minska beroendet av inhyrd personal", "HR-staben", "Försenad", serialToDate(isoToSerial("2023-12-31"))], expected: "red" },
+  { cells: ["Öppna närakut i Norrby", "Akutsjukvården", "Ej påbörjad", serialToDate(isoToSerial("2024-01-15"))], expected: "red (not started, end date passed)" },
+  { cells: ["Översyn av remissflöden", "Specialistvården", "Ej påbörjad", serialToDate(isoToSerial("2024-09-30"))], expected: "grey (not started, end date ahead)" },
+];
+
+function addAssignmentSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet("Nämndens uppdrag");
+  const header = ws.getRow(1);
+  header.values = ["Uppdrag", "Ansvarig", "Status", "Slutdatum"];
+  header.font = { bold: true };
+  [50, 20, 24, 12].forEach((w, j) => (ws.getColumn(j + 1).width = w));
+  ASSIGNMENT_ROWS.forEach((r, k) => (ws.getRow(2 + k).values = r.cells));
+  ws.getColumn(4).numFmt = DATE_FORMAT;
+}
+
 function addInfoSheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet("Info");
   const lines = [
@@ -156,6 +210,7 @@ function addInfoSheet(wb: ExcelJS.Workbook): void {
     "Bladet Väntande listar patienter som väntar på förstabesök eller operation/åtgärd den 31 januari 2024.",
     "Bladet Medicinsk bedömning visar genomförda medicinska bedömningar i primärvården under januari.",
     "Celler med \"..\", \"x\" eller \"–\" är undertryckta (färre än 5 kontakter).",
+    "Bladen Mål och indikatorer och Nämndens uppdrag följer upp nämndens mål och uppdrag.",
     "Kontakt: Hälso- och sjukvårdsstaben, Region Exempelland.",
   ];
   lines.forEach((l, i) => (ws.getCell(i + 1, 1).value = l || null));
@@ -215,6 +270,8 @@ async function main(): Promise<void> {
   wb.modified = DOC_TIME;
   addPatientSheet(wb, rows);
   const centres = addAssessmentSheet(wb);
+  addIndicatorSheet(wb);
+  addAssignmentSheet(wb);
   addInfoSheet(wb);
   const buf = new Uint8Array(await wb.xlsx.writeBuffer());
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -223,6 +280,8 @@ async function main(): Promise<void> {
   for (const s of BROKEN_ROWS) console.log(`  broken  Väntande!${s.row}: ${s.note}`);
   for (const s of UNUSUAL_ROWS) console.log(`  unusual Väntande!${s.row}: ${s.note}`);
   printExpected(rows, centres);
+  INDICATOR_ROWS.forEach((r, k) => console.log(`  indicator Mål och indikatorer!${INDICATOR_HEADER_ROW + 1 + k}: ${r.cells[1]}: ${r.expected}`));
+  ASSIGNMENT_ROWS.forEach((r, k) => console.log(`  assignment Nämndens uppdrag!${2 + k}: ${r.cells[0]}: ${r.expected}`));
 }
 
 if (require.main === module) {

@@ -26,7 +26,7 @@ export function assignmentsPlan(results: Results, settings: Settings, lang: Lang
       { header: t.comment, width: 48 },
     ],
     // End dates as Excel dates (serials with a date format), so the tab sorts and filters by date.
-    results.assignments.map((a) => [a.assignment, a.status, a.endDate === null ? null : serialFromIso(a.endDate), t.rating[a.rating], a.owner, a.comment]),
+    results.assignments.map((a) => [a.assignment, a.status, a.endDate === null ? null : serialFromIso(a.endDate), t.colourNames[a.rating], a.owner, a.comment]),
     results.assignments.map((a) => ({ fills: { 3: RATING_FILL[a.rating] } })),
   );
   b.blank();

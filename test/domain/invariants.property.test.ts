@@ -48,3 +48,40 @@ test("random grids with junk in every cell never throw and always balance their 
     { numRuns: 300 },
   );
 });
+
+/** Indicator and assignment headers, and values as plans write them, mixed with junk. */
+const planHeader = fc.constantFrom(
+  "Mål", "Målområde", "Indikator", "Nyckeltal", "Målvärde", "Mål (värde)", "Utfall", "Resultat", "Föregående utfall", "Riktning",
+  "Grön från", "Gul från", "Förbättring", "Enhet", "Period", "Kommentar", "Ansvarig", "Uppdrag", "Status", "Slutdatum", "",
+);
+const planCell: fc.Arbitrary<Cell> = fc.oneof(
+  junkCell,
+  fc.constantFrom("84 %", "2,6", "10,23 %", "1 000", "Ej mätt", "Mäts vid årsrapport", "–", "Lägre är bättre", "↑", "↓", "0", "82 % eller +5 procentenheter",
+    "Avslutad", "Försenad", "Ej påbörjad", "Pågående med avvikelse", "Okänd", "90 %", "70 %"),
+  fc.double({ min: -2, max: 2, noNaN: true }),
+);
+const planSheet = fc.record({
+  headers: fc.array(planHeader, { minLength: 1, maxLength: 8 }),
+  rows: fc.array(fc.array(planCell, { maxLength: 9 }), { maxLength: 30 }),
+});
+
+test("random indicator and assignment sheets never throw and balance rows: read = used + rejected", () => {
+  fc.assert(
+    fc.property(fc.array(planSheet, { minLength: 1, maxLength: 2 }), (sheets) => {
+      const grids = sheets.map((s, k) => ({ name: `Plan${k}`, values: [s.headers, ...s.rows] as Cell[][] }));
+      const r = computeResults(grids, DEFAULT_SETTINGS, "2024-04-30");
+      for (const s of r.sources) {
+        expect(s.rowsRead).toBe(s.rowsUsed + s.rowsExcluded + s.rowsRejected);
+        if (s.kind === "indicatorList" || s.kind === "assignmentList") expect(s.rowsExcluded).toBe(0);
+      }
+      // Not measured is used with a grey rating; anything rated has a finite achievement.
+      for (const i of r.indicators) {
+        if (i.outcome === null) expect(i.rating).toBe("grey");
+        if (i.achievement !== null) expect(Number.isFinite(i.achievement)).toBe(true);
+      }
+      for (const g of r.goals) expect(g.counts.green + g.counts.yellow + g.counts.red + g.counts.grey).toBe(r.indicators.filter((i) => i.goal === g.goal && i.sheet === g.sheet).length);
+      expect(() => JSON.stringify(r)).not.toThrow();
+    }),
+    { numRuns: 300 },
+  );
+});
