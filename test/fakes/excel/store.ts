@@ -214,17 +214,25 @@ export class SheetData {
     return r1 < 0 ? null : { r0, c0, r1, c1 };
   }
 
-  /** A deep copy of everything a user could see in the sheet, for before/after comparisons. */
+  /** Everything a user could see in the sheet, canonical (cells listed by position), for before/after comparisons. */
   snapshot(): unknown {
+    const cells: [number, number, StoredValue | null, string | null][] = [];
+    this.rows.forEach((row, r) => {
+      if (!row) return;
+      for (let c = 0; c < Math.max(row.values.length, row.formats.length); c++) {
+        if (row.values[c] !== undefined || row.formats[c] !== undefined) cells.push([r, c, row.values[c] ?? null, row.formats[c] ?? null]);
+      }
+    });
+    const sorted = <V>(m: Map<number, V>) => [...m].sort((a, b) => a[0] - b[0]);
     return JSON.parse(
       JSON.stringify({
         name: this.name,
         visibility: this.visibility,
-        rows: this.rows.map((row) => (row ? { v: row.values.map((x) => x ?? null), f: row.formats.map((x) => x ?? null) } : null)),
-        formulas: [...this.formulas],
-        fills: [...this.fills],
-        fonts: [...this.fonts],
-        columnWidths: [...this.columnWidths],
+        cells,
+        formulas: sorted(this.formulas),
+        fills: sorted(this.fills),
+        fonts: sorted(this.fonts),
+        columnWidths: sorted(this.columnWidths),
         freeze: this.freeze,
         names: [...this.names.values()],
       }),
