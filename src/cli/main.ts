@@ -13,9 +13,7 @@ import { TEXT } from "../report/i18n";
 import { formatInteger, formatPercent } from "../report/format";
 import { computedAnything } from "../domain/results";
 import { countRatings } from "../domain/goals";
-import type { Rating } from "../domain/rating";
 
-const RATINGS: readonly Rating[] = ["green", "yellow", "red", "grey"];
 
 /** Exit codes of the CLI contract: 0 done, 1 nothing could be computed or read, 2 usage error. */
 export const EXIT = { ok: 0, nothingComputed: 1, usage: 2 } as const;
@@ -116,16 +114,10 @@ function report(input: string, opts: ReportOptions, io: Io): number {
   for (const m of results.careGuarantee) {
     const r = m.region;
     const share = r.share === null ? "–" : formatPercent(r.share);
-    say(`${measureHeading(m, t)}: ${share} (${formatInteger(r.total ?? 0)} ${m.basis === "waiting" ? t.waiting : t.completed}) – ${t.rating[r.rating]}`);
+    say(`${measureHeading(m, t)}: ${share} (${formatInteger(r.total ?? 0)} ${(m.basis === "waiting" ? t.waiting : t.completed).toLowerCase()}) – ${t.rating[r.rating]}`);
   }
-  if (results.goals.length) {
-    const n = countRatings(results.goals.map((g) => g.rating));
-    say(`${t.goalsTab}: ${results.goals.length} ${t.goal.toLowerCase()}, ${results.indicators.length} ${t.indicator.toLowerCase()} – ${RATINGS.map((r) => `${n[r]} ${t.countHeaders[r].toLowerCase()}`).join(", ")}`);
-  }
-  if (results.assignments.length) {
-    const n = countRatings(results.assignments.map((a) => a.rating));
-    say(`${t.assignmentsTab}: ${results.assignments.length} – ${RATINGS.map((r) => `${n[r]} ${t.colourNames[r].toLowerCase()}`).join(", ")}`);
-  }
+  if (results.goals.length) say(t.goalsSummary(results.goals.length, results.indicators.length, countRatings(results.goals.map((g) => g.rating))));
+  if (results.assignments.length) say(t.assignmentsSummary(results.assignments.length, countRatings(results.assignments.map((a) => a.rating))));
   const rejected = results.sources.reduce((n, s) => n + s.rowsRejected, 0);
   if (rejected > 0) say(`${formatInteger(rejected)} rader avvisade – se fliken "${written.find((w) => w.planName === t.dataCheckTab)?.sheetName ?? t.dataCheckTab}".`);
   for (const w of written.filter((w) => w.renamedBecauseTaken && !w.replaced)) {

@@ -94,6 +94,9 @@ const sv = {
   countHeaders: { green: "Gröna", yellow: "Gula", red: "Röda", grey: "Ej mätta" } as Record<Rating, string>,
   orImprove: (points: string) => `eller förbättring med ${points}`,
   points: "%-enheter",
+  goalsSummary: (goals: number, indicators: number, c: Record<Rating, number>) =>
+    `Måluppfyllelse: ${goals} mål (${indicators} indikatorer) – ${c.green} gröna, ${c.yellow} gula, ${c.red} röda, ${c.grey} ej bedömda`,
+  assignmentsSummary: (n: number, c: Record<Rating, number>) => `Uppdrag: ${n} st – ${c.green} gröna, ${c.yellow} gula, ${c.red} röda, ${c.grey} grå`,
   goalsLegendGrey: "Ej mätt: inget utfall denna period",
   rollUpTitle: "Målets bedömning",
   rollUpText: {
@@ -206,6 +209,9 @@ const en: Texts = {
   countHeaders: { green: "Green", yellow: "Yellow", red: "Red", grey: "Not measured" } as Record<Rating, string>,
   orImprove: (points: string) => `or improve by ${points}`,
   points: "percentage points",
+  goalsSummary: (goals: number, indicators: number, c: Record<Rating, number>) =>
+    `Goal fulfilment: ${goals} goals (${indicators} indicators) – ${c.green} green, ${c.yellow} yellow, ${c.red} red, ${c.grey} not assessed`,
+  assignmentsSummary: (n: number, c: Record<Rating, number>) => `Assignments: ${n} – ${c.green} green, ${c.yellow} yellow, ${c.red} red, ${c.grey} grey`,
   goalsLegendGrey: "Not measured: no outcome this period",
   rollUpTitle: "The goal's rating",
   rollUpText: {

@@ -107,7 +107,8 @@ describe("the CLI on a plan with indicators and assignments", () => {
       ["Mål 2024", "indicatorList", 2, 9, 8, 0, 1],
       ["Uppdrag", "assignmentList", 1, 5, 4, 0, 1],
     ]);
-    expect(said).toContain("Måluppfyllelse: 4 mål, 7 indikator");
+    expect(said).toContain("Måluppfyllelse: 4 mål (7 indikatorer) – 0 gröna, 2 gula, 1 röda, 1 ej bedömda");
+    expect(said).toContain("Uppdrag: 4 st – 1 gröna, 0 gula, 2 röda, 1 grå");
   });
 
   test("the Måluppfyllelse tab shows goals then their indicators in the source's order, with rating fills", async () => {
