@@ -4,7 +4,7 @@ import type { Rating } from "../domain/rating";
 import { serialFromIso } from "../ingest/dates";
 import { PlanBuilder } from "./planBuilder";
 import type { SheetPlan } from "./plan";
-import { FONT, RATING_FILL } from "./style";
+import { RATING_FILL } from "./style";
 import { NUMBER_FORMATS } from "./format";
 import { ratingLegend, sourcesFootnote, tabTitle } from "./houseStyle";
 import { TEXT, type Lang, type Texts } from "./i18n";
@@ -16,17 +16,18 @@ export function assignmentsPlan(results: Results, settings: Settings, lang: Lang
   const t = TEXT[lang];
   const b = new PlanBuilder();
   tabTitle(b, t.assignmentsTitle, results, t);
+  // Owner and comment only when the sheet has them: an empty column is noise on a slide.
+  const extras = ([["owner", t.owner, 20], ["comment", t.comment, 48]] as const).filter(([k]) => results.assignments.some((a) => a[k] !== null));
   b.table(
     [
       { header: t.assignment, width: 48 },
       { header: t.status, width: 26 },
       { header: t.endDate, format: NUMBER_FORMATS.date, width: 12 },
-      { header: t.colour, width: 22 },
-      { header: t.owner, width: 20 },
-      { header: t.comment, width: 48 },
+      { header: t.colour, width: 14 },
+      ...extras.map(([, header, width]) => ({ header, width })),
     ],
     // End dates as Excel dates (serials with a date format), so the tab sorts and filters by date.
-    results.assignments.map((a) => [a.assignment, a.status, a.endDate === null ? null : serialFromIso(a.endDate), t.colourNames[a.rating], a.owner, a.comment]),
+    results.assignments.map((a) => [a.assignment, a.status, a.endDate === null ? null : serialFromIso(a.endDate), t.colourNames[a.rating], ...extras.map(([k]) => a[k])]),
     results.assignments.map((a) => ({ fills: { 3: RATING_FILL[a.rating] } })),
   );
   b.blank();

@@ -23,12 +23,12 @@ export function goalsPlan(results: Results, settings: Settings, lang: Lang): She
   const withPrevious = results.indicators.some((i) => i.previousOutcome !== null);
   const columns: Column[] = [
     { header: t.goal, width: 30 },
-    { header: t.indicator, width: 44 },
+    { header: t.indicator, width: 56 },
     { header: t.direction, width: 16 },
     { header: t.targetValue, width: 12 },
     { header: t.outcome, width: 12 },
-    ...(withPrevious ? [{ header: t.previousOutcome, width: 14 }] : []),
-    { header: t.achievement, format: "0%", width: 14 },
+    ...(withPrevious ? [{ header: t.previousOutcome, width: 18 }] : []),
+    { header: t.achievement, format: "0%", width: 19 },
     { header: t.ratingHeader, width: 22 },
     ...RATINGS.map((r) => ({ header: t.countHeaders[r], format: NUMBER_FORMATS.count, width: 9 })),
   ];
