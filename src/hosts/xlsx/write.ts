@@ -50,13 +50,13 @@ function checkSheetName(name: string): void {
   }
 }
 
-interface Edit {
+export interface Edit {
   at: number;
   end: number;
   text: string;
 }
 
-function applyEdits(xml: string, edits: Edit[]): string {
+export function applyEdits(xml: string, edits: Edit[]): string {
   // Stable for insertions at the same place: they go in the order they were listed.
   const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.at - a.at || b.end - a.end || b.i - a.i);
   let out = xml;
@@ -281,7 +281,7 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
 }
 
 /** An edit that appends `text` as the last children of the root element (expanding `<Root/>`). */
-function insertAtEnd(root: ElementSpan, qname: string, text: string): Edit {
+export function insertAtEnd(root: ElementSpan, qname: string, text: string): Edit {
   if (root.contentStart === root.end) return { at: root.start, end: root.end, text: `${root.tag.replace(/\s*\/>$/, ">")}${text}</${qname}>` };
   return { at: root.contentEnd, end: root.contentEnd, text };
 }
