@@ -103,7 +103,7 @@ function report(input: string, opts: ReportOptions, io: Io): number {
     else writeFile(opts.json, text + "\n");
   }
   if (!computedAnything(results)) {
-    io.err("malkoll: Inget kunde beräknas. Blad som lästes:");
+    io.err(`malkoll: ${t.cliNothing}`);
     for (const s of results.sources) io.err(`  - "${s.sheet}": ${s.note}`);
     return EXIT.nothingComputed;
   }
@@ -119,11 +119,11 @@ function report(input: string, opts: ReportOptions, io: Io): number {
   if (results.goals.length) say(t.goalsSummary(results.goals.length, results.indicators.length, countRatings(results.goals.map((g) => g.rating))));
   if (results.assignments.length) say(t.assignmentsSummary(results.assignments.length, countRatings(results.assignments.map((a) => a.rating))));
   const rejected = results.sources.reduce((n, s) => n + s.rowsRejected, 0);
-  if (rejected > 0) say(`${formatInteger(rejected)} rader avvisade – se fliken "${written.find((w) => w.planName === t.dataCheckTab)?.sheetName ?? t.dataCheckTab}".`);
+  if (rejected > 0) say(t.cliRejected(formatInteger(rejected), written.find((w) => w.planName === t.dataCheckTab)?.sheetName ?? t.dataCheckTab));
   for (const w of written.filter((w) => w.renamedBecauseTaken && !w.replaced)) {
-    say(`Bladet "${w.planName}" finns redan och är inte Målkolls; skrev "${w.sheetName}" i stället.`);
+    say(t.cliRenamed(w.planName, w.sheetName));
   }
-  say(`Skrev ${written.map((w) => `"${w.sheetName}"`).join(", ")} till ${resolve(out)}`);
+  say(t.cliWrote(written.map((w) => `"${w.sheetName}"`).join(", "), resolve(out)));
   return EXIT.ok;
 }
 

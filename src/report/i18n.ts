@@ -94,6 +94,10 @@ const sv = {
   countHeaders: { green: "Gröna", yellow: "Gula", red: "Röda", grey: "Ej mätta" } as Record<Rating, string>,
   orImprove: (points: string) => `eller förbättring med ${points}`,
   points: "%-enheter",
+  cliRejected: (n: string, tab: string) => `${n} rader avvisade – se fliken "${tab}".`,
+  cliRenamed: (wanted: string, got: string) => `Bladet "${wanted}" finns redan och är inte Målkolls; skrev "${got}" i stället.`,
+  cliWrote: (tabs: string, file: string) => `Skrev ${tabs} till ${file}`,
+  cliNothing: "Inget kunde beräknas. Blad som lästes:",
   goalsSummary: (goals: number, indicators: number, c: Record<Rating, number>) =>
     `Måluppfyllelse: ${goals} mål (${indicators} indikatorer) – ${c.green} gröna, ${c.yellow} gula, ${c.red} röda, ${c.grey} ej bedömda`,
   assignmentsSummary: (n: number, c: Record<Rating, number>) => `Uppdrag: ${n} st – ${c.green} gröna, ${c.yellow} gula, ${c.red} röda, ${c.grey} grå`,
@@ -209,6 +213,10 @@ const en: Texts = {
   countHeaders: { green: "Green", yellow: "Yellow", red: "Red", grey: "Not measured" } as Record<Rating, string>,
   orImprove: (points: string) => `or improve by ${points}`,
   points: "percentage points",
+  cliRejected: (n: string, tab: string) => `${n} rows rejected – see the "${tab}" tab.`,
+  cliRenamed: (wanted: string, got: string) => `A sheet "${wanted}" exists and is not Målkoll's; wrote "${got}" instead.`,
+  cliWrote: (tabs: string, file: string) => `Wrote ${tabs} to ${file}`,
+  cliNothing: "Nothing could be computed. Sheets read:",
   goalsSummary: (goals: number, indicators: number, c: Record<Rating, number>) =>
     `Goal fulfilment: ${goals} goals (${indicators} indicators) – ${c.green} green, ${c.yellow} yellow, ${c.red} red, ${c.grey} not assessed`,
   assignmentsSummary: (n: number, c: Record<Rating, number>) => `Assignments: ${n} – ${c.green} green, ${c.yellow} yellow, ${c.red} red, ${c.grey} grey`,

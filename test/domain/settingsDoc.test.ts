@@ -32,3 +32,21 @@ test("sheet settings name the kind, the measure and the columns", () => {
   const r = readSettings({ sheets: { Uttag: { kind: "waitingList", measure: "treatment", columns: { unit: "Mottagning" } }, Info: { kind: "ignore" } } });
   expect(r.ok && r.value.sheets).toEqual({ Uttag: { kind: "waitingList", measure: "treatment", columns: { unit: "Mottagning" } }, Info: { kind: "ignore" } });
 });
+
+test("the goal roll-up rule, per-indicator settings and extra status words are read; defaults stay", () => {
+  const r = readSettings({ rollUp: "worst", indicators: { Sjukfrånvaro: { direction: "lower", green: 0.95 } }, assignmentStatus: { Vilande: "grey" } });
+  if (!r.ok) throw new Error(r.reason);
+  expect(r.value.rollUp).toBe("worst");
+  expect(r.value.indicators).toEqual({ Sjukfrånvaro: { direction: "lower", green: 0.95 } });
+  expect(r.value.assignmentStatus.Vilande).toBe("grey");
+  expect(r.value.assignmentStatus.Försenad).toBe("red");
+  expect(DEFAULT_SETTINGS.assignmentStatus.Vilande).toBeUndefined();
+  expect(DEFAULT_SETTINGS.rollUp).toBe("committee");
+});
+
+test("a wrong roll-up rule, direction or status colour is an error naming the key", () => {
+  const r = readSettings({ rollUp: "average", indicators: { A: { direction: "up" }, B: { green: 0.7, yellow: 0.9 } }, assignmentStatus: { Vilande: "blue" } });
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  for (const key of ["rollUp", "indicators.A.direction", "indicators.B", "assignmentStatus.Vilande"]) expect(r.reason).toContain(key);
+});
