@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { openWorkbook } from "../hosts/xlsx/read";
+import { openWorkbook, type XlsxWorkbook } from "../hosts/xlsx/read";
+import { readSettingsPart } from "../hosts/xlsx/settingsPart";
 import { writeSummaryTabs } from "../hosts/xlsx/write";
 import { XlsxError } from "../hosts/xlsx/errors";
 import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
@@ -71,8 +72,25 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
 }
 
-function loadSettings(configPath: string | undefined): Settings {
-  if (!configPath) return DEFAULT_SETTINGS;
+/**
+ * Settings in layers: the defaults, then the document the add-in stored in the workbook, then
+ * --config. So the CLI computes what the add-in computed on the same file, and a file can still
+ * override it for one run.
+ */
+function loadSettings(configPath: string | undefined, wb: XlsxWorkbook): Settings {
+  let settings = DEFAULT_SETTINGS;
+  let stored: unknown;
+  try {
+    stored = readSettingsPart(wb);
+  } catch (e) {
+    throw new UsageError(`Inställningarna i arbetsboken är skadade: ${(e as Error).message}`);
+  }
+  if (stored !== null) {
+    const parsed = readSettings(stored, settings);
+    if (!parsed.ok) throw new UsageError(`Fel i inställningarna som sparats i arbetsboken: ${parsed.reason}`);
+    settings = parsed.value;
+  }
+  if (!configPath) return settings;
   if (!existsSync(configPath)) throw new UsageError(`Inställningsfilen finns inte: ${configPath}`);
   let doc: unknown;
   try {
@@ -80,7 +98,7 @@ function loadSettings(configPath: string | undefined): Settings {
   } catch (e) {
     throw new UsageError(`Inställningsfilen ${configPath} är inte giltig JSON: ${(e as Error).message}`);
   }
-  const parsed = readSettings(doc);
+  const parsed = readSettings(doc, settings);
   if (!parsed.ok) throw new UsageError(`Fel i ${configPath}: ${parsed.reason}`);
   return parsed.value;
 }
@@ -89,11 +107,12 @@ function report(input: string, opts: ReportOptions, io: Io): number {
   if (!existsSync(input)) throw new UsageError(`Filen finns inte: ${input}`);
   if (![".xlsx", ".xlsm"].includes(extname(input).toLowerCase())) throw new UsageError(`Inte en Excel-arbetsbok (.xlsx): ${input}`);
   if (opts.date !== undefined && serialFromIso(opts.date) === null) throw new UsageError(`Ogiltigt datum för --date: "${opts.date}" (ange ÅÅÅÅ-MM-DD).`);
-  const settings = loadSettings(opts.config);
+  if (opts.config && !existsSync(opts.config)) throw new UsageError(`Inställningsfilen finns inte: ${opts.config}`);
   const say = opts.json === "-" ? io.err : io.out;
   const t = TEXT[opts.lang];
 
   const wb = openWorkbook(readFileSync(input));
+  const settings = loadSettings(opts.config, wb);
   // Målkoll's own tabs from an earlier run are output, not input.
   const grids = wb.sheets.filter((s) => !s.marker).map((s) => wb.readSheet(s.name));
   const { results, plans } = runPipeline(grids, settings, { date: opts.date, lang: opts.lang });

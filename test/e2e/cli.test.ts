@@ -8,6 +8,8 @@ import { main } from "../../src/cli/main";
 import { RATING_FILL } from "../../src/report/style";
 import type { Results } from "../../src/domain/results";
 import { fixtureWorkbook } from "./fixtures";
+import { openWorkbook } from "../../src/hosts/xlsx/read";
+import { withSettingsPart } from "../../src/hosts/xlsx/settingsPart";
 
 const dir = mkdtempSync(join(tmpdir(), "malkoll-e2e-"));
 const input = join(dir, "januari.xlsx");
@@ -129,6 +131,23 @@ test("--config settings change the limit: with 300 days Hud has 3 of 4 within", 
   const json = JSON.parse(r.out) as Results;
   expect(json.careGuarantee[0].units.find((u) => u.unit === "Hud")).toMatchObject({ withinLimit: 3, total: 4 });
   expect(json.careGuarantee[0].limitDays).toBe(300);
+});
+
+test("settings stored in the workbook (as the add-in saves them) are used, and --config goes on top of them", async () => {
+  // Stored: 300-day limit, so Hud has 3 of 4 within; --config then sets the target to 50 %, keeping the limit.
+  const stored = join(dir, "med-installningar.xlsx");
+  writeFileSync(stored, withSettingsPart(openWorkbook(readFileSync(input)), { version: 1, measures: { firstVisit: { limitDays: 300 } } }));
+  const r = await cli("report", stored, "--out", join(dir, "ut-stored.xlsx"), "--json", "-", "--date", "2024-01-31");
+  const json = JSON.parse(r.out) as Results;
+  expect(json.careGuarantee[0]).toMatchObject({ limitDays: 300, target: 1 });
+  expect(json.careGuarantee[0].units.find((u) => u.unit === "Hud")).toMatchObject({ withinLimit: 3, total: 4, rating: "red" });
+
+  const config = join(dir, "mal50.json");
+  writeFileSync(config, JSON.stringify({ measures: { firstVisit: { target: 0.5 } } }));
+  const both = JSON.parse((await cli("report", stored, "--out", join(dir, "ut-both.xlsx"), "--json", "-", "--config", config, "--date", "2024-01-31")).out) as Results;
+  // 75 % against a 50 % target is 150 % of target → green.
+  expect(both.careGuarantee[0]).toMatchObject({ limitDays: 300, target: 0.5 });
+  expect(both.careGuarantee[0].units.find((u) => u.unit === "Hud")).toMatchObject({ withinLimit: 3, rating: "green" });
 });
 
 describe("errors are one clear line with the contract's exit code", () => {
