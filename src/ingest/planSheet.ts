@@ -1,4 +1,5 @@
-import { type Cell, type SheetGrid, columnLetter } from "./cells";
+import type { Cell, SheetGrid } from "./cells";
+import { issueAt } from "./issues";
 import type { AssignmentRecord, IndicatorRecord, Issue, StatusRating } from "./records";
 import type { Field } from "../domain/settings";
 import type { ColumnMap } from "./columns";
@@ -28,16 +29,7 @@ interface Ctx {
 }
 
 function reject(ctx: Ctx, i: number, col: number, reason: string): null {
-  const origin = ctx.grid.origin ?? { row: 0, col: 0 };
-  const row = origin.row + i + 1;
-  ctx.issues.push({
-    sheet: ctx.grid.name,
-    row,
-    column: cellText(ctx.headers[col] ?? null) || columnLetter(origin.col + col),
-    cell: `${columnLetter(origin.col + col)}${row}`,
-    value: cellText(ctx.grid.values[i]?.[col] ?? null),
-    reason,
-  });
+  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, ctx.grid.values[i]?.[col], reason));
   return null;
 }
 

@@ -2,6 +2,7 @@ import { type Cell, type SheetGrid, columnLetter } from "./cells";
 import type { AggregateRecord, AssignmentRecord, Basis, IndicatorRecord, Issue, MeasureId, PatientRecord, SheetKind, StatusRating } from "./records";
 import { findPlanHeader, ASSIGNMENT_RULES, INDICATOR_RULES, type PlanSheetKind } from "./indicatorColumns";
 import { readPlanRows } from "./planSheet";
+import { issueAt } from "./issues";
 import type { Field, SheetSettings } from "../domain/settings";
 import { type ColumnMap, applyMappingOverrides, findHeaderRow, mapColumnsWith, unitColumn } from "./columns";
 import {
@@ -73,17 +74,8 @@ export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined
   }
   const found = findHeaderRow(values);
   if (!found) return unrecognised(grid, "Ingen rubrikrad med enhet och datum, väntetid eller antal hittades bland de första raderna.");
-  const headers = values[found.index];
-  const { map, missing } = applyMappingOverrides(headers, found.map, settings?.columns);
-  const originRow = grid.origin?.row ?? 0;
-  const headerRow = originRow + found.index + 1;
-  const columns: Partial<Record<Field, string>> = {};
-  const columnLetters: Partial<Record<Field, string>> = {};
-  for (const [field, col] of Object.entries(map) as [Field, number][]) {
-    columns[field] = cellText(headers[col] ?? null);
-    columnLetters[field] = columnLetter((grid.origin?.col ?? 0) + col);
-  }
-  if (missing.length) return unrecognised(grid, `Kolumnen ${missing.map((m) => `"${m}"`).join(", ")} från inställningarna finns inte i rubrikraden (rad ${headerRow}).`, headerRow, columns);
+  const { headers, map, headerRow, columns, columnLetters, problem } = resolveHeader(grid, found.index, found.map, settings);
+  if (problem) return unrecognised(grid, problem, headerRow, columns);
 
   const unitCol = unitColumn(map);
   const isPatient = map.start !== undefined || map.visit !== undefined || map.waitDays !== undefined;
@@ -124,7 +116,8 @@ export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined
   return out;
 }
 
-function ingestPlanSheet(grid: SheetGrid, kind: PlanSheetKind, index: number, detected: ColumnMap, settings: SheetSettings | undefined, statuses: Record<string, StatusRating>): IngestedSheet {
+/** The header row with the user's column choices applied: fields → header texts and column letters. */
+export function resolveHeader(grid: SheetGrid, index: number, detected: ColumnMap, settings: SheetSettings | undefined) {
   const headers = grid.values[index];
   const { map, missing } = applyMappingOverrides(headers, detected, settings?.columns);
   const headerRow = (grid.origin?.row ?? 0) + index + 1;
@@ -134,7 +127,13 @@ function ingestPlanSheet(grid: SheetGrid, kind: PlanSheetKind, index: number, de
     columns[field] = cellText(headers[col] ?? null);
     columnLetters[field] = columnLetter((grid.origin?.col ?? 0) + col);
   }
-  if (missing.length) return unrecognised(grid, `Kolumnen ${missing.map((m) => `"${m}"`).join(", ")} från inställningarna finns inte i rubrikraden (rad ${headerRow}).`, headerRow, columns);
+  const problem = missing.length ? `Kolumnen ${missing.map((m) => `"${m}"`).join(", ")} från inställningarna finns inte i rubrikraden (rad ${headerRow}).` : null;
+  return { headers, map, headerRow, columns, columnLetters, problem };
+}
+
+function ingestPlanSheet(grid: SheetGrid, kind: PlanSheetKind, index: number, detected: ColumnMap, settings: SheetSettings | undefined, statuses: Record<string, StatusRating>): IngestedSheet {
+  const { map, headerRow, columns, columnLetters, problem } = resolveHeader(grid, index, detected, settings);
+  if (problem) return unrecognised(grid, problem, headerRow, columns);
   const needed: Field[] = kind === "indicatorList" ? ["indicator"] : ["assignment", "status"];
   const lacking = needed.filter((f) => map[f] === undefined);
   if (lacking.length || (kind === "indicatorList" && map.target === undefined && map.outcome === undefined)) {
@@ -177,16 +176,7 @@ interface RowContext {
 }
 
 function reject(ctx: RowContext, i: number, col: number, value: Cell | undefined, reason: string): null {
-  const origin = ctx.grid.origin ?? { row: 0, col: 0 };
-  const row = origin.row + i + 1;
-  ctx.issues.push({
-    sheet: ctx.grid.name,
-    row,
-    column: cellText(ctx.headers[col] ?? null) || columnLetter(origin.col + col),
-    cell: `${columnLetter(origin.col + col)}${row}`,
-    value: cellText(value ?? null),
-    reason,
-  });
+  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, value, reason));
   return null;
 }
 
