@@ -72,7 +72,7 @@ export function ResultView({ outcome, lang, texts, onShowDataCheck }: ResultView
         </ul>
       )}
       <Body1>
-        {rejected === 0 ? texts.noRejected : texts.rejected(formatCount(rejected, lang))}{" "}
+        {rejected === 0 ? texts.noRejected : texts.rejected(rejected, formatCount(rejected, lang))}{" "}
         <Link as="button" onClick={() => onShowDataCheck(dataCheck)}>
           {texts.showDataCheck}
         </Link>
