@@ -34,7 +34,8 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
-      clean: true,
+      // dist/node is the CLI (npm run build:cli; bin/malkoll.js runs it): never clean it away.
+      clean: { keep: /^node([\\/]|$)/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
