@@ -8,7 +8,7 @@ const xml = readFileSync(join(__dirname, "..", "..", "manifest.xml"), "utf8");
 
 test("every dev URL of the manifest is rewritten to the production host", () => {
   const out = rewriteManifest(xml, "https://malkoll.region.example/addin");
-  expect(out).not.toContain("localhost");
+  expect(out).not.toContain("https://localhost");
   // 2 icons + support + source + 3 images + 2 urls = 9 URLs, all now on the host with its path.
   expect(out.match(/https:\/\/malkoll\.region\.example\/addin\//g)).toHaveLength(xml.split(DEV_URL).length - 1);
   expect(out).toContain('"https://malkoll.region.example/addin/taskpane.html"');
