@@ -31,9 +31,15 @@ export const yieldToHost = (): Promise<void> => new Promise((resolve) => setTime
 
 /** Read the stored settings and every user sheet, reporting progress per sheet. */
 export async function loadWorkbook(host: HostPort, onProgress: OnProgress = () => {}): Promise<LoadedWorkbook> {
-  const doc = await host.loadSettings();
   let settings = DEFAULT_SETTINGS;
   let settingsProblem: string | null = null;
+  let doc: unknown = null;
+  try {
+    doc = await host.loadSettings();
+  } catch (e) {
+    // A damaged settings part must not lock the user out: run on the defaults and say so.
+    settingsProblem = `De sparade inställningarna kunde inte läsas (${(e as Error).message}); standardinställningarna gäller tills du sparar nya.`;
+  }
   if (doc !== null) {
     const parsed = readSettings(doc);
     if (parsed.ok) settings = parsed.value;
