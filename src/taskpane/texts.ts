@@ -1,4 +1,4 @@
-import type { Field } from "../domain/settings";
+import type { Field, RollUpRule } from "../domain/settings";
 import type { Stage } from "../app/runReport";
 import type { Lang } from "../report/i18n";
 
@@ -39,6 +39,7 @@ const sv = {
   requireGuarantee: "Räkna bara rader som omfattas av vårdgarantin",
   showMeanOfUnits: "Visa medelvärdet av enheternas andelar (som jämförelse)",
   rollupTitle: "Sammanvägning av mål",
+  rollupRule: { committee: "Nämndens regel", worst: "Sämsta indikatorn", shareGreen: "Andel gröna", meanAchievement: "Medeluppfyllelse" } as Record<RollUpRule, string>,
   invalidNumber: "Ogiltigt värde: ange ett tal.",
   saveFailed: "Inställningarna kunde inte sparas i arbetsboken. Kontrollera att arbetsboken inte är skrivskyddad och försök igen.",
   run: "Beräkna måluppfyllelse",
@@ -98,6 +99,7 @@ const en: PaneTexts = {
   requireGuarantee: "Count only rows covered by the care guarantee",
   showMeanOfUnits: "Show the mean of the units' shares (for comparison)",
   rollupTitle: "Goal roll-up",
+  rollupRule: { committee: "Committee rule", worst: "Worst indicator", shareGreen: "Share green", meanAchievement: "Mean achievement" } as Record<RollUpRule, string>,
   invalidNumber: "Invalid value: enter a number.",
   saveFailed: "The settings could not be saved in the workbook. Check that the workbook is not read-only and try again.",
   run: "Compute compliance",

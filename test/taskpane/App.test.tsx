@@ -6,7 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { Lang } from "../../src/taskpane/texts";
 import { memoryHost, type MemoryHost } from "./memoryHost";
-import { MEASURED, NBSP, notes, waiting } from "./fixture";
+import { MEASURED, NBSP, indicators, notes, waiting } from "./fixture";
 
 // Fluent UI in jsdom is slow (a second or two per flow); CI shares two cores with other suites.
 jest.setTimeout(30_000);
@@ -176,4 +176,29 @@ test("in English the pane and the shares are English", async () => {
   const first = await screen.findByRole("listitem", { name: "First visit (waiting)" });
   expect(within(first).getByText("83.3%")).toBeTruthy();
   expect(within(first).getByText("Partly met")).toBeTruthy();
+});
+
+test("the goal roll-up rule is chosen and saved", async () => {
+  const { host, user } = await openPane();
+  await user.click(screen.getByRole("button", { name: "Sammanvägning av mål" }));
+  const committee = await screen.findByRole("radio", { name: /^Nämndens regel/ });
+  expect((committee as HTMLInputElement).checked).toBe(true); // the default
+  await user.click(screen.getByRole("radio", { name: /^Sämsta indikatorn/ }));
+  await waitFor(() => expect(host.saved).toHaveLength(1));
+  expect((host.saved[0] as { rollUp: string }).rollUp).toBe("worst");
+});
+
+test("goals are counted per colour, and the roll-up rule changes them", async () => {
+  const { user } = await openPane(memoryHost([waiting, indicators]));
+  await run(user);
+  const goals = await screen.findByRole("list", { name: "Mål per färg" });
+  const counts = () => within(goals).getAllByRole("listitem").map((li) => li.getAttribute("aria-label"));
+  // Committee rule: Tillgänglighet mixed (green + red) → yellow; Kvalitet all green → green.
+  expect(counts()).toEqual(["Uppfylls helt: 1", "Uppfylls delvis: 1", "Uppfylls inte: 0", "Ej mätt: 0"]);
+  await user.click(screen.getByRole("button", { name: "Sammanvägning av mål" }));
+  await user.click(await screen.findByRole("radio", { name: /^Sämsta indikatorn/ }));
+  await run(user);
+  // Worst indicator: Tillgänglighet takes B's red.
+  const after = await screen.findByRole("list", { name: "Mål per färg" });
+  expect(within(after).getAllByRole("listitem").map((li) => li.getAttribute("aria-label"))).toEqual(["Uppfylls helt: 1", "Uppfylls delvis: 0", "Uppfylls inte: 1", "Ej mätt: 0"]);
 });

@@ -31,3 +31,15 @@ export const waiting: SheetGrid = grid("Väntande", [
 export const notes: SheetGrid = grid("Anteckningar", [["Att göra"], ["Ring IT om behörigheter"]]);
 
 export const NBSP = "\u00a0";
+
+/**
+ * Two goals from an indicator sheet. Tillgänglighet: A 0,9 of 0,9 (100 % → green), B 50 of 100
+ * (50 % → red); Kvalitet: C 100 of 100 (green). Committee rule: mixed → yellow, all green → green.
+ * Worst indicator: Tillgänglighet red, Kvalitet green.
+ */
+export const indicators: SheetGrid = grid("Indikatorer", [
+  ["Mål", "Indikator", "Målvärde", "Utfall"],
+  ["Tillgänglighet", "Indikator A", 0.9, 0.9],
+  ["Tillgänglighet", "Indikator B", 100, 50],
+  ["Kvalitet", "Indikator C", 100, 100],
+]);

@@ -1,5 +1,5 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Checkbox, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import type { Settings } from "../../domain/settings";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Checkbox, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { ROLL_UP_RULES, type RollUpRule, type Settings } from "../../domain/settings";
 import type { ExceptionCode } from "../../ingest/parse";
 import { MEASURES, type Basis } from "../../ingest/records";
 import { TEXT } from "../../report/i18n";
@@ -85,12 +85,26 @@ export function SettingsPanel({ settings, lang, texts, disabled, onChange }: Set
       <AccordionItem value="rollup">
         <AccordionHeader as="h3">{texts.rollupTitle}</AccordionHeader>
         <AccordionPanel className={s.panel}>
-          {/*
-            PLACE FOR THE GOAL ROLL-UP RULE. The lead is adding the rule to Settings (src/domain/settings.ts)
-            with the indicator engine; when it lands, render its choices here (a RadioGroup) and write
-            them with edit((d) => (d.<rollUp> = value)), as the exclusions above do.
-          */}
-          <Caption1>{lang === "sv" ? "Regeln för hur indikatorer vägs samman till ett mål kommer med indikatormotorn." : "The rule for rolling indicators up into a goal arrives with the indicator engine."}</Caption1>
+          <RadioGroup
+            aria-label={texts.rollupTitle}
+            value={settings.rollUp}
+            disabled={disabled}
+            onChange={(_, data) => edit((d) => (d.rollUp = data.value as RollUpRule))}
+          >
+            {ROLL_UP_RULES.map((rule) => (
+              <Radio
+                key={rule}
+                value={rule}
+                label={
+                  <>
+                    {texts.rollupRule[rule]}
+                    <br />
+                    <Caption1>{TEXT[lang].rollUpText[rule]}</Caption1>
+                  </>
+                }
+              />
+            ))}
+          </RadioGroup>
         </AccordionPanel>
       </AccordionItem>
     </Accordion>
