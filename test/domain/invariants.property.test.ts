@@ -47,7 +47,7 @@ test("random grids with junk in every cell never throw and always balance their 
     }),
     { numRuns: 300 },
   );
-});
+}, 60_000); // 300 random workbooks: about a second alone, much longer on a loaded 2-core CI machine
 
 /** Indicator and assignment headers, and values as plans write them, mixed with junk. */
 const planHeader = fc.constantFrom(
@@ -84,4 +84,4 @@ test("random indicator and assignment sheets never throw and balance rows: read 
     }),
     { numRuns: 300 },
   );
-});
+}, 60_000); // 300 random workbooks: about a second alone, much longer on a loaded 2-core CI machine
