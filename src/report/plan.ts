@@ -25,6 +25,18 @@ export interface ChartSpec {
 }
 
 /**
+ * An Excel table (a ListObject: filter buttons, banded rows, structured references) over a block
+ * of the plan's cells, its first row the header. Names are unique per workbook; an adapter that
+ * finds the name taken by a table Målkoll did not write suffixes it ("Malkoll_Historik2").
+ */
+export interface TableSpec {
+  name: string;
+  range: [number, number, number, number];
+  /** A built-in table style, e.g. "TableStyleLight9". */
+  style: string;
+}
+
+/**
  * One summary tab as pure data: every host adapter (Excel, .xlsx, slides) writes the same plan
  * and none decides layout or colour.
  */
@@ -44,4 +56,6 @@ export interface SheetPlan {
   columnWidths: number[];
   freeze?: { rows: number; columns: number };
   charts: ChartSpec[];
+  /** Excel tables over blocks of cells (the history tab's rows), written as real tables. */
+  tables?: TableSpec[];
 }
