@@ -25,7 +25,12 @@ function formatWidth(w: number): string {
   return String(Math.round(w * 1e6) / 1e6);
 }
 
-export function planToSheetXml(plan: SheetPlan, styles: StyleBook): string {
+/**
+ * The worksheet part of a plan. `tableRelIds` are the sheet's relationship ids of its table parts,
+ * in the order of the tables; the plan's cells must already hold the tables' column names
+ * (tableRules.prepareTables). Nothing is merged, so no table row holds a merged cell.
+ */
+export function planToSheetXml(plan: SheetPlan, styles: StyleBook, tableRelIds: readonly string[] = []): string {
   // Style per cell: later blocks win; font blocks merge property by property.
   const styleGrid = new Map<number, Map<number, CellStyle>>();
   const styleAt = (r: number, c: number): CellStyle => {
@@ -123,6 +128,8 @@ export function planToSheetXml(plan: SheetPlan, styles: StyleBook): string {
   }
   parts.push("</sheetData>");
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  // CT_Worksheet: … pageMargins, pageSetup?, headerFooter?, … drawing?, legacyDrawing?, … tableParts?, extLst?
+  if (tableRelIds.length > 0) parts.push(`<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
   parts.push("</worksheet>");
   return parts.join("");
 }

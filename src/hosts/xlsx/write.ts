@@ -6,6 +6,11 @@
 // over a gigabyte). Every part we do not change is copied with its raw compressed bytes; only
 // xl/workbook.xml, its rels, [Content_Types].xml and xl/styles.xml change, and they only gain
 // elements (plus, when a tab of ours from an earlier run is replaced, lose that tab's own).
+//
+// A plan's tables become real Excel tables: a table part each (xl/tables/tableN.xml, N and the
+// table id unused in the package), the sheet's rels and <tableParts>, a content-type override.
+// Names are unique in the workbook ignoring case: a table or defined name the user has keeps its
+// name and ours is suffixed ("Malkoll_Historik2"); the tables of our replaced tab go with it.
 import type { SheetPlan } from "../../report/plan";
 import type { WrittenTab } from "../port";
 import { chooseSheetName, type ExistingSheet } from "../../report/sheetNames";
@@ -13,6 +18,7 @@ import {
   CT_STYLES,
   CT_WORKSHEET,
   MARKER_NAME,
+  parseRels,
   quoteFormulaString,
   REL_STYLES,
   REL_WORKSHEET,
@@ -22,6 +28,8 @@ import {
 import type { XlsxWorkbook } from "./read";
 import { planToSheetXml } from "./sheetWrite";
 import { StyleBook } from "./stylesWrite";
+import { CT_TABLE, readTableHead, REL_TABLE, tablePartXml } from "./tablePart";
+import { prepareTables, uniqueTableName, type PreparedTable } from "./tableRules";
 import { attributes, escapeAttr, escapeText, findElement, findElements, rootPrefix, type ElementSpan } from "./xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
 
@@ -37,11 +45,45 @@ interface TabModel {
   state: string;
   /** Set for tabs this run writes. */
   xml?: string;
+  /** The tables of a tab this run writes, in the order of their relationship ids rId1, rId2 … */
+  tables?: PreparedTable[];
   /** Index into the original sheet list, for tabs that were there. */
   original: number | null;
 }
 
 const NS_REL_MAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/** A table part the input package has, found through its sheet's relationships. */
+interface InputTable {
+  part: string;
+  id: number | null;
+  names: string[];
+  /** Index of its sheet in the input's sheet list. */
+  sheet: number;
+  /** Its sheet is our tab from an earlier run, replaced now: the part goes with it. */
+  removed: boolean;
+}
+
+function inputTables(wb: XlsxWorkbook): InputTable[] {
+  const out: InputTable[] = [];
+  wb.workbookInfo.sheets.forEach((s, i) => {
+    if (!s.path) return;
+    const rels = wb.entry(relsPathOf(s.path)) ? parseRels(wb.text(relsPathOf(s.path)), s.path) : [];
+    for (const r of rels) {
+      if (!r.part || !r.type.endsWith("/relationships/table") || !wb.entry(r.part)) continue;
+      const head = readTableHead(wb.text(r.part)!);
+      out.push({ part: wb.entry(r.part)!.name, id: head?.id ?? null, names: head?.names ?? [], sheet: i, removed: false });
+    }
+  });
+  return out;
+}
+
+/** Part names the [Content_Types].xml overrides, lower-cased (so a stale override is never doubled). */
+function overriddenParts(ctXml: string): string[] {
+  const cp = rootPrefix(ctXml, "Types") ?? "";
+  return findElements(ctXml, cp + "Override").map((el) => (attributes(el.tag).PartName ?? "").replace(/^\//, "").toLowerCase());
+}
 const INVALID_NAME = /[\\/?*:[\]]/;
 
 function checkSheetName(name: string): void {
@@ -103,7 +145,8 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   const removedRelIds = new Set<string>();
   const replacedOriginals = new Set<number>();
   const usedRelIds = new Set(wb.workbookRels.map((r) => r.id));
-  const usedParts = new Set(wb.entries.map((e) => e.name.toLowerCase()));
+  const usedParts = new Set([...wb.entries.map((e) => e.name.toLowerCase()), ...overriddenParts(ctXml)]);
+  const tablesIn = inputTables(wb);
   let maxSheetId = info.sheets.reduce((m, s) => Math.max(m, Number(s.sheetId) || 0), 0);
 
   const freeRelId = () => {
@@ -112,7 +155,7 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   const freeSheetPath = () => {
     for (let n = 1; ; n++) {
       const p = `${wbDir}worksheets/sheet${n}.xml`;
-      if (!usedParts.has(p.toLowerCase())) return p;
+      if (!usedParts.has(p.toLowerCase()) && !usedParts.has(relsPathOf(p).toLowerCase())) return p;
     }
   };
 
@@ -121,7 +164,8 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
     const existing: ExistingSheet[] = tabs.map((t) => (t.marker ? { name: t.name, marker: t.marker } : { name: t.name }));
     const choice = chooseSheetName(existing, plan.name, plan.marker);
     checkSheetName(choice.name);
-    const xml = planToSheetXml(plan, styles);
+    const { plan: prepared, tables } = prepareTables(plan);
+    const xml = planToSheetXml(prepared, styles, tables.map((_, i) => `rId${i + 1}`));
     if (choice.replaces !== null) {
       const idx = tabs.findIndex((t) => t.name === choice.replaces);
       const old = tabs[idx];
@@ -134,23 +178,54 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
         usedParts.delete(relsPathOf(old.path).toLowerCase());
         removedRelIds.add(old.relId);
         replacedOriginals.add(old.original);
+        for (const t of tablesIn) {
+          if (t.sheet !== old.original || t.removed) continue;
+          t.removed = true;
+          for (const part of [t.part, relsPathOf(t.part)]) {
+            removedParts.add(part.toLowerCase());
+            usedParts.delete(part.toLowerCase());
+          }
+        }
       }
       const relId = freeRelId();
       const path = freeSheetPath();
       usedRelIds.add(relId);
       usedParts.add(path.toLowerCase());
-      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, original: null };
+      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, tables, original: null };
     } else {
       const relId = freeRelId();
       const path = freeSheetPath();
       usedRelIds.add(relId);
       usedParts.add(path.toLowerCase());
-      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), relId, path, state: "visible", xml, original: null });
+      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), relId, path, state: "visible", xml, tables, original: null });
     }
     written.push({ planName: plan.name, sheetName: choice.name, replaced: choice.replaces !== null, renamedBecauseTaken: choice.renamedBecauseTaken });
   }
   // A tab written and then replaced again in the same run is simply overwritten above.
   const newTabs = tabs.map((t, i) => ({ t, i })).filter(({ t }) => t.xml !== undefined);
+
+  // --- Tables: names unique among the tables and defined names that stay, ids and parts unused.
+  const takenNames = new Set<string>();
+  for (const t of tablesIn) if (!t.removed) for (const n of t.names) takenNames.add(n.toLowerCase());
+  for (const dn of info.definedNames) if (dn.localSheetId === null || !replacedOriginals.has(dn.localSheetId)) takenNames.add(dn.name.toLowerCase());
+  let maxTableId = tablesIn.reduce((m, t) => (t.removed ? m : Math.max(m, t.id ?? 0)), 0);
+  const tableParts: { path: string; xml: string }[] = [];
+  const sheetRels: { path: string; xml: string }[] = [];
+  for (const { t } of newTabs) {
+    if (!t.tables || t.tables.length === 0) continue;
+    const rels: string[] = [];
+    t.tables.forEach((table, i) => {
+      const name = uniqueTableName(table.name, takenNames);
+      takenNames.add(name.toLowerCase());
+      let path = "";
+      for (let n = 1; path === "" || usedParts.has(path.toLowerCase()); n++) path = `${wbDir}tables/table${n}.xml`;
+      usedParts.add(path.toLowerCase());
+      tableParts.push({ path, xml: tablePartXml({ id: ++maxTableId, name, range: table.range, columns: table.columns, style: table.style }) });
+      // Sheet parts are always ${wbDir}worksheets/sheetN.xml, so the table is one folder up.
+      rels.push(`<Relationship Id="rId${i + 1}" Type="${REL_TABLE}" Target="../${escapeAttr(path.slice(wbDir.length))}"/>`);
+    });
+    sheetRels.push({ path: relsPathOf(t.path), xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}">${rels.join("")}</Relationships>` });
+  }
 
   // --- xl/workbook.xml: the sheet list and defined names.
   const p = rootPrefix(wbXml, "workbook") ?? "";
@@ -243,6 +318,7 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   }
   let overrides = newTabs.map(({ t }) => `<${cp}Override PartName="/${escapeAttr(t.path)}" ContentType="${CT_WORKSHEET}"/>`).join("");
   if (stylesPath) overrides += `<${cp}Override PartName="/${escapeAttr(stylesPath)}" ContentType="${CT_STYLES}"/>`;
+  for (const tp of tableParts) overrides += `<${cp}Override PartName="/${escapeAttr(tp.path)}" ContentType="${CT_TABLE}"/>`;
   ctEdits.push(insertAtEnd(ctRoot, cp + "Types", overrides));
   const newCtXml = applyEdits(ctXml, ctEdits);
 
@@ -276,6 +352,8 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
     out.push({ ...ne, nameBytes: e.nameBytes, flags: (ne.flags & ~0x800) | (e.flags & 0x800) });
   }
   for (const { t } of newTabs) out.push(makeEntry(t.path, encoder.encode(t.xml!), stamp.modTime, stamp.modDate));
+  for (const r of sheetRels) out.push(makeEntry(r.path, encoder.encode(r.xml), stamp.modTime, stamp.modDate));
+  for (const tp of tableParts) out.push(makeEntry(tp.path, encoder.encode(tp.xml), stamp.modTime, stamp.modDate));
   if (stylesPath && newStylesXml !== null) out.push(makeEntry(stylesPath, encoder.encode(newStylesXml), stamp.modTime, stamp.modDate));
   return { bytes: writeZip(out), written };
 }
