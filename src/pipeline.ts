@@ -4,12 +4,14 @@ import { type IngestedSheet, ingestSheet } from "./ingest/sheet";
 import { HEADER_SEARCH_ROWS } from "./ingest/columns";
 import { isoFromSerial, serialFromIso } from "./ingest/dates";
 import type { Settings } from "./domain/settings";
-import type { Results, SourceSummary } from "./domain/results";
+import type { History, Results, SourceSummary } from "./domain/results";
+import { EMPTY_HISTORY, historyOf, mergeHistory, previousDate, previousOutcomes, regionTrend, withPrevious } from "./domain/history";
 import { computeCareGuarantee } from "./domain/careGuarantee";
 import { computeGoals, rateAssignment } from "./domain/goals";
 import { resolveMeasurementDate } from "./domain/measurementDate";
 import type { SheetPlan } from "./report/plan";
 import { type Lang, summaryPlans } from "./report/summaryPlans";
+import { parseHistory } from "./report/historyTab";
 
 export type { Lang };
 
@@ -17,15 +19,24 @@ export interface RunOptions {
   /** Measurement date "YYYY-MM-DD"; else a measurement-date column, else the month end of the newest date. */
   date?: string;
   lang: Lang;
+  /** Earlier runs' figures (the workbook's Historik tab, --previous): the previous period and the trend. */
+  past?: Past;
 }
+
+/** Earlier runs' figures as read from a history tab, and the rows of it that could not be read. */
+export interface Past {
+  history: History;
+  issues: Issue[];
+}
+export const NO_PAST: Past = { history: EMPTY_HISTORY, issues: [] };
 
 /** ingest → domain → report, pure: the same engine for the add-in, the CLI and the preview. */
 export function runPipeline(grids: SheetGrid[], settings: Settings, opts: RunOptions): { results: Results; plans: SheetPlan[] } {
-  const results = computeResults(grids, settings, opts.date);
+  const results = computeResults(grids, settings, opts.date, opts.past);
   return { results, plans: summaryPlans(results, settings, opts.lang) };
 }
 
-export function computeResults(grids: SheetGrid[], settings: Settings, date?: string): Results {
+export function computeResults(grids: SheetGrid[], settings: Settings, date?: string, { history: past, issues: pastIssues }: Past = NO_PAST): Results {
   const given = date === undefined ? null : serialFromIso(date);
   if (date !== undefined && given === null) throw new RangeError(`Ogiltigt mätdatum "${date}": ange ÅÅÅÅ-MM-DD.`);
   const sheets = grids.map((g) => ingestSheet(g, settings.sheets[g.name], settings.assignmentStatus));
@@ -53,14 +64,20 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
     domainIssues.set(sheet.sheet, rejected);
   }
 
+  // The previous period: the latest earlier date in the history, per measure and for the indicators.
+  const iso = measured ? isoFromSerial(measured.date) : null;
+  const measures = iso ? withPrevious(cg.measures, past.care, iso) : cg.measures;
   const goals = computeGoals(
     sheets.flatMap((s) => s.goals.map((goal) => ({ sheet: s.sheet, goal }))),
     sheets.flatMap((s) => s.indicators),
     settings,
+    iso ? previousOutcomes(past.indicators, iso) : undefined,
   );
+  const history = iso ? mergeHistory(past, historyOf(iso, measures, goals.indicators)) : past;
+  const previous = iso ? previousDate([...past.care, ...past.indicators], iso) : null;
   const assignments = sheets.flatMap((s) => s.assignments).map((a) => rateAssignment(a, measured?.date ?? null));
 
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...pastIssues];
   const exclusions = new Map<string, number>();
   const sources: SourceSummary[] = sheets.map((s) => {
     const sheetIssues = [...s.issues, ...(domainIssues.get(s.sheet) ?? [])].sort((a, b) => a.row - b.row);
@@ -85,11 +102,14 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
   return {
     measurementDate: measured ? isoFromSerial(measured.date) : null,
     measurementDateSource: measured?.source ?? null,
-    careGuarantee: cg.measures,
+    careGuarantee: measures,
     indicators: goals.indicators,
     goals: goals.goals,
     assignments,
     sources,
+    previousDate: previous,
+    history,
+    trend: iso ? regionTrend(history.care, iso) : [],
     exclusions: [...exclusions].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
     issues,
   };
@@ -129,4 +149,20 @@ export function detectSheets(grids: SheetGrid[], settings: Settings): SheetDetec
     const headers = at < 0 ? [] : (g.values[at] ?? []).map((c) => (c === null ? "" : String(c).trim())).filter((h) => h !== "");
     return { sheet: s.sheet, kind: s.kind, note: s.note, headerRow: s.headerRow, columns: s.columns, headers };
   });
+}
+
+/**
+ * Earlier runs' figures: other runs' results (the sheets of a --previous workbook without a
+ * history tab), then history tabs in order; a later source wins on the same measurement date.
+ */
+export function pastFrom(historyGrids: readonly SheetGrid[], earlierRuns: readonly Results[] = []): Past {
+  let history = EMPTY_HISTORY;
+  const issues: Issue[] = [];
+  for (const r of earlierRuns) if (r.measurementDate) history = mergeHistory(history, historyOf(r.measurementDate, r.careGuarantee, r.indicators));
+  for (const g of historyGrids) {
+    const parsed = parseHistory(g);
+    history = mergeHistory(history, parsed.history);
+    issues.push(...parsed.issues);
+  }
+  return { history, issues };
 }

@@ -3,7 +3,8 @@ import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
 import { readSettings } from "../domain/settingsDoc";
 import { computedAnything, type Results } from "../domain/results";
 import type { SheetPlan } from "../report/plan";
-import { type Lang, runPipeline } from "../pipeline";
+import { type Lang, type Past, pastFrom, runPipeline } from "../pipeline";
+import { HISTORY_MARKER } from "../report/historyTab";
 import type { HostPort, HostSheet, WrittenTab } from "../hosts/port";
 
 /** The stages a user sees on the progress bar. */
@@ -22,6 +23,8 @@ export interface LoadedWorkbook {
   /** The user's sheets (not Målkoll's own tabs), read once and kept for re-computing. */
   grids: SheetGrid[];
   settings: Settings;
+  /** Earlier runs' figures from Målkoll's own Historik tab: the previous period and the trend. */
+  past: Past;
   /** Why the stored settings could not be used (then the defaults are), in Swedish. */
   settingsProblem: string | null;
 }
@@ -47,14 +50,16 @@ export async function loadWorkbook(host: HostPort, onProgress: OnProgress = () =
   }
   const sheets = await host.listSheets();
   const own = sheets.filter((s) => !s.marker);
+  const historyTabs = sheets.filter((s) => s.marker === HISTORY_MARKER);
   const grids: SheetGrid[] = [];
   for (const [k, s] of own.entries()) {
     onProgress({ stage: "reading", fraction: k / own.length, detail: s.name });
     grids.push(await host.readSheet(s.name, (done, total) => onProgress({ stage: "reading", fraction: (k + (total ? done / total : 1)) / own.length, detail: s.name })));
     await yieldToHost();
   }
+  const past = pastFrom(await Promise.all(historyTabs.map((s) => host.readSheet(s.name))));
   onProgress({ stage: "reading", fraction: 1 });
-  return { sheets, grids, settings, settingsProblem };
+  return { sheets, grids, settings, past, settingsProblem };
 }
 
 export interface RunOutcome {
@@ -68,7 +73,7 @@ export async function computeAndWrite(
   host: HostPort,
   grids: SheetGrid[],
   settings: Settings,
-  opts: { date?: string; lang: Lang },
+  opts: { date?: string; lang: Lang; past?: Past },
   onProgress: OnProgress = () => {},
 ): Promise<RunOutcome> {
   onProgress({ stage: "computing", fraction: 0 });
@@ -85,6 +90,6 @@ export async function computeAndWrite(
 /** The one-click run (ribbon): saved settings, or detected defaults on a first run. */
 export async function runReport(host: HostPort, opts: { date?: string; lang: Lang }, onProgress: OnProgress = () => {}): Promise<RunOutcome & { settingsProblem: string | null }> {
   const loaded = await loadWorkbook(host, onProgress);
-  const outcome = await computeAndWrite(host, loaded.grids, loaded.settings, opts, onProgress);
+  const outcome = await computeAndWrite(host, loaded.grids, loaded.settings, { ...opts, past: loaded.past }, onProgress);
   return { ...outcome, settingsProblem: loaded.settingsProblem };
 }

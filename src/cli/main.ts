@@ -8,7 +8,8 @@ import { XlsxError } from "../hosts/xlsx/errors";
 import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
 import { readSettings } from "../domain/settingsDoc";
 import { serialFromIso } from "../ingest/dates";
-import { runPipeline, type Lang } from "../pipeline";
+import { computeResults, pastFrom, runPipeline, type Lang, type Past } from "../pipeline";
+import { HISTORY_MARKER } from "../report/historyTab";
 import { measureHeading } from "../report/careGuaranteeTab";
 import { TEXT } from "../report/i18n";
 import { formatInteger, formatPercent } from "../report/format";
@@ -26,6 +27,7 @@ interface ReportOptions {
   json?: string;
   date?: string;
   config?: string;
+  previous?: string;
   lang: Lang;
 }
 
@@ -50,6 +52,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--out <output.xlsx>", "var arbetsboken med flikarna skrivs (standard: <indata>-malkoll.xlsx)")
     .option("--json <file|->", "skriv resultaten som JSON till en fil, eller - för standard ut")
     .option("--date <YYYY-MM-DD>", "mätdatum (standard: kolumn för mätdatum, annars sista dagen i månaden för senaste datum)")
+    .option("--previous <earlier.xlsx>", "föregående period: en tidigare utdata från Målkoll (fliken Historik) eller förra periodens underlag")
     .option("--config <settings.json>", "inställningar (gränser, undantag, mål, kolumner)")
     .addOption(new Option("--lang <lang>", "språk på flikarna").choices(["sv", "en"]).default("sv"))
     .action((input: string, opts: ReportOptions) => {
@@ -111,11 +114,13 @@ function report(input: string, opts: ReportOptions, io: Io): number {
   const say = opts.json === "-" ? io.err : io.out;
   const t = TEXT[opts.lang];
 
+  if (opts.previous && !existsSync(opts.previous)) throw new UsageError(`Filen för --previous finns inte: ${opts.previous}`);
   const wb = openWorkbook(readFileSync(input));
   const settings = loadSettings(opts.config, wb);
-  // Målkoll's own tabs from an earlier run are output, not input.
+  // Målkoll's own tabs from an earlier run are output, not input; its Historik tab is the past.
   const grids = wb.sheets.filter((s) => !s.marker).map((s) => wb.readSheet(s.name));
-  const { results, plans } = runPipeline(grids, settings, { date: opts.date, lang: opts.lang });
+  const past = readPast(wb, opts.previous, settings);
+  const { results, plans } = runPipeline(grids, settings, { date: opts.date, lang: opts.lang, past });
   if (opts.json) {
     const text = JSON.stringify(results, null, 2);
     if (opts.json === "-") io.out(text);
@@ -144,6 +149,22 @@ function report(input: string, opts: ReportOptions, io: Io): number {
   }
   say(t.cliWrote(written.map((w) => `"${w.sheetName}"`).join(", "), resolve(out)));
   return EXIT.ok;
+}
+
+const historyTabs = (wb: XlsxWorkbook) => wb.sheets.filter((s) => s.marker === HISTORY_MARKER).map((s) => wb.readSheet(s.name));
+
+/**
+ * The past: an earlier workbook (--previous) — its Historik tab when Målkoll wrote one, else its
+ * own sheets computed with the same settings — then this workbook's own Historik tab.
+ */
+function readPast(wb: XlsxWorkbook, previousPath: string | undefined, settings: Settings): Past {
+  if (!previousPath) return pastFrom(historyTabs(wb));
+  const earlier = openWorkbook(readFileSync(previousPath));
+  const tabs = historyTabs(earlier);
+  if (tabs.length) return pastFrom([...tabs, ...historyTabs(wb)]);
+  const then = computeResults(earlier.sheets.filter((s) => !s.marker).map((s) => earlier.readSheet(s.name)), settings);
+  if (!then.measurementDate) throw new UsageError(`Föregående period (${previousPath}) har inget mätdatum: inga datum i underlaget och ingen flik Historik.`);
+  return pastFrom(historyTabs(wb), [then]);
 }
 
 function writeFile(path: string, data: string | Uint8Array): void {

@@ -4,6 +4,10 @@ import { isoFromSerial } from "../ingest/dates";
 import type { AssignmentResult, Direction, GoalResult, IndicatorResult, RatingCounts } from "./results";
 import type { RollUpRule, Settings, Thresholds } from "./settings";
 import { type Rating, rate } from "./rating";
+import { trendOf } from "./history";
+
+/** An indicator's outcome in the previous period, by goal and indicator name, from the history. */
+export type PreviousOutcome = (goal: string, indicator: string) => number | null;
 
 /**
  * Outcome as a share of the target: outcome / target when higher is better, target / outcome when
@@ -40,7 +44,11 @@ function thresholdsFor(rec: IndicatorRecord, settings: Settings): Thresholds {
   };
 }
 
-export function rateIndicator(rec: IndicatorRecord, settings: Settings): IndicatorResult {
+export function rateIndicator(given: IndicatorRecord, settings: Settings, earlier: PreviousOutcome = () => null): IndicatorResult {
+  // The sheet's own previous outcome wins; else the history's, on the same scale as the target.
+  const fromHistory = given.previous === null ? earlier(given.goal, given.indicator) : null;
+  const scale = given.target ?? given.outcome;
+  const rec: IndicatorRecord = fromHistory === null ? given : { ...given, previous: { value: fromHistory, percent: scale?.percent ?? false, decimals: scale?.decimals ?? 0 } };
   const direction = settings.indicators[rec.indicator]?.direction ?? rec.direction ?? "higher";
   const thresholds = thresholdsFor(rec, settings);
   const achievement = bestAchievement(rec, direction);
@@ -56,6 +64,8 @@ export function rateIndicator(rec: IndicatorRecord, settings: Settings): Indicat
     percent: shown?.percent ?? false,
     decimals: Math.max(rec.target?.decimals ?? 0, rec.outcome?.decimals ?? 0),
     previousOutcome: rec.previous?.value ?? null,
+    ...(rec.previous ? { previousFrom: fromHistory === null ? ("sheet" as const) : ("history" as const) } : {}),
+    ...trendOf(rec.outcome?.value ?? null, rec.previous?.value ?? null),
     improveBy: rec.improveBy,
     thresholds,
     unitOfMeasure: rec.unitOfMeasure,
@@ -94,8 +104,13 @@ export function rollUp(indicators: readonly Pick<IndicatorResult, "rating" | "ac
 }
 
 /** Every indicator rated, and every goal (in the sheets' order) rolled up. */
-export function computeGoals(goalOrder: readonly { sheet: string; goal: string }[], records: readonly IndicatorRecord[], settings: Settings): { indicators: IndicatorResult[]; goals: GoalResult[] } {
-  const indicators = records.map((r) => rateIndicator(r, settings));
+export function computeGoals(
+  goalOrder: readonly { sheet: string; goal: string }[],
+  records: readonly IndicatorRecord[],
+  settings: Settings,
+  earlier: PreviousOutcome = () => null,
+): { indicators: IndicatorResult[]; goals: GoalResult[] } {
+  const indicators = records.map((r) => rateIndicator(r, settings, earlier));
   const goals = goalOrder.map(({ sheet, goal }) => {
     const own = indicators.filter((i) => i.sheet === sheet && i.goal === goal);
     return { goal, rating: rollUp(own, settings.rollUp, settings.thresholds), counts: countRatings(own.map((i) => i.rating)), sheet };

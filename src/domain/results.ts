@@ -22,6 +22,26 @@ export interface UnitResult {
   rating: Rating;
   /** The national statistics suppressed this unit's figures (fewer than 5): shown, never counted as zero. */
   suppressed?: boolean;
+  /** The same unit in the previous period, when there is one and the unit was in it. */
+  previous?: PeriodFigures;
+  /** Now minus then: the share in percentage points (−1.9), counts in numbers. */
+  change?: PeriodChange;
+}
+
+/** A unit's figures in another period, as the history keeps them. */
+export interface PeriodFigures {
+  share: number | null;
+  total: number | null;
+  overLimit: number | null;
+  over365: number | null;
+}
+
+export interface PeriodChange {
+  /** (share now − share then) × 100; null where either share is missing. */
+  sharePoints: number | null;
+  total: number | null;
+  overLimit: number | null;
+  over365: number | null;
 }
 
 export interface GroupShare {
@@ -46,6 +66,10 @@ export interface MeasureResult {
   /** The exception codes taken out on this basis, e.g. ["PvV", "MoV"]. */
   excluded: string[];
   sheets: string[];
+  /** The previous period's measurement date, when a previous period was found for this measure. */
+  previousDate?: string;
+  /** Units in the previous period that are not in this one (matched by name, never by position). */
+  goneUnits?: { unit: string; previous: PeriodFigures }[];
 }
 
 export interface SourceSummary {
@@ -77,6 +101,11 @@ export interface IndicatorResult {
   percent: boolean;
   decimals: number;
   previousOutcome: number | null;
+  /** Where the previous outcome came from: the sheet's own column, or the history of earlier runs. */
+  previousFrom?: "sheet" | "history";
+  /** outcome − previous outcome, and which way it went. */
+  change?: number | null;
+  trend?: "up" | "down" | "flat";
   /** "Or improve by Y" on the values' scale (0.05 for 5 percentage points). */
   improveBy: number | null;
   /** The thresholds this indicator was rated with (settings, the sheet, or the global ones). */
@@ -111,6 +140,42 @@ export interface AssignmentResult {
   row: number;
 }
 
+/** One row of the history: a unit's (or the region's) figures on one measurement date. */
+export interface CareHistoryRow {
+  date: string;
+  measure: MeasureId;
+  basis: Basis;
+  /** The unit's name; "Region" for the region row (no unit can have that name: ingest sets such rows aside as summary rows). */
+  unit: string;
+  total: number | null;
+  withinLimit: number | null;
+  share: number | null;
+  overLimit: number | null;
+  over365: number | null;
+}
+
+export interface IndicatorHistoryRow {
+  date: string;
+  goal: string;
+  indicator: string;
+  target: number | null;
+  outcome: number | null;
+  achievement: number | null;
+  rating: Rating;
+}
+
+/** The region's share of one measure on each measurement date of the last 13 months. */
+export interface TrendSeries {
+  measure: MeasureId;
+  basis: Basis;
+  points: { date: string; share: number | null }[];
+}
+
+export interface History {
+  care: CareHistoryRow[];
+  indicators: IndicatorHistoryRow[];
+}
+
 export type MeasurementDateSource = "option" | "column" | "newestDate";
 
 export interface Results {
@@ -122,6 +187,12 @@ export interface Results {
   goals: GoalResult[];
   assignments: AssignmentResult[];
   sources: SourceSummary[];
+  /** The previous period's measurement date (the latest earlier date in the history), or null. */
+  previousDate: string | null;
+  /** Every run's figures by measurement date, this run's included: what the Historik tab holds. */
+  history: History;
+  /** Region share per measure over the last 13 months, from the history. */
+  trend: TrendSeries[];
   /** Counts of rows excluded by rule, per reason (PvV, MoV, not covered, …). */
   exclusions: { reason: string; count: number }[];
   issues: Issue[];

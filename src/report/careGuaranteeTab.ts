@@ -8,7 +8,7 @@ import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
 import type { SheetPlan } from "./plan";
 import { FONT, RATING_FILL } from "./style";
 import { ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
-import { NUMBER_FORMATS } from "./format";
+import { CHANGE_FORMATS, NUMBER_FORMATS, formatInteger, formatPercent, formatPoints, formatSignedInteger } from "./format";
 import { TEXT, type Lang, type Texts } from "./i18n";
 
 export const CARE_GUARANTEE_MARKER = "malkoll:careGuarantee";
@@ -42,8 +42,28 @@ function ratingText(u: UnitResult, t: Texts): string {
   return u.suppressed ? t.suppressed : t.rating[u.rating];
 }
 
+/** The committee's headline in words: share now and its change, the total, over the limit and over 365. */
+export function headline(m: MeasureResult, t: Texts): string[] {
+  const r = m.region;
+  const c = m.previousDate ? r.change : undefined;
+  const signed = (n: number | null | undefined) => (n === null || n === undefined ? null : formatSignedInteger(n));
+  const lines = [
+    t.headShare(m.limitDays, r.share === null ? "–" : formatPercent(r.share), c?.sharePoints == null ? null : formatPoints(c.sharePoints, t.points), m.previousDate ?? null),
+    t.headTotal(m.basis === "waiting", r.total === null ? "–" : formatInteger(r.total), signed(c?.total)),
+  ];
+  if (r.overLimit !== null) lines.push(t.headOver(m.limitDays, formatInteger(r.overLimit), signed(c?.overLimit)));
+  if (r.over365 !== null && m.limitDays < 365) lines.push(t.headOver(365, formatInteger(r.over365), signed(c?.over365)));
+  for (const by of m.overLimitBy) {
+    const top = by.groups.filter((g) => g.count > 0).slice(0, 3).map((g) => `${g.group} ${formatPercent(g.share, 0)}`);
+    if (top.length) lines.push(t.headLargest(m.limitDays, t.overBy[by.dimension], top.join(", ")));
+  }
+  return lines;
+}
+
 function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: Texts): void {
   b.heading(measureHeading(m, t));
+  for (const line of headline(m, t)) b.line(line);
+  const changes = m.previousDate !== undefined;
   const columns: Column[] = [
     { header: t.unit, width: 34 },
     { header: m.basis === "waiting" ? t.waiting : t.completed, format: NUMBER_FORMATS.count, width: 11 },
@@ -53,12 +73,28 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
     { header: t.over365, format: NUMBER_FORMATS.count, width: 14 },
     { header: t.median, format: NUMBER_FORMATS.days, width: 14 },
     { header: t.ratingHeader, width: 24 },
+    // Change since the previous period, only when there is one.
+    ...(changes
+      ? [
+          { header: t.changeShare, format: CHANGE_FORMATS.points, width: 16 },
+          { header: t.changeTotal, format: CHANGE_FORMATS.count, width: 12 },
+          { header: t.changeOver(m.limitDays), format: CHANGE_FORMATS.count, width: 14 },
+          { header: t.changeOver365, format: CHANGE_FORMATS.count, width: 14 },
+        ]
+      : []),
   ];
   const SHARE_COL = 3;
   const rows = withRegionPlaced(m.units, m.region);
+  const changeCells = (u: UnitResult): Cell[] => {
+    if (!changes) return [];
+    // A unit with no row in the previous period is new: said in words, never compared with another unit.
+    if (!u.change) return [t.newUnit, null, null, null];
+    return [u.change.sharePoints, u.change.total, u.change.overLimit, u.change.over365];
+  };
   const body: Cell[][] = rows.map(({ row, isRegion }) => [
     isRegion ? t.region : row.unit,
     row.total, row.withinLimit, row.share, row.overLimit, row.over365, row.medianWait, ratingText(row, t),
+    ...changeCells(row),
   ]);
   const styles: RowStyle[] = rows.map(({ row, isRegion }) => ({
     font: isRegion ? FONT.region : undefined,
@@ -68,6 +104,10 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
   if (settings.showMeanOfUnits && m.meanOfUnits !== null) {
     // A comparison figure only: no rating fill, so nobody reads it as the region's result.
     b.row([t.meanOfUnits, null, null, m.meanOfUnits], { font: { italic: true }, formats: { [SHARE_COL]: NUMBER_FORMATS.share } });
+  }
+  if (m.goneUnits?.length && m.previousDate) {
+    const gone = m.goneUnits.map((g) => `${g.unit} (${g.previous.share === null ? "–" : formatPercent(g.previous.share)}, ${g.previous.total === null ? "–" : formatInteger(g.previous.total)})`);
+    b.line(t.goneUnits(m.previousDate, gone.join("; ")), FONT.note);
   }
   for (const by of m.overLimitBy) {
     b.blank();

@@ -42,3 +42,30 @@ export function valueFormat(percent: boolean, decimals: number): string {
   const frac = d > 0 ? "." + "0".repeat(d) : "";
   return percent ? `0${frac}%` : `#,##0${frac}`;
 }
+
+/** A change in a count as the committee writes it: "+211", "−206" (U+2212), "±0". */
+export function formatSignedInteger(n: number): string {
+  const r = Math.round(n);
+  return r === 0 ? "±0" : (r > 0 ? "+" : "") + formatInteger(r);
+}
+
+/** A change in share, given in percentage points: −1.94 → "−1,9 %-enheter", 0.04 → "±0,0 %-enheter". */
+export function formatPoints(points: number, unit = "%-enheter", decimals = 1): string {
+  // Round half up on the decimal value (toFixed alone shows 3.65 as 3,6: 3.65 is 3.6499… in binary).
+  const p = 10 ** decimals;
+  const fixed = (Math.round(Math.abs(points) * p + 1e-9) / p).toFixed(decimals);
+  const sign = Number(fixed) === 0 ? "±" : points > 0 ? "+" : MINUS;
+  return `${sign}${fixed.replace(".", ",")}${NBSP}${unit}`;
+}
+
+/** Excel formats for signed changes, with U+2212 for minus and ± for no change, like the texts. */
+export const CHANGE_FORMATS = {
+  points: '+0.0;"\u2212"0.0;"±"0.0',
+  count: '+#,##0;"\u2212"#,##0;"±"0',
+} as const;
+
+/** A signed change in a plain value with the given decimals: "+1 250", "−0,4", "±0". */
+export function signedFormat(decimals: number): string {
+  const frac = decimals > 0 ? "." + "0".repeat(Math.min(decimals, 4)) : "";
+  return `+#,##0${frac};"\u2212"#,##0${frac};"±"0${frac}`;
+}

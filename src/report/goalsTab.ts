@@ -5,7 +5,7 @@ import type { Rating } from "../domain/rating";
 import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
 import type { SheetPlan } from "./plan";
 import { FONT, RATING_FILL } from "./style";
-import { NUMBER_FORMATS, formatNumber, formatPercent, valueFormat } from "./format";
+import { CHANGE_FORMATS, NUMBER_FORMATS, formatNumber, formatPercent, signedFormat, valueFormat } from "./format";
 import { ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
 import { TEXT, type Lang, type Texts } from "./i18n";
 
@@ -21,6 +21,7 @@ export function goalsPlan(results: Results, settings: Settings, lang: Lang): She
   const b = new PlanBuilder();
   tabTitle(b, t.goalsTitle, results, t);
   const withPrevious = results.indicators.some((i) => i.previousOutcome !== null);
+  const withChange = results.indicators.some((i) => i.change !== undefined && i.change !== null);
   const columns: Column[] = [
     { header: t.goal, width: 30 },
     { header: t.indicator, width: 56 },
@@ -28,6 +29,7 @@ export function goalsPlan(results: Results, settings: Settings, lang: Lang): She
     { header: t.targetValue, width: 12 },
     { header: t.outcome, width: 12 },
     ...(withPrevious ? [{ header: t.previousOutcome, width: 18 }] : []),
+    ...(withChange ? [{ header: t.change, width: 14 }, { header: t.trendHeader, width: 7 }] : []),
     { header: t.achievement, format: "0%", width: 19 },
     { header: t.ratingHeader, width: 22 },
     ...RATINGS.map((r) => ({ header: t.countHeaders[r], format: NUMBER_FORMATS.count, width: 9 })),
@@ -50,12 +52,19 @@ export function goalsPlan(results: Results, settings: Settings, lang: Lang): She
       cells[3] = i.target;
       cells[4] = i.outcome;
       if (withPrevious) cells[5] = i.previousOutcome;
+      const CHANGE_COL = at(t.change);
+      if (withChange && i.change != null && i.trend) {
+        // Percentages change in percentage points, shown as such; other values in their own unit.
+        cells[CHANGE_COL] = i.percent ? i.change * 100 : i.change;
+        cells[CHANGE_COL + 1] = t.trendArrow[i.trend];
+      }
       cells[at(t.achievement)] = i.achievement;
       cells[RATING_COL] = t.rating[i.rating];
       body.push(cells);
       const f = valueFormat(i.percent, i.decimals);
       const formats: Record<number, string> = { 3: f, 4: f };
       if (withPrevious) formats[5] = f;
+      if (withChange) formats[at(t.change)] = i.percent ? CHANGE_FORMATS.points : signedFormat(i.decimals);
       styles.push({ fills: { [RATING_COL]: RATING_FILL[i.rating] }, formats });
     }
   }

@@ -6,6 +6,7 @@ import { careGuaranteePlan } from "./careGuaranteeTab";
 import { dataCheckPlan } from "./dataCheckTab";
 import { goalsPlan } from "./goalsTab";
 import { assignmentsPlan } from "./assignmentsTab";
+import { historyPlan } from "./historyTab";
 
 export type { Lang };
 
@@ -15,6 +16,7 @@ export function summaryPlans(results: Results, settings: Settings, lang: Lang): 
     ...(results.careGuarantee.length ? [careGuaranteePlan(results, settings, lang)] : []),
     ...(results.goals.length ? [goalsPlan(results, settings, lang)] : []),
     ...(results.assignments.length ? [assignmentsPlan(results, settings, lang)] : []),
+    ...(results.history.care.length + results.history.indicators.length ? [historyPlan(results, lang)] : []),
     dataCheckPlan(results, lang),
   ];
 }

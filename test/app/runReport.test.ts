@@ -51,7 +51,7 @@ test("Målkoll's own tabs are not read as input, and progress runs reading → c
   expect(out.results.sources.map((s) => s.sheet)).toEqual(["Väntande"]);
   const stages = seen.map((p) => p.stage).filter((s, i, all) => all[i - 1] !== s);
   expect(stages).toEqual(["reading", "computing", "writing"]);
-  expect(host.written.map((p) => p.name)).toEqual(["Vårdgaranti", "Datakontroll"]);
+  expect(host.written.map((p) => p.name)).toEqual(["Vårdgaranti", "Historik", "Datakontroll"]);
 });
 
 test("nothing computable writes nothing", async () => {

@@ -57,7 +57,7 @@ describe("the CLI on a fixture workbook", () => {
 
   test("keeps the user's own Vårdgaranti sheet and writes Vårdgaranti (2), saying so", async () => {
     const wb = await load(out1);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Väntande", "Vårdgaranti", "Vårdgaranti (2)", "Datakontroll"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Väntande", "Vårdgaranti", "Vårdgaranti (2)", "Historik", "Datakontroll"]);
     expect(wb.getWorksheet("Vårdgaranti")!.getCell("A1").value).toBe("Min egen analys – rör inte");
     expect(firstRun.out).toContain('Bladet "Vårdgaranti" finns redan och är inte Målkolls; skrev "Vårdgaranti (2)" i stället.');
   });

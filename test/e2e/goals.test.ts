@@ -114,7 +114,7 @@ describe("the CLI on a plan with indicators and assignments", () => {
   test("the Måluppfyllelse tab shows goals then their indicators in the source's order, with rating fills", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Mål 2024", "Uppdrag", "Måluppfyllelse", "Uppdrag (2)", "Datakontroll"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Mål 2024", "Uppdrag", "Måluppfyllelse", "Uppdrag (2)", "Historik", "Datakontroll"]);
     const ws = wb.getWorksheet("Måluppfyllelse")!;
     const header = ws.getRow(4);
     expect(header.getCell(1).value).toBe("Mål");

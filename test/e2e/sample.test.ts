@@ -55,6 +55,6 @@ test("the sample's indicators, goals and assignments are rated as make-sample's 
   expect(results.assignments.map((a) => a.rating)).toEqual(["green", "green", "yellow", "red", "red", "grey"]);
 });
 
-test("the sample gives the four summary tabs", () => {
-  expect(plans.map((p) => p.name)).toEqual(["Vårdgaranti", "Måluppfyllelse", "Uppdrag", "Datakontroll"]);
+test("the sample gives the five summary tabs", () => {
+  expect(plans.map((p) => p.name)).toEqual(["Vårdgaranti", "Måluppfyllelse", "Uppdrag", "Historik", "Datakontroll"]);
 });

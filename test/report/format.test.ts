@@ -1,4 +1,4 @@
-import { formatInteger, formatPercent } from "../../src/report/format";
+import { formatInteger, formatPercent, formatPoints, formatSignedInteger } from "../../src/report/format";
 
 test("integers get a no-break space between thousands and a real minus sign", () => {
   expect(formatInteger(13929)).toBe("13\u00a0929");
@@ -12,4 +12,18 @@ test("shares show as percent with a decimal comma", () => {
   expect(formatPercent(1)).toBe("100,0\u00a0%");
   expect(formatPercent(0.7996)).toBe("80,0\u00a0%");
   expect(formatPercent(-0.019)).toBe("\u22121,9\u00a0%");
+});
+
+test("changes in counts are signed as the committee writes them: +211, −206, ±0", () => {
+  expect(formatSignedInteger(211)).toBe("+211");
+  expect(formatSignedInteger(-206)).toBe("\u2212206");
+  expect(formatSignedInteger(0)).toBe("±0");
+  expect(formatSignedInteger(1500)).toBe("+1\u00a0500");
+});
+
+test("changes in share are percentage points with a decimal comma: −1,9 %-enheter", () => {
+  expect(formatPoints(-1.94)).toBe("\u22121,9\u00a0%-enheter");
+  expect(formatPoints(3.65)).toBe("+3,7\u00a0%-enheter");
+  // A change that rounds to nothing is no change, not "−0,0".
+  expect(formatPoints(-0.04)).toBe("±0,0\u00a0%-enheter");
 });
