@@ -19,7 +19,7 @@ export function historyOf(date: string, measures: readonly MeasureResult[], indi
       care.push({ date, measure: m.measure, basis: m.basis, unit: u.unit, total: u.total, withinLimit: u.withinLimit, share: u.share, overLimit: u.overLimit, over365: u.over365 });
     }
   }
-  const rows = indicators.map((i) => ({ date, goal: i.goal, indicator: i.indicator, target: i.target, outcome: i.outcome, achievement: i.achievement, rating: i.rating }));
+  const rows = indicators.map((i) => ({ date, goal: i.goal, indicator: i.indicator, target: i.target, outcome: i.outcome, achievement: i.achievement, rating: i.rating, percent: i.percent }));
   return { care, indicators: rows };
 }
 

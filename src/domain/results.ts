@@ -162,6 +162,8 @@ export interface IndicatorHistoryRow {
   outcome: number | null;
   achievement: number | null;
   rating: Rating;
+  /** Target and outcome are percentages (fractions), shown as such. */
+  percent: boolean;
 }
 
 /** The region's share of one measure on each measurement date of the last 13 months. */

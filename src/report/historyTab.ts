@@ -70,6 +70,7 @@ export function historyPlan(results: Results, lang: Lang): SheetPlan {
     b.table(
       indicatorHeaders(t).map((header, j) => ({ header, format: j === 0 ? NUMBER_FORMATS.date : j === 5 ? "0%" : undefined, width: [12, 30, 44, 12, 12, 14, 20][j] })),
       history.indicators.map((r) => [dateCell(r.date), r.goal, r.indicator, r.target, r.outcome, r.achievement, t.rating[r.rating]]),
+      history.indicators.map((r) => (r.percent ? { formats: { 3: "0.0%", 4: "0.0%" } } : undefined)),
     );
     tables.push({ name: "Malkoll_Indikatorhistorik", range: [start, 0, b.nextRow - 1, 6], style: TABLE_STYLE });
     b.blank();
@@ -142,7 +143,9 @@ export function parseHistory(grid: SheetGrid): { history: History; issues: Issue
       const badNum = nums.findIndex((n) => n === undefined);
       if (badNum >= 0) { bad(i, 3 + badNum, "inte ett tal"); continue; }
       const [target, outcome, achievement] = nums as (number | null)[];
-      indicators.push({ date, goal, indicator, target, outcome, achievement, rating: rating ?? "grey" });
+      // Percentages were written with a "%" format; values alone cannot tell 0.84 from 0.84 units.
+      const percent = [3, 4].some((j) => (grid.formats?.[i]?.[j] ?? "").includes("%"));
+      indicators.push({ date, goal, indicator, target, outcome, achievement, rating: rating ?? "grey", percent });
     }
   }
   return { history: { care, indicators }, issues };

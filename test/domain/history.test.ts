@@ -162,6 +162,16 @@ describe("indicators over time", () => {
     expect(row[header.indexOf("Förändring")]).toBeCloseTo(6, 10);
     expect(row[header.indexOf("Trend")]).toBe("↑");
   });
+  test("indicator history reads back from the tab with its values and their percent formats", () => {
+    const p = historyPlan(t2, "sv");
+    // The grid as a host reads it: values plus each cell's number format.
+    const formats = p.cells.map((r) => r.map(() => null as string | null));
+    for (const f of p.numberFormats) for (let r = f.range[0]; r <= f.range[2]; r++) for (let c = f.range[1]; c <= f.range[3]; c++) formats[r][c] = f.value;
+    const back = parseHistory(grid(p.name, p.cells, formats));
+    expect(back.issues).toEqual([]);
+    expect(back.history.indicators).toEqual(t2.history.indicators);
+    expect(back.history.indicators.map((r) => [r.date, r.outcome, r.percent])).toEqual([["2024-04-30", 0.72, true], ["2024-08-31", 0.78, true]]);
+  });
   test("without a history nothing is invented", () => {
     expect(computeResults([plan("78 %")], DEFAULT_SETTINGS, "2024-08-31", NO_PAST).indicators[0]).toMatchObject({ previousOutcome: null, rating: "yellow" });
   });
