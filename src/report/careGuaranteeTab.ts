@@ -5,9 +5,9 @@ import type { Settings } from "../domain/settings";
 import type { Rating } from "../domain/rating";
 import { byShareAscending } from "../domain/careGuarantee";
 import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
-import type { SheetPlan } from "./plan";
-import { FONT, RATING_FILL } from "./style";
-import { ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
+import type { ChartSpec, SheetPlan } from "./plan";
+import { CHART_SIZE, FONT, NEUTRAL_BAR, RATING_FILL, REGION_BAR, TARGET_LINE } from "./style";
+import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
 import { CHANGE_FORMATS, NUMBER_FORMATS, formatInteger, formatPercent, formatPoints, formatSignedInteger } from "./format";
 import { TEXT, type Lang, type Texts } from "./i18n";
 
@@ -27,19 +27,21 @@ export function careGuaranteePlan(results: Results, settings: Settings, lang: La
   const t = TEXT[lang];
   const b = new PlanBuilder();
   tabTitle(b, t.careGuaranteeTitle, results, t);
-  for (const m of results.careGuarantee) measureBlock(b, m, settings, t);
+  const period = periodName(results, t);
+  const charts = results.careGuarantee.flatMap((m) => measureBlock(b, m, settings, t, period));
   ratingLegend(b, t.legend, thresholdWords(settings, t));
   b.blank();
   footnote(b, results, settings, t);
-  return b.build(t.careGuaranteeTab, CARE_GUARANTEE_MARKER);
+  return b.build(t.careGuaranteeTab, CARE_GUARANTEE_MARKER, besideTables(charts, b.width + 1));
+}
+
+
+function ratingText(u: UnitResult, t: Texts): string {
+  return u.suppressed ? t.suppressed : t.rating[u.rating];
 }
 
 export function measureHeading(m: MeasureResult, t: Texts): string {
   return `${t.measure[m.measure]} – ${t.basisShare[m.basis]} ${t.within(m.limitDays).toLowerCase()} (${t.exclusive(excludedCodes(m))})`;
-}
-
-function ratingText(u: UnitResult, t: Texts): string {
-  return u.suppressed ? t.suppressed : t.rating[u.rating];
 }
 
 /** The committee's headline in words: share now and its change, the total, over the limit and over 365. */
@@ -60,7 +62,9 @@ export function headline(m: MeasureResult, t: Texts): string[] {
   return lines;
 }
 
-function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: Texts): void {
+/** A measure's heading, headline, table and breakdowns; returns its charts (anchored at the heading row). */
+function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: Texts, period: string): ChartSpec[] {
+  const headingRow = b.nextRow;
   b.heading(measureHeading(m, t));
   for (const line of headline(m, t)) b.line(line);
   const changes = m.previousDate !== undefined;
@@ -100,7 +104,23 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
     font: isRegion ? FONT.region : undefined,
     fills: { [SHARE_COL]: RATING_FILL[row.rating as Rating] },
   }));
-  b.table(columns, body, styles);
+  const { firstBodyRow } = b.table(columns, body, styles);
+  const lastBodyRow = firstBodyRow + rows.length - 1;
+  const charts: ChartSpec[] = [{
+    kind: "bar",
+    title: t.chartCareTitle(t.measure[m.measure], period),
+    categories: [firstBodyRow, 0, lastBodyRow, 0],
+    series: [{
+      name: t.shareWithin(m.limitDays),
+      values: [firstBodyRow, SHARE_COL, lastBodyRow, SHARE_COL],
+      // Bars in their rating's colour; the region's bar set apart, as in the committee's slides.
+      pointColors: rows.map(({ row, isRegion }) => (isRegion ? REGION_BAR : RATING_FILL[row.rating])),
+    }],
+    valueAxis: { min: 0, max: 1, format: "0%" },
+    referenceLine: { value: m.target, label: t.targetLabel(formatPercent(m.target, 0)), color: TARGET_LINE },
+    anchor: [headingRow, 0],
+    size: CHART_SIZE,
+  }];
   if (settings.showMeanOfUnits && m.meanOfUnits !== null) {
     // A comparison figure only: no rating fill, so nobody reads it as the region's result.
     b.row([t.meanOfUnits, null, null, m.meanOfUnits], { font: { italic: true }, formats: { [SHARE_COL]: NUMBER_FORMATS.share } });
@@ -111,13 +131,27 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
   }
   for (const by of m.overLimitBy) {
     b.blank();
+    const at = b.nextRow;
     b.line(t.overByTitle(m.limitDays, t.overBy[by.dimension]), FONT.header);
-    b.table(
+    const table = b.table(
       [{ header: t.overBy[by.dimension].replace(/^./, (c) => c.toUpperCase()) }, { header: t.count, format: NUMBER_FORMATS.count }, { header: t.share, format: NUMBER_FORMATS.share }],
       by.groups.map((g) => [g.group, g.count, g.share]),
     );
+    const last = table.firstBodyRow + by.groups.length - 1;
+    if (by.groups.length) {
+      charts.push({
+        kind: "bar",
+        title: t.chartOverTitle(m.limitDays, t.overBy[by.dimension], period),
+        categories: [table.firstBodyRow, 0, last, 0],
+        series: [{ name: t.share, values: [table.firstBodyRow, 2, last, 2], color: NEUTRAL_BAR }],
+        valueAxis: { min: 0, format: "0%" },
+        anchor: [at, 0],
+        size: CHART_SIZE,
+      });
+    }
   }
   b.blank();
+  return charts;
 }
 
 /** Units ascending by share with the region row among them, placed by its own share (after ties). */

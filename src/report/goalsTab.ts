@@ -3,10 +3,10 @@ import type { GoalResult, IndicatorResult, Results } from "../domain/results";
 import type { Settings } from "../domain/settings";
 import type { Rating } from "../domain/rating";
 import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
-import type { SheetPlan } from "./plan";
-import { FONT, RATING_FILL } from "./style";
+import type { ChartSpec, SheetPlan } from "./plan";
+import { CHART_SIZE, FONT, RATING_FILL } from "./style";
 import { CHANGE_FORMATS, NUMBER_FORMATS, formatNumber, formatPercent, signedFormat, valueFormat } from "./format";
-import { ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
+import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
 import { TEXT, type Lang, type Texts } from "./i18n";
 
 export const GOALS_MARKER = "malkoll:goals";
@@ -70,13 +70,34 @@ export function goalsPlan(results: Results, settings: Settings, lang: Lang): She
   }
   b.table(columns, body, styles);
   b.blank();
+  const charts = goalsByColour(b, results, t);
   ratingLegend(b, t.legend, thresholdWords(settings, t, t.goalsLegendGrey));
   b.line(`${t.rollUpTitle}: ${t.rollUpText[settings.rollUp]}`, FONT.note);
   if (results.indicators.some((i) => i.thresholds.green !== settings.thresholds.green || i.thresholds.yellow !== settings.thresholds.yellow)) b.line(t.ownThresholds, FONT.note);
   b.line(t.unroundedNote, FONT.note);
   b.blank();
   sourcesFootnote(b, results.sources.filter((s) => s.kind === "indicatorList"), t);
-  return b.build(t.goalsTab, GOALS_MARKER);
+  return b.build(t.goalsTab, GOALS_MARKER, besideTables(charts, b.width + 1));
+}
+
+/** A compact table of goals × colours (contiguous, for the chart) and its stacked bar chart. */
+function goalsByColour(b: PlanBuilder, results: Results, t: Texts): ChartSpec[] {
+  const at = b.nextRow;
+  b.line(t.goalsByColour, FONT.header);
+  const { firstBodyRow } = b.table(
+    [{ header: t.goal }, ...RATINGS.map((r) => ({ header: t.countHeaders[r], format: NUMBER_FORMATS.count }))],
+    results.goals.map((g) => [g.goal, ...RATINGS.map((r) => g.counts[r])]),
+  );
+  b.blank();
+  const last = firstBodyRow + results.goals.length - 1;
+  return [{
+    kind: "stackedBar",
+    title: t.chartGoalsTitle(periodName(results, t)),
+    categories: [firstBodyRow, 0, last, 0],
+    series: RATINGS.map((r, k) => ({ name: t.countHeaders[r], values: [firstBodyRow, k + 1, last, k + 1], color: RATING_FILL[r] })),
+    anchor: [at, 0],
+    size: CHART_SIZE,
+  }];
 }
 
 function indicatorsOf(results: Results, goal: GoalResult): IndicatorResult[] {

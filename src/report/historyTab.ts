@@ -9,7 +9,7 @@ import type { Rating } from "../domain/rating";
 import { REGION } from "../domain/careGuarantee";
 import { PlanBuilder } from "./planBuilder";
 import type { ChartSpec, SheetPlan, TableSpec } from "./plan";
-import { FONT } from "./style";
+import { CHART_SIZE, FONT } from "./style";
 import { NUMBER_FORMATS } from "./format";
 import { tabTitle } from "./houseStyle";
 import { TEXT, type Lang, type Texts } from "./i18n";
@@ -46,7 +46,9 @@ export function historyPlan(results: Results, lang: Lang): SheetPlan {
       title: t.trendTitle,
       categories: [firstBodyRow, 0, last, 0],
       series: names.map((name, k) => ({ name, values: [firstBodyRow, k + 1, last, k + 1] })),
+      valueAxis: { min: 0, max: 1, format: "0%" },
       anchor: [firstBodyRow - 1, names.length + 2],
+      size: CHART_SIZE,
     });
     b.blank();
   }

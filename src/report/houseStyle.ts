@@ -2,7 +2,8 @@ import type { Rating } from "../domain/rating";
 import type { Results, SourceSummary } from "../domain/results";
 import type { Settings } from "../domain/settings";
 import type { PlanBuilder } from "./planBuilder";
-import { FONT, RATING_FILL } from "./style";
+import { CHART_ROWS, FONT, RATING_FILL } from "./style";
+import type { ChartSpec } from "./plan";
 import { formatInteger } from "./format";
 import type { Texts } from "./i18n";
 
@@ -45,4 +46,21 @@ export function sourcesFootnote(b: PlanBuilder, sources: readonly SourceSummary[
   for (const s of sources) {
     b.line(t.sourceLine(s.sheet, s.headerRow, formatInteger(s.rowsRead), formatInteger(s.rowsUsed), formatInteger(s.rowsExcluded), formatInteger(s.rowsRejected)) + ` – ${s.note}`, FONT.note);
   }
+}
+
+/** "januari 2024" from the measurement date, as the committee titles its charts; "" when unknown. */
+export function periodName(results: Results, t: Texts): string {
+  const d = results.measurementDate;
+  if (!d) return "";
+  return `${t.months[Number(d.slice(5, 7)) - 1]} ${d.slice(0, 4)}`;
+}
+
+/** Charts in one column to the right of the tables, each at its table's heading, never overlapping. */
+export function besideTables(charts: ChartSpec[], col: number): ChartSpec[] {
+  let free = 0;
+  return charts.map((c) => {
+    const row = Math.max(c.anchor[0], free);
+    free = row + CHART_ROWS;
+    return { ...c, anchor: [row, col] };
+  });
 }

@@ -94,6 +94,13 @@ const sv = {
   countHeaders: { green: "Gröna", yellow: "Gula", red: "Röda", grey: "Ej mätta" } as Record<Rating, string>,
   orImprove: (points: string) => `eller förbättring med ${points}`,
   points: "%-enheter",
+  // Diagram
+  months: ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"],
+  chartCareTitle: (measure: string, period: string) => `${measure} – måluppfyllelse vårdgaranti, ${period}`,
+  chartOverTitle: (d: number, dim: string, period: string) => `Väntande längre än ${d} dagar per ${dim}, ${period}`,
+  chartGoalsTitle: (period: string) => `Måluppfyllelse per mål, antal indikatorer per färg, ${period}`,
+  goalsByColour: "Mål per färg",
+  targetLabel: (share: string) => `Mål ${share}`,
   // Förändring och historik
   headShare: (d: number, share: string, change: string | null, since: string | null) =>
     `Andel inom ${d} dagar: ${share}${change ? ` (${change} sedan ${since})` : ""}`,
@@ -241,6 +248,12 @@ const en: Texts = {
   countHeaders: { green: "Green", yellow: "Yellow", red: "Red", grey: "Not measured" } as Record<Rating, string>,
   orImprove: (points: string) => `or improve by ${points}`,
   points: "percentage points",
+  months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  chartCareTitle: (measure: string, period: string) => `${measure} – care guarantee fulfilment, ${period}`,
+  chartOverTitle: (d: number, dim: string, period: string) => `Waiting longer than ${d} days by ${dim}, ${period}`,
+  chartGoalsTitle: (period: string) => `Goal fulfilment per goal, indicators per colour, ${period}`,
+  goalsByColour: "Goals by colour",
+  targetLabel: (share: string) => `Target ${share}`,
   headShare: (d: number, share: string, change: string | null, since: string | null) =>
     `Share within ${d} days: ${share}${change ? ` (${change} since ${since})` : ""}`,
   headTotal: (waiting: boolean, n: string, change: string | null) => `Total ${waiting ? "waiting" : "completed"}: ${n}${change ? ` (${change})` : ""}`,

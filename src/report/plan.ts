@@ -14,14 +14,35 @@ export interface FontStyle {
   color?: string;
 }
 
-/** Chart specs are filled in by the slides issue; the type is here so hosts can accept them. */
+/** A rectangle of the plan's cells, 0-based inclusive [firstRow, firstCol, lastRow, lastCol]. */
+export type CellRange = [number, number, number, number];
+
+/**
+ * A chart over ranges of the same tab, as plain data: every host renders it natively (Excel
+ * charts, DrawingML chart parts in the .xlsx, editable PowerPoint charts) and none decides its
+ * look. Sized in points for a 16:9 slide.
+ */
 export interface ChartSpec {
-  kind: "bar" | "stackedBar" | "pie" | "line";
+  /** bar: horizontal bars (the committee's "one bar per clinic"); column: vertical; stackedBar: horizontal, stacked. */
+  kind: "bar" | "column" | "stackedBar" | "pie" | "line";
   title: string;
-  /** Data ranges on the same sheet, 0-based inclusive [r0, c0, r1, c1]. */
-  categories: [number, number, number, number];
-  series: { name: string; values: [number, number, number, number]; colors?: string[] }[];
+  categories: CellRange;
+  series: {
+    name: string;
+    values: CellRange;
+    /** One "RRGGBB" for the whole series. */
+    color?: string;
+    /** Per point "RRGGBB" (bars coloured by rating, the region bar in its own colour). */
+    pointColors?: string[];
+  }[];
+  /** Value axis bounds and number format, e.g. 0–1 with "0%". */
+  valueAxis?: { min?: number; max?: number; format?: string };
+  /** A reference line across the plot, e.g. the target share. */
+  referenceLine?: { value: number; label: string; color: string };
+  /** Top-left cell the chart is placed at (0-based row, col). */
   anchor: [number, number];
+  /** Width and height in points (a 16:9 slide is 720 × 405). */
+  size: { width: number; height: number };
 }
 
 /**
@@ -31,7 +52,7 @@ export interface ChartSpec {
  */
 export interface TableSpec {
   name: string;
-  range: [number, number, number, number];
+  range: CellRange;
   /** A built-in table style, e.g. "TableStyleLight9". */
   style: string;
 }

@@ -33,6 +33,14 @@ export class PlanBuilder {
     return this.rows.length;
   }
 
+  /** Columns used so far: by cells, or by widths set for table columns. */
+  get width(): number {
+    // A loop, not Math.max(...rows): a Datakontroll tab can list a million rows, past the spread limit.
+    let w = Math.max(1, this.widths.length);
+    for (const r of this.rows) if (r.length > w) w = r.length;
+    return w;
+  }
+
   private push(cells: Cell[], font?: FontStyle): number {
     const r = this.rows.length;
     this.rows.push(cells);
@@ -97,7 +105,7 @@ export class PlanBuilder {
   }
 
   build(name: string, marker: string, charts: ChartSpec[] = []): SheetPlan {
-    const width = Math.max(1, ...this.rows.map((r) => r.length), this.widths.length);
+    const width = this.width;
     const cells = this.rows.map((r) => (r.length === width ? r : [...r, ...new Array<Cell>(width - r.length).fill(null)]));
     const columnWidths = Array.from({ length: width }, (_, j) => this.widths[j] ?? 10);
     return { name, marker, cells, numberFormats: this.numberFormats, fills: mergeFills(this.fills), fonts: this.fonts, columnWidths, charts };

@@ -16,3 +16,13 @@ export const FONT = {
   region: { bold: true } as FontStyle,
   note: { italic: true, size: 9, color: "595959" } as FontStyle,
 };
+
+/** The region's bar among the units': the committee's slides set it apart in dark blue. */
+export const REGION_BAR = "1F4E79";
+/** Neutral bars (shares of a total, not ratings) and the target line. */
+export const NEUTRAL_BAR = "5B9BD5";
+export const TARGET_LINE = "C00000";
+/** Charts sized to paste into a 16:9 slide (720 × 405 pt) with room for a title and a footnote. */
+export const CHART_SIZE = { width: 640, height: 340 } as const;
+/** Rows a chart of CHART_SIZE covers at Excel's default 15 pt row height, plus a gap. */
+export const CHART_ROWS = Math.ceil(CHART_SIZE.height / 15) + 1;

@@ -89,3 +89,12 @@ test("the Datakontroll tab lists counts per reason and every rejected row", () =
   expect(reasons).toEqual([["PvV (patientvald väntan)", "Exkluderad enligt regel", 1], [results.issues[0].reason, "Avvisad", 1]]);
   expect(plan.cells.find((r) => r[0] === "Väntande" && r[1] === 2)).toEqual(["Väntande", 2, "Avvikelsekod", "D2", "X9", results.issues[0].reason, null, null]);
 });
+
+test("a Datakontroll tab listing 300 000 rejected rows is planned without overflowing the stack", () => {
+  // 300 000 arguments to Math.max(...rows) exceed V8's spread limit: the builder must loop.
+  const base = computeResults([waitingList([["A", "Förstabesök", "2024-01-02"]])], DEFAULT_SETTINGS, "2024-01-31");
+  const issues = Array.from({ length: 300_000 }, (_, k) => ({ sheet: "Väntande", row: k + 2, column: "Beslutsdatum", cell: `C${k + 2}`, value: "x", reason: "Ogiltigt datum" }));
+  const plan = dataCheckPlan({ ...base, issues }, "sv");
+  expect(plan.cells.length).toBeGreaterThan(300_000);
+  expect(plan.columnWidths.length).toBe(8);
+});
