@@ -47,6 +47,8 @@ interface TabModel {
   xml?: string;
   /** The tables of a tab this run writes, in the order of their relationship ids rId1, rId2 … */
   tables?: PreparedTable[];
+  /** Index of the plan a tab this run writes comes from: tables are named in plan order, as in the add-in. */
+  seq?: number;
   /** Index into the original sheet list, for tabs that were there. */
   original: number | null;
 }
@@ -160,7 +162,7 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   };
 
   const written: WrittenTab[] = [];
-  for (const plan of plans) {
+  for (const [seq, plan] of plans.entries()) {
     const existing: ExistingSheet[] = tabs.map((t) => (t.marker ? { name: t.name, marker: t.marker } : { name: t.name }));
     const choice = chooseSheetName(existing, plan.name, plan.marker);
     checkSheetName(choice.name);
@@ -191,7 +193,7 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
       const path = freeSheetPath();
       usedRelIds.add(relId);
       usedParts.add(path.toLowerCase());
-      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, tables, original: null };
+      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, tables, seq, original: null };
     } else {
       const relId = freeRelId();
       const path = freeSheetPath();
@@ -211,7 +213,7 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   let maxTableId = tablesIn.reduce((m, t) => (t.removed ? m : Math.max(m, t.id ?? 0)), 0);
   const tableParts: { path: string; xml: string }[] = [];
   const sheetRels: { path: string; xml: string }[] = [];
-  for (const { t } of newTabs) {
+  for (const { t } of [...newTabs].sort((a, b) => a.t.seq! - b.t.seq!)) {
     if (!t.tables || t.tables.length === 0) continue;
     const rels: string[] = [];
     t.tables.forEach((table, i) => {
