@@ -30,6 +30,8 @@ export interface Application extends ClientObject {
 
 export interface Workbook extends ClientObject {
   readonly worksheets: WorksheetCollection;
+  /** Workbook-scoped names (ExcelApi 1.1). */
+  readonly names: NamedItemCollection;
   /** ExcelApi 1.5. */
   readonly customXmlParts: CustomXmlPartCollection;
 }
@@ -51,6 +53,8 @@ export interface Worksheet extends ClientObject {
   readonly names: NamedItemCollection;
   /** ExcelApi 1.7. */
   readonly freezePanes: WorksheetFreezePanes;
+  /** The sheet's tables (ListObjects). ExcelApi 1.1. */
+  readonly tables: TableCollection;
   load(propertyNames?: string | string[]): Worksheet;
   activate(): void;
   /** The whole sheet without an address. */
@@ -103,7 +107,34 @@ export interface RangeFont {
   color: string;
 }
 
+export interface TableCollection {
+  readonly items: Table[];
+  load(propertyNames?: string | string[]): TableCollection;
+  /**
+   * A table over the range, its first row the header when `hasHeaders`: the header cells' text
+   * become the column names (Excel renames empty and repeated ones in the cells). Fails when the
+   * range overlaps another table. A Range needs ExcelApi 1.3; a string address without a sheet
+   * name (1.1) would land on the active sheet, whichever collection it is called on.
+   */
+  add(address: Range | string, hasHeaders: boolean): Table;
+}
+
+export interface Table extends ClientObject {
+  /** Unique in the workbook ignoring case, among tables and defined names. ExcelApi 1.1. */
+  name: string;
+  /** A built-in table style, e.g. "TableStyleLight9". ExcelApi 1.1. */
+  style: string;
+  load(propertyNames?: string | string[]): Table;
+  /** Deletes the table and the cells' data. ExcelApi 1.1. */
+  delete(): void;
+  /** ExcelApi 1.1. */
+  getRange(): Range;
+}
+
 export interface NamedItemCollection {
+  readonly items: NamedItem[];
+  /** ExcelApi 1.1 (`items/name`). */
+  load(propertyNames?: string | string[]): NamedItemCollection;
   /** ExcelApi 1.4; `reference` may be a formula such as `="malkoll:careGuarantee"`. */
   add(name: string, reference: Range | string, comment?: string): NamedItem;
   /** ExcelApi 1.4. */

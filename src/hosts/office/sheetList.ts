@@ -1,11 +1,18 @@
 // The workbook's tabs with Målkoll's markers, in two syncs whatever the number of tabs.
 import type { HostSheet } from "../port";
 import { MARKER_NAME, unquoteFormulaString } from "../xlsx/package";
-import type { RequestContext, Worksheet } from "./excelApi";
+import type { RequestContext, Table, Worksheet } from "./excelApi";
 
 export interface ListedSheet extends HostSheet {
   /** The proxy, for writing into the tab in the same Excel.run. */
   sheet: Worksheet;
+}
+
+/** What writing needs besides the tabs: each tab's tables, and every name a table name must avoid. */
+export interface ListedForWriting {
+  sheets: (ListedSheet & { tables: Table[] })[];
+  /** Every defined name in the workbook, workbook and sheet scope (a table name may not be one). */
+  definedNames: string[];
 }
 
 /**
@@ -14,16 +21,34 @@ export interface ListedSheet extends HostSheet {
  * recognised in Excel and the other way round. All markers are queued, then fetched in one sync.
  */
 export async function listSheets(context: RequestContext): Promise<ListedSheet[]> {
+  return (await list(context, false)).sheets;
+}
+
+/**
+ * The same two syncs, the second also loading every tab's tables (their names, and proxies to
+ * delete those on our tabs before they are refilled) and every defined name: table names are
+ * unique in the workbook among tables and names alike.
+ */
+export async function listSheetsForWriting(context: RequestContext): Promise<ListedForWriting> {
+  return list(context, true);
+}
+
+async function list(context: RequestContext, forWriting: boolean): Promise<ListedForWriting> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   await context.sync();
   const sheets = worksheets.items;
   const names = sheets.map((s) => s.names.getItemOrNullObject(MARKER_NAME).load("formula"));
+  const tables = forWriting ? sheets.map((s) => s.tables.load("items/name")) : [];
+  const sheetNames = forWriting ? sheets.map((s) => s.names.load("items/name")) : [];
+  const bookNames = forWriting ? context.workbook.names.load("items/name") : null;
   await context.sync();
-  return sheets.map((sheet, i) => {
-    const listed: ListedSheet = { name: sheet.name, hidden: sheet.visibility !== "Visible", sheet };
+  const listed = sheets.map((sheet, i) => {
+    const entry: ListedSheet & { tables: Table[] } = { name: sheet.name, hidden: sheet.visibility !== "Visible", sheet, tables: forWriting ? tables[i].items : [] };
     const marker = names[i].isNullObject ? null : unquoteFormulaString(String(names[i].formula ?? ""));
-    if (marker !== null && marker.startsWith("malkoll:")) listed.marker = marker;
-    return listed;
+    if (marker !== null && marker.startsWith("malkoll:")) entry.marker = marker;
+    return entry;
   });
+  const definedNames = [...sheetNames.flatMap((n) => n.items.map((x) => x.name)), ...(bookNames ? bookNames.items.map((x) => x.name) : [])];
+  return { sheets: listed, definedNames };
 }

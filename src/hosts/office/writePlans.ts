@@ -2,15 +2,19 @@
 // once; only when the queued payload would exceed the budget (a Datakontroll tab listing 100 000
 // rejected rows) is it split into several requests. So a whole write costs
 //   2 syncs (tabs and markers) + ceil-ish(payload / budget) requests — 1 for normal reports.
+// A plan's tables cost no sync of their own: the second sync also loads every tab's tables and the
+// workbook's names, the old tables on our tab are deleted in the request that clears it, and the new
+// ones are added after the cells they cover, in the same request.
 import type { Cell } from "../../ingest/cells";
 import type { Block, FontStyle, SheetPlan } from "../../report/plan";
 import { chooseSheetName, type ExistingSheet } from "../../report/sheetNames";
 import type { WrittenTab } from "../port";
 import { MARKER_NAME, quoteFormulaString } from "../xlsx/package";
+import { prepareTables, uniqueTableName } from "../xlsx/tableRules";
 import { columnsAddress, rangeAddress } from "./address";
-import type { RequestContext, Worksheet } from "./excelApi";
+import type { RequestContext, Table, Worksheet } from "./excelApi";
 import { jsonBytes, PAYLOAD_BUDGET } from "./payload";
-import { listSheets } from "./sheetList";
+import { listSheetsForWriting } from "./sheetList";
 import { textFormatRectangles } from "./textCells";
 
 type Rect = [number, number, number, number];
@@ -22,7 +26,9 @@ export type Op =
   | { kind: "fill"; rect: Rect; color: string }
   | { kind: "font"; rect: Rect; font: FontStyle }
   | { kind: "columnWidth"; first: number; last: number; points: number }
-  | { kind: "freeze"; rows: number; columns: number };
+  | { kind: "freeze"; rows: number; columns: number }
+  /** An Excel table over cells already written, its header row holding the column names. */
+  | { kind: "table"; rect: Rect; name: string; style: string };
 
 /** Per-command overhead in a request (object paths, property names) on top of its data. */
 const OP_OVERHEAD = 200;
@@ -128,6 +134,8 @@ export function opBytes(op: Op): number {
       return OP_OVERHEAD + jsonBytes(op.values);
     case "font":
       return OP_OVERHEAD * 4;
+    case "table":
+      return OP_OVERHEAD * 4 + jsonBytes(op.name) + jsonBytes(op.style);
     default:
       return OP_OVERHEAD;
   }
@@ -139,6 +147,8 @@ interface TabTarget {
   written: WrittenTab;
   /** Our tab from an earlier run, to clear and refill in place; null: add a new tab. */
   existing: Worksheet | null;
+  /** The tables on that tab, deleted before it is refilled. */
+  oldTables: Table[];
 }
 
 /** A unit of packing: setting up a tab (add or clear), or one operation on it. */
@@ -192,6 +202,13 @@ function applyOp(sheet: Worksheet, op: Op): void {
       else if (op.rows > 0) sheet.freezePanes.freezeRows(op.rows);
       else sheet.freezePanes.freezeColumns(op.columns);
       return;
+    case "table": {
+      // A Range, not an address string: a bare address would put the table on the active sheet.
+      const table = sheet.tables.add(sheet.getRange(rangeAddress(...op.rect)), true);
+      table.name = op.name;
+      table.style = op.style;
+      return;
+    }
   }
 }
 
@@ -199,11 +216,13 @@ function applyOp(sheet: Worksheet, op: Op): void {
  * Our own tab is cleared and refilled in place rather than deleted and re-added: deleting a sheet
  * turns every formula elsewhere that points into it into #REF!, while the CLI (which swaps the
  * sheet part under the same name) keeps such references working. Clearing keeps them, the tab's
- * position and visibility, and the marker name; contents, formats, widths and panes are reset.
+ * position and visibility, and the marker name; tables, contents, formats, widths and panes go
+ * (clearing a sheet leaves its tables, which the new ones could not overlap).
  */
 function setUpTab(context: RequestContext, target: TabTarget): Worksheet {
   if (target.existing) {
     const sheet = target.existing;
+    for (const table of target.oldTables) table.delete();
     sheet.getRange().clear("All");
     sheet.getRange().format.useStandardWidth = true;
     sheet.freezePanes.unfreeze();
@@ -216,8 +235,8 @@ function setUpTab(context: RequestContext, target: TabTarget): Worksheet {
 
 /** Chooses each plan's tab (never a sheet Målkoll did not create), then writes all plans. */
 export async function writeAllPlans(context: RequestContext, plans: readonly SheetPlan[]): Promise<WrittenTab[]> {
-  const listed = await listSheets(context);
-  const existing: (ExistingSheet & { sheet: Worksheet | null })[] = listed.map((s) => ({ name: s.name, marker: s.marker, sheet: s.sheet }));
+  const { sheets: listed, definedNames } = await listSheetsForWriting(context);
+  const existing: (ExistingSheet & { sheet: Worksheet | null; tables: Table[] })[] = listed.map((s) => ({ name: s.name, marker: s.marker, sheet: s.sheet, tables: s.tables }));
   const targets: TabTarget[] = [];
   for (const plan of plans) {
     const choice = chooseSheetName(
@@ -233,14 +252,29 @@ export async function writeAllPlans(context: RequestContext, plans: readonly She
       targets[index] = { ...targets[index], plan };
       continue;
     }
-    targets.push({ plan, written, existing: ours?.sheet ?? null });
-    if (!ours) existing.push({ name: choice.name, marker: plan.marker, sheet: null });
+    targets.push({ plan, written, existing: ours?.sheet ?? null, oldTables: ours?.tables ?? [] });
+    if (!ours) existing.push({ name: choice.name, marker: plan.marker, sheet: null, tables: [] });
   }
+
+  // Tables: checked before anything is written; names unique among the tables that stay and every
+  // defined name, in plan order as the .xlsx writer does, so the add-in and the CLI agree.
+  const replaced = new Set(targets.flatMap((t) => t.oldTables));
+  const taken = new Set([...listed.flatMap((s) => s.tables.filter((t) => !replaced.has(t)).map((t) => t.name)), ...definedNames].map((n) => n.toLowerCase()));
+  const opsOf = targets.map((t) => {
+    const { plan, tables } = prepareTables(t.plan);
+    const ops = planOps(plan);
+    for (const table of tables) {
+      const name = uniqueTableName(table.name, taken);
+      taken.add(name.toLowerCase());
+      ops.push({ kind: "table", rect: table.range, name, style: table.style });
+    }
+    return ops;
+  });
 
   const steps: Step[] = [];
   targets.forEach((t, tab) => {
     steps.push({ tab, op: "setup", bytes: OP_OVERHEAD * 4 });
-    for (const op of planOps(t.plan)) steps.push({ tab, op, bytes: opBytes(op) });
+    for (const op of opsOf[tab]) steps.push({ tab, op, bytes: opBytes(op) });
   });
   const sheets: Worksheet[] = [];
   for (const request of packSteps(steps)) {

@@ -8,7 +8,7 @@
 //   data loaded) are measured, and either over the limit (5 MB, as Excel on the web) fails the sync.
 import type * as X from "../../../src/hosts/office/excelApi";
 import { FakeExcelError, propertyNotLoaded } from "./errors";
-import { MAX_COLS, MAX_ROWS, type CustomXmlData, type FontData, type NameData, type Rect, type SheetData, WorkbookData } from "./store";
+import { MAX_COLS, MAX_ROWS, type CustomXmlData, type FontData, type NameData, type Rect, type SheetData, type TableData, WorkbookData } from "./store";
 
 /** What one sync sent and received. */
 export interface SyncRecord {
@@ -202,6 +202,9 @@ export class FakeWorkbook extends ClientProxy<WorkbookData> implements X.Workboo
   get customXmlParts(): FakeCustomXmlPartCollection {
     return new FakeCustomXmlPartCollection(this.ctx, () => this.target());
   }
+  get names(): FakeNamedItemCollection {
+    return new FakeNamedItemCollection(this.ctx, () => this.target());
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -282,6 +285,9 @@ export class FakeWorksheet extends ClientProxy<SheetData> implements X.Worksheet
   }
   get freezePanes(): FakeFreezePanes {
     return new FakeFreezePanes(this.ctx, () => this.target());
+  }
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.ctx, () => this.target());
   }
   load(names?: string | string[]): FakeWorksheet {
     this.queueLoad(names);
@@ -558,14 +564,33 @@ export class FakeRangeFont extends ClientProxy<RangeTarget> implements X.RangeFo
 // ---------------------------------------------------------------------------------------------------
 // Names
 
-export class FakeNamedItemCollection extends ClientProxy<SheetData> implements X.NamedItemCollection {
+/** A sheet's names or the workbook's: both hold them by lower-cased name. */
+type NameScope = { names: Map<string, NameData> };
+const NAME_READERS: Record<string, (n: NameData) => unknown> = { name: (n) => n.name, formula: (n) => n.formula, visible: (n) => n.visible };
+
+export class FakeNamedItemCollection extends ClientProxy<NameScope> implements X.NamedItemCollection {
   protected readonly readers = {};
+  get items(): FakeNamedItem[] {
+    return this.prop("items");
+  }
+  load(names?: string | string[]): FakeNamedItemCollection {
+    const props = parseItemProps(names, Object.keys(NAME_READERS), "NamedItemCollection");
+    this.ctx.enqueue(jsonSize(props), (exec) => {
+      const items = [...this.target().names.values()];
+      const snaps = items.map((n) => Object.fromEntries(props.map((k) => [k, NAME_READERS[k](n)])));
+      exec.responseBytes += jsonSize(snaps);
+      exec.loads.push(...props.map((p) => `FakeNamedItem.${p}`));
+      exec.commits.push(() => this.loaded.set("items", items.map((n, i) => FakeNamedItem.loadedFrom(this.ctx, n, snaps[i]))));
+    });
+    return this;
+  }
   add(name: string, reference: X.Range | string, comment?: string): FakeNamedItem {
     const holder: { item?: NameData } = {};
     const formula = typeof reference === "string" ? reference : null;
     this.queueCall("add", [name, formula ?? "<range>", comment], (s) => {
       if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) throw new FakeExcelError("InvalidArgument", `Not a valid name: "${name}"`);
-      if (s.names.has(name.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists", `The name "${name}" already exists on this sheet.`);
+      if (s.names.has(name.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists", `The name "${name}" already exists in this scope.`);
+      if (this.ctx.excel.data.allTables().some(({ table }) => table.name.toLowerCase() === name.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists", `A table is named "${name}".`);
       const f = formula ?? `=${addressOf((reference as FakeRange).targetAtSync())}`;
       holder.item = { name, formula: f.startsWith("=") ? f : `=${f}`, visible: true };
       s.names.set(name.toLowerCase(), holder.item);
@@ -578,7 +603,12 @@ export class FakeNamedItemCollection extends ClientProxy<SheetData> implements X
 }
 
 export class FakeNamedItem extends ClientProxy<NameData> implements X.NamedItem {
-  protected readonly readers = { name: (n: NameData) => n.name, formula: (n: NameData) => n.formula, visible: (n: NameData) => n.visible };
+  protected readonly readers = NAME_READERS;
+  static loadedFrom(ctx: FakeContext, item: NameData, snap: Record<string, unknown>): FakeNamedItem {
+    const n = new FakeNamedItem(ctx, () => item, { bound: item });
+    for (const [k, v] of Object.entries(snap)) n.loaded.set(k, v);
+    return n;
+  }
   get name(): string {
     return this.prop("name");
   }
@@ -597,6 +627,94 @@ export class FakeNamedItem extends ClientProxy<NameData> implements X.NamedItem 
   load(names?: string | string[]): FakeNamedItem {
     this.queueLoad(names);
     return this;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tables
+
+const TABLE_READERS: Record<string, (t: TableData) => unknown> = { id: (t) => t.id, name: (t) => t.name, style: (t) => t.style };
+
+export class FakeTableCollection extends ClientProxy<SheetData> implements X.TableCollection {
+  protected readonly readers = {};
+  get items(): FakeTable[] {
+    return this.prop("items");
+  }
+  load(names?: string | string[]): FakeTableCollection {
+    const props = parseItemProps(names, Object.keys(TABLE_READERS), "TableCollection");
+    this.ctx.enqueue(jsonSize(props), (exec) => {
+      const tables = [...this.target().tables];
+      const snaps = tables.map((t) => Object.fromEntries(props.map((k) => [k, TABLE_READERS[k](t)])));
+      exec.responseBytes += jsonSize(snaps);
+      exec.loads.push(...props.map((p) => `FakeTable.${p}`));
+      exec.commits.push(() => this.loaded.set("items", tables.map((t, i) => FakeTable.loadedFrom(this.ctx, t, snaps[i]))));
+    });
+    return this;
+  }
+  /**
+   * A Range puts the table on the range's sheet; a string address names its sheet ("Blad1!A1:C3")
+   * or, as in Excel, means the active sheet, whichever sheet's collection it is called on.
+   */
+  add(address: X.Range | string, hasHeaders: boolean): FakeTable {
+    const holder: { table?: TableData } = {};
+    this.queueCall("add", [typeof address === "string" ? address : "<range>", hasHeaders], () => {
+      const data = this.ctx.excel.data;
+      let sheet: SheetData | undefined;
+      let rect: Rect;
+      if (typeof address === "string") {
+        const bang = address.lastIndexOf("!");
+        const sheetName = bang < 0 ? null : address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+        sheet = sheetName === null ? data.sheets.find((x) => x.id === data.activeSheetId) : data.sheet(sheetName);
+        if (!sheet) throw new FakeExcelError("ItemNotFound", `No sheet for the address "${address}".`);
+        rect = parseAddress(address.slice(bang + 1));
+      } else {
+        const t = (address as FakeRange).targetAtSync();
+        sheet = t.sheet;
+        rect = t.rect;
+      }
+      if (rect.r1 - rect.r0 + 1 >= MAX_ROWS || rect.c1 - rect.c0 + 1 >= MAX_COLS) throw new FakeExcelError("InvalidArgument", "A table can't cover whole rows or columns in this fake.");
+      holder.table = data.addTable(sheet, rect, hasHeaders);
+    });
+    return new FakeTable(this.ctx, () => holder.table ?? null, { what: "The new table" });
+  }
+}
+
+export class FakeTable extends ClientProxy<TableData> implements X.Table {
+  protected readonly readers = TABLE_READERS;
+  static loadedFrom(ctx: FakeContext, table: TableData, snap: Record<string, unknown>): FakeTable {
+    const t = new FakeTable(ctx, () => table, { bound: table });
+    for (const [k, v] of Object.entries(snap)) t.loaded.set(k, v);
+    return t;
+  }
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(v: string) {
+    this.queueSet("name", v, (t) => {
+      this.ctx.excel.data.checkTableName(v, t);
+      t.name = v;
+    });
+  }
+  get style(): string {
+    return this.prop("style");
+  }
+  set style(v: string) {
+    this.queueSet("style", v, (t) => this.ctx.excel.data.setTableStyle(t, v));
+  }
+  load(names?: string | string[]): FakeTable {
+    this.queueLoad(names);
+    return this;
+  }
+  delete(): void {
+    this.queueCall("delete", [], (t) => this.ctx.excel.data.deleteTable(t));
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const table = this.target();
+      const sheet = this.ctx.excel.data.sheets.find((s) => s.tables.includes(table));
+      if (!sheet) throw new FakeExcelError("ItemNotFound", "The table was deleted.");
+      return { sheet, rect: table.rect };
+    });
   }
 }
 

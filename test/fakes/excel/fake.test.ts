@@ -117,3 +117,86 @@ test("a values array must have the range's shape", async () => {
   });
   expect(await codeOf(write)).toBe("InvalidArgument");
 });
+
+describe("tables, as Excel keeps them", () => {
+  const twoSheets = () =>
+    fakeFromGrids([
+      { name: "Data", values: [["Enhet", "Antal"], ["A", 3]] },
+      { name: "Mer", values: [["Andel", "andel", null], [1, 2, 3]] },
+    ]);
+  const addOn = (fake: FakeExcel, sheet: string, address: string, name?: string) =>
+    fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const t = ws.tables.add(ws.getRange(address), true);
+      if (name !== undefined) t.name = name;
+      await ctx.sync();
+    });
+
+  test("the header cells become the column names; empty and repeated ones are renamed in the cells", async () => {
+    const fake = twoSheets();
+    await addOn(fake, "Mer", "A1:C2");
+    const [{ table }] = fake.data.allTables();
+    expect(table).toMatchObject({ name: "Table1", columns: ["Andel", "andel2", "Column3"], style: "TableStyleMedium2" });
+    expect([0, 1, 2].map((c) => fake.data.sheet("Mer")!.value(0, c))).toEqual(["Andel", "andel2", "Column3"]);
+  });
+
+  test("a table may not overlap another", async () => {
+    const fake = twoSheets();
+    await addOn(fake, "Data", "A1:B2");
+    expect(await codeOf(addOn(fake, "Data", "B2:C3"))).toBe("InvalidArgument");
+    expect(await codeOf(addOn(fake, "Data", "C1:D2"))).toBe("no error");
+  });
+
+  test("names are unique in the workbook ignoring case, among tables and defined names, and valid", async () => {
+    // A failed request keeps what ran before the failure (the table is added, its naming fails): a fresh workbook per try.
+    const withHistorik = async () => {
+      const fake = twoSheets();
+      await addOn(fake, "Data", "A1:B2", "Historik");
+      fake.data.sheet("Mer")!.names.set("lokal", { name: "Lokal", formula: "=1", visible: true });
+      return fake;
+    };
+    expect(await codeOf(addOn(await withHistorik(), "Mer", "A1:C2", "HISTORIK"))).toBe("ItemAlreadyExists");
+    expect(await codeOf(addOn(await withHistorik(), "Mer", "A1:C2", "lokal"))).toBe("ItemAlreadyExists");
+    expect(await codeOf(addOn(await withHistorik(), "Mer", "A1:C2", "Historik2"))).toBe("no error");
+    for (const bad of ["Min tabell", "A1", "R1C1", "1abc", "c"]) expect([bad, await codeOf(addOn(await withHistorik(), "Mer", "A1:C2", bad))]).toEqual([bad, "InvalidArgument"]);
+  });
+
+  test("a bare address puts the table on the active sheet, whichever sheet's collection adds it", async () => {
+    const fake = twoSheets();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Mer").tables.add("A1:B2", true);
+      await ctx.sync();
+    });
+    expect(fake.data.allTables().map(({ sheet }) => sheet.name)).toEqual(["Data"]);
+  });
+
+  test("clearing the sheet keeps the table; deleting it clears its cells; items need a load", async () => {
+    const fake = twoSheets();
+    await addOn(fake, "Data", "A1:B2", "T");
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.getRange().clear("All");
+      const tables = ws.tables;
+      expect(() => tables.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      tables.load("items/name");
+      await ctx.sync();
+      expect(tables.items.map((t) => t.name)).toEqual(["T"]);
+      fake.data.sheet("Data")!.putRaw(1, 0, "kvar");
+      tables.items[0].delete();
+      await ctx.sync();
+    });
+    expect(fake.data.allTables()).toEqual([]);
+    expect(fake.data.sheet("Data")!.value(1, 0)).toBeUndefined();
+  });
+
+  test("only built-in styles", async () => {
+    const set = (style: string) =>
+      twoSheets().run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Data");
+        ws.tables.add(ws.getRange("A1:B2"), true).style = style;
+        await ctx.sync();
+      });
+    expect(await codeOf(set("Min stil"))).toBe("InvalidArgument");
+    expect(await codeOf(set("TableStyleDark11"))).toBe("no error");
+  });
+});

@@ -1,10 +1,10 @@
 // Seeding the fake: from in-memory grids (what a host reads), or from an .xlsx through ExcelJS
 // (values, number formats, dates as serial numbers, formulas with their cached results, sheet
-// visibility, sheet-scoped defined names such as Målkoll's markers, and Custom XML parts).
+// visibility, sheet-scoped defined names such as Målkoll's markers, tables, and Custom XML parts).
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import type { SheetGrid } from "../../../src/ingest/cells";
-import { FakeExcel } from "./api";
+import { FakeExcel, parseAddress } from "./api";
 import { type StoredValue, WorkbookData } from "./store";
 
 const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
@@ -41,16 +41,15 @@ function storedOf(v: ExcelJsValue): StoredValue | undefined {
   return undefined;
 }
 
-/** The package's sheet-scoped defined names and Custom XML parts, which ExcelJS does not model. */
+/** The package's defined names (sheetIndex -1: workbook scope) and Custom XML parts, which ExcelJS does not model. */
 function packageExtras(bytes: Uint8Array): { names: { sheetIndex: number; name: string; formula: string; hidden: boolean }[]; customXml: string[] } {
   const files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || /^customXml\/item\d+\.xml$/i.test(f.name) });
   const wb = files["xl/workbook.xml"] ? strFromU8(files["xl/workbook.xml"]) : "";
   const names = [...wb.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].flatMap((m) => {
     const attr = (k: string) => new RegExp(`\\b${k}="([^"]*)"`).exec(m[1])?.[1];
     const local = attr("localSheetId");
-    if (local === undefined) return [];
     const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-    return [{ sheetIndex: Number(local), name: unescape(attr("name") ?? ""), formula: "=" + unescape(m[2]), hidden: attr("hidden") === "1" || attr("hidden") === "true" }];
+    return [{ sheetIndex: local === undefined ? -1 : Number(local), name: unescape(attr("name") ?? ""), formula: "=" + unescape(m[2]), hidden: attr("hidden") === "1" || attr("hidden") === "true" }];
   });
   const customXml = Object.keys(files)
     .filter((k) => k.startsWith("customXml/"))
@@ -76,6 +75,11 @@ export async function fakeFromXlsx(bytes: Uint8Array): Promise<FakeExcel> {
         if (v !== undefined || fmt !== undefined) sheet.putRaw(r - 1, c - 1, v, fmt, formula);
       });
     });
+    // ExcelJS 4.4 keeps a table it read in table.table (its model).
+    for (const t of ws.getTables() as unknown as { table: { name: string; tableRef: string; columns: { name: string }[]; style?: { theme?: string } } }[]) {
+      const { name, tableRef, columns, style } = t.table;
+      sheet.tables.push({ id: data.newId(), name, rect: parseAddress(tableRef), style: style?.theme ?? "", columns: columns.map((c) => c.name) });
+    }
     (ws.columns ?? []).forEach((col, c) => {
       // ExcelJS reports widths in characters; the fake keeps points, as Office.js does.
       if (col && col.width !== undefined && (col as { customWidth?: boolean }).customWidth !== false) sheet.columnWidths.set(c, Math.round(col.width * 7) * 0.75);
@@ -83,8 +87,8 @@ export async function fakeFromXlsx(bytes: Uint8Array): Promise<FakeExcel> {
   }
   const extras = packageExtras(bytes);
   for (const n of extras.names) {
-    const sheet = data.sheets[n.sheetIndex];
-    if (sheet) sheet.names.set(n.name.toLowerCase(), { name: n.name, formula: n.formula, visible: !n.hidden });
+    const scope = n.sheetIndex < 0 ? data : data.sheets[n.sheetIndex];
+    if (scope) scope.names.set(n.name.toLowerCase(), { name: n.name, formula: n.formula, visible: !n.hidden });
   }
   for (const xml of extras.customXml) data.customXml.push({ id: data.newId(), xml });
   return new FakeExcel(data);

@@ -36,6 +36,17 @@ export interface NameData {
   visible: boolean;
 }
 
+/** An Excel table (ListObject) on a sheet. */
+export interface TableData {
+  id: string;
+  name: string;
+  /** Header row first; at least one data row. */
+  rect: Rect;
+  style: string;
+  /** The column names, equal to the header cells' text. */
+  columns: string[];
+}
+
 const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
 const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 const PERCENT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*%\s*$/;
@@ -56,6 +67,8 @@ export class SheetData {
   freeze: { rows: number; columns: number } | null = null;
   /** Sheet-scoped defined names, by lower-cased name. */
   readonly names = new Map<string, NameData>();
+  /** Excel tables on this sheet, in the order they were added. */
+  readonly tables: TableData[] = [];
 
   constructor(
     readonly id: string,
@@ -235,6 +248,8 @@ export class SheetData {
         columnWidths: sorted(this.columnWidths),
         freeze: this.freeze,
         names: [...this.names.values()],
+        // A table's id differs from run to run in Excel too; what a user sees is the rest.
+        tables: this.tables.map(({ name, rect, style, columns }) => ({ name, rect, style, columns })),
       }),
     );
   }
@@ -245,8 +260,13 @@ export interface CustomXmlData {
   xml: string;
 }
 
+const overlaps = (a: Rect, b: Rect) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+const BUILT_IN_TABLE_STYLE = /^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01]))$/;
+
 export class WorkbookData {
   readonly sheets: SheetData[] = [];
+  /** Workbook-scoped defined names, by lower-cased name. */
+  readonly names = new Map<string, NameData>();
   readonly customXml: CustomXmlData[] = [];
   activeSheetId: string | null = null;
   private nextId = 1;
@@ -267,6 +287,82 @@ export class WorkbookData {
     }
     const same = this.sheet(name);
     if (same && same !== except) throw new FakeExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+  }
+
+  /** Every table in the workbook. */
+  allTables(): { sheet: SheetData; table: TableData }[] {
+    return this.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  /**
+   * Excel's rules for a table name: a letter, "_" or "\" first, then letters, digits, "_", "." or "\";
+   * at most 255 characters; not a cell reference ("A1", "R1C1", "R", "C"); unique in the workbook
+   * ignoring case among tables and defined names of any scope.
+   */
+  checkTableName(name: string, except?: TableData): void {
+    if (
+      typeof name !== "string" ||
+      name.length === 0 ||
+      name.length > 255 ||
+      !/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^[Rr]\d*[Cc]?\d*$/.test(name) ||
+      /^[Cc]\d*$/.test(name)
+    ) {
+      throw new FakeExcelError("InvalidArgument", `The table name "${name}" is not valid.`);
+    }
+    const lower = name.toLowerCase();
+    const table = this.allTables().find(({ table: t }) => t !== except && t.name.toLowerCase() === lower);
+    const definedName = this.names.has(lower) || this.sheets.some((s) => s.names.has(lower));
+    if (table || definedName) throw new FakeExcelError("ItemAlreadyExists", `A table or name "${name}" already exists.`);
+  }
+
+  /**
+   * TableCollection.add with headers, as Excel does it: fails over another table; the header cells'
+   * text becomes the column names, an empty one "ColumnN" and a repeated one "Name2", written back
+   * into the header cells as text; a header row alone gets an empty data row; named "TableN".
+   */
+  addTable(sheet: SheetData, rect: Rect, hasHeaders: boolean): TableData {
+    if (!hasHeaders) throw new FakeExcelError("InvalidArgument", "This fake adds tables with headers only.");
+    const r: Rect = { ...rect, r1: Math.max(rect.r1, rect.r0 + 1) };
+    if (r.r1 >= MAX_ROWS) throw new FakeExcelError("InvalidArgument", "The table does not fit on the sheet.");
+    if (sheet.tables.some((t) => overlaps(t.rect, r))) throw new FakeExcelError("InvalidArgument", "A table can't overlap another table.");
+    const taken = new Set<string>();
+    const columns: string[] = [];
+    for (let c = r.c0; c <= r.c1; c++) {
+      const v = sheet.value(r.r0, c);
+      const base = v === undefined || String(v).trim() === "" ? `Column${c - r.c0 + 1}` : String(v);
+      let name = base;
+      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+      taken.add(name.toLowerCase());
+      columns.push(name);
+      if (v !== name) {
+        sheet.formulas.delete(key(r.r0, c));
+        sheet.putRaw(r.r0, c, name);
+      }
+    }
+    let n = this.allTables().length + 1;
+    while (this.allTables().some(({ table }) => table.name.toLowerCase() === `table${n}`)) n++;
+    const table: TableData = { id: this.newId(), name: `Table${n}`, rect: r, style: "TableStyleMedium2", columns };
+    sheet.tables.push(table);
+    return table;
+  }
+
+  setTableStyle(table: TableData, style: string): void {
+    if (!BUILT_IN_TABLE_STYLE.test(style)) throw new FakeExcelError("InvalidArgument", `"${style}" is not a table style in this workbook.`);
+    table.style = style;
+  }
+
+  /** Table.delete: the table goes, and so does what its cells held (as ListObject.Delete). */
+  deleteTable(table: TableData): void {
+    for (const sheet of this.sheets) {
+      const i = sheet.tables.indexOf(table);
+      if (i < 0) continue;
+      sheet.tables.splice(i, 1);
+      sheet.clear(table.rect, "All");
+      return;
+    }
+    throw new FakeExcelError("ItemNotFound", "The table was deleted.");
   }
 
   addSheet(name?: string): SheetData {
