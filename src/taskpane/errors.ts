@@ -21,7 +21,8 @@ const EN: Record<string, string> = {
 /**
  * What went wrong, in plain words, and what to do about it. Excel's known error codes get a
  * sentence of their own; a RangeError is the engine refusing an input (its message already says
- * what to change); anything else is shown with its message and a way forward.
+ * what to change), as is the .xlsx reader's in the preview; anything else is shown with its message
+ * and a way forward.
  */
 export function explainError(err: unknown, lang: Lang): string {
   const code = codeOf(err);
@@ -29,6 +30,9 @@ export function explainError(err: unknown, lang: Lang): string {
   if (known) return known;
   const message = messageOf(err);
   if (err instanceof RangeError) return message;
+  // The .xlsx reader's refusals (the preview's workbook: not an .xlsx, encrypted, corrupt) already
+  // say what to do; matched by name so the pane's bundle need not import the reader.
+  if (err instanceof Error && err.name === "XlsxError") return message;
   return lang === "sv"
     ? `Ett oväntat fel inträffade: ${message}. Försök igen. Om felet kvarstår: spara arbetsboken, stäng Målkoll och öppna det igen.`
     : `An unexpected error occurred: ${message}. Try again. If it persists: save the workbook, close Målkoll and open it again.`;
