@@ -4,6 +4,8 @@
 //   npm run build                                   → dist/ for https://localhost:3000/
 //   npm run build -- --env url=https://host/path/   → dist/ (manifest included) for that host
 //   npm run dev-server                              → https://localhost:3000/ on office-addin-dev-certs
+// preview.html is the pane outside Office (src/preview/): its own entry, so the .xlsx reader and
+// writer it needs never reach the pane's bundle, and the sample workbook it opens is copied beside it.
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -29,6 +31,7 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       dialog: "./src/commands/dialog.ts",
+      preview: "./src/preview/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -58,9 +61,11 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane", "./src/taskpane/taskpane.html"),
       page("commands", "./src/commands/commands.html"),
       page("dialog", "./src/commands/dialog.html"),
+      page("preview", "./src/preview/preview.html"),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "assets/sample.xlsx", to: "assets/sample.xlsx" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), url) },
         ],
       }),
