@@ -4,29 +4,70 @@ import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../hosts/office";
 import { App } from "./App";
 import { EXCEL_API_VERSION } from "./requirements";
-import { PANE_TEXT, paneLang } from "./texts";
+import { type Lang, PANE_TEXT, paneLang } from "./texts";
 
-/** A plain message instead of the pane, when the page cannot work (outside Excel, too old an Excel). */
-function showMessage(text: string): void {
+/** The preview page: the same pane on a workbook in the browser, built beside this page. */
+const PREVIEW_URL = "preview.html";
+
+/**
+ * A plain message instead of the pane, when the page cannot work (outside Excel, too old an Excel);
+ * outside Excel it also links to the preview, where the pane runs without Office.
+ */
+function showMessage(text: string, lang: Lang, offerPreview: boolean): void {
   const root = document.getElementById("root");
-  if (root) root.textContent = text;
+  if (!root) return;
+  const t = PANE_TEXT[lang];
+  document.documentElement.lang = lang === "sv" ? "sv-SE" : "en";
+  const box = document.createElement("div");
+  box.setAttribute("role", "alert");
+  box.style.cssText = "padding: 12px; line-height: 1.4; max-width: 40em; overflow-wrap: anywhere;";
+  const message = document.createElement("p");
+  message.textContent = text;
+  box.append(message);
+  if (offerPreview) {
+    const p = document.createElement("p");
+    const link = document.createElement("a");
+    link.href = PREVIEW_URL;
+    link.textContent = t.previewLink;
+    p.append(`${t.tryPreview} `, link);
+    box.append(p);
+  }
+  root.replaceChildren(box);
+}
+
+/** Office's display language, when there is an Office to ask (outside Office there may be none). */
+function officeLang(): Lang {
+  try {
+    return paneLang(Office.context?.displayLanguage ?? navigator.language);
+  } catch {
+    return paneLang(navigator.language);
+  }
 }
 
 // Office.js comes from Microsoft's CDN (taskpane.html); opened outside Office it is either missing
-// or never calls onReady with a host, and the page says so rather than staying blank.
-if (typeof Office === "undefined") {
-  showMessage(PANE_TEXT[paneLang(navigator.language)].notInOffice);
+// (offline, blocked) or calls onReady without a host, and the page says so and offers the preview
+// rather than staying blank.
+if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
+  const lang = paneLang(navigator.language);
+  showMessage(PANE_TEXT[lang].notInOffice, lang, true);
 } else {
   Office.onReady((info) => {
-    const lang = paneLang(Office.context?.displayLanguage);
+    const lang = officeLang();
     const t = PANE_TEXT[lang];
-    if (info.host !== Office.HostType.Excel) return showMessage(t.notInOffice);
-    if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) return showMessage(t.unsupported(EXCEL_API_VERSION));
-    document.documentElement.lang = lang === "sv" ? "sv-SE" : "en";
-    createRoot(document.getElementById("root")!).render(
-      <FluentProvider theme={webLightTheme}>
-        <App host={createOfficeHost()} lang={lang} />
-      </FluentProvider>,
-    );
+    try {
+      if (info?.host !== Office.HostType.Excel) return showMessage(t.notInOffice, lang, true);
+      if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) return showMessage(t.unsupported(EXCEL_API_VERSION), lang, false);
+      document.documentElement.lang = lang === "sv" ? "sv-SE" : "en";
+      createRoot(document.getElementById("root")!).render(
+        <FluentProvider theme={webLightTheme}>
+          <App host={createOfficeHost()} lang={lang} />
+        </FluentProvider>,
+      );
+    } catch {
+      showMessage(t.notInOffice, lang, true);
+    }
+  }).catch(() => {
+    const lang = paneLang(navigator.language);
+    showMessage(PANE_TEXT[lang].notInOffice, lang, true);
   });
 }

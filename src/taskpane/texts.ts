@@ -57,6 +57,8 @@ const sv = {
   nothingComputed: "Inget kunde beräknas: inget blad kändes igen som en väntelista, en lista över genomförda kontakter eller en sammanställning per enhet. Kontrollera bladens kolumner ovan.",
   errorTitle: "Det gick inte",
   notInOffice: "Öppna Målkoll från fliken Start i Excel (Öppna Målkoll). Sidan fungerar bara inuti Excel.",
+  tryPreview: "Vill du se Målkoll räkna utan Excel?",
+  previewLink: "Öppna förhandsvisningen i webbläsaren",
   unsupported: (v: string) => `Den här versionen av Excel saknar funktioner som Målkoll behöver (ExcelApi ${v}). Uppdatera Excel eller använd Excel på webben.`,
   // The ribbon command's dialog
   doneTitle: "Målkoll är klar",
@@ -117,6 +119,8 @@ const en: PaneTexts = {
   nothingComputed: "Nothing could be computed: no sheet was recognised as a waiting list, a list of completed contacts or a per-unit aggregate. Check the sheets' columns above.",
   errorTitle: "It did not work",
   notInOffice: "Open Målkoll from the Home tab in Excel (Open Målkoll). This page works only inside Excel.",
+  tryPreview: "Want to see Målkoll compute without Excel?",
+  previewLink: "Open the preview in the browser",
   unsupported: (v: string) => `This version of Excel lacks features Målkoll needs (ExcelApi ${v}). Update Excel or use Excel on the web.`,
   doneTitle: "Målkoll is done",
   failedTitle: "Målkoll could not compute",
