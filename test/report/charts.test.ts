@@ -49,7 +49,7 @@ describe("the care-guarantee bar chart", () => {
     expect(by.series[0].color).toBe(NEUTRAL_BAR);
   });
   test("charts stand right of the tables and never overlap", () => {
-    const tableWidth = Math.max(...plan.cells.map((r) => r.findLastIndex((c) => c !== null) + 1));
+    const tableWidth = Math.max(...plan.cells.map((r) => r.reduce((w: number, c, j) => (c !== null ? j + 1 : w), 0)));
     for (const c of plan.charts) expect(c.anchor[1]).toBeGreaterThanOrEqual(tableWidth);
     expect(plan.charts[1].anchor[0] - plan.charts[0].anchor[0]).toBeGreaterThanOrEqual(CHART_ROWS);
   });

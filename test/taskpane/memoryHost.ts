@@ -20,6 +20,8 @@ export interface MemoryHost extends HostPort {
 
 export function memoryHost(grids: SheetGrid[], storedSettings: unknown | null = null): MemoryHost {
   const tabs: HostSheet[] = grids.map((g) => ({ name: g.name, hidden: false }));
+  // Written tabs become sheets like any other, so a second run can read its own Historik back.
+  const sheets = new Map(grids.map((g) => [g.name, g]));
   const failures = new Map<keyof HostPort, unknown>();
   let settings = storedSettings;
   let hold: Promise<void> | null = null;
@@ -43,7 +45,7 @@ export function memoryHost(grids: SheetGrid[], storedSettings: unknown | null = 
     },
     async readSheet(name, onRows) {
       await fail("readSheet");
-      const g = grids.find((x) => x.name === name);
+      const g = sheets.get(name);
       if (!g) throw new Error(`no sheet ${name}`);
       onRows?.(g.values.length, g.values.length);
       return structuredClone(g);
@@ -65,6 +67,7 @@ export function memoryHost(grids: SheetGrid[], storedSettings: unknown | null = 
       for (const plan of plans) {
         const at = chooseSheetName(tabs, plan.name, plan.marker);
         if (!at.replaces) tabs.push({ name: at.name, marker: plan.marker, hidden: false });
+        sheets.set(at.name, { name: at.name, values: plan.cells });
         out.push({ planName: plan.name, sheetName: at.name, replaced: at.replaces !== null, renamedBecauseTaken: at.renamedBecauseTaken });
       }
       host.written.push(plans);
