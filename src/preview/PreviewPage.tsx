@@ -35,7 +35,7 @@ const useStyles = makeStyles({
     display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingHorizontalL, alignItems: "start",
     "@media (min-width: 800px)": { gridTemplateColumns: "360px minmax(0, 1fr)" },
   },
-  pane: { minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  pane: { minWidth: 0, "@media (min-width: 800px)": { borderRight: `1px solid ${tokens.colorNeutralStroke2}` } },
   tabs: { minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM },
   tabList: { flexWrap: "wrap" },
 });
