@@ -1,5 +1,6 @@
 // One SheetPlan as worksheet XML. Strings are written as inline strings, so a text that starts
-// with "=", "+", "-" or "@" stays text and never becomes a formula; charts are not written yet.
+// with "=", "+", "-" or "@" stays text and never becomes a formula. Charts live in a drawing part
+// (chartPart.ts); the sheet only points to it with <drawing r:id>.
 import { columnLetter, type Cell } from "../../ingest/cells";
 import type { Block, FontStyle, SheetPlan } from "../../report/plan";
 import type { CellStyle, StyleBook } from "./stylesWrite";
@@ -29,8 +30,9 @@ function formatWidth(w: number): string {
  * The worksheet part of a plan. `tableRelIds` are the sheet's relationship ids of its table parts,
  * in the order of the tables; the plan's cells must already hold the tables' column names
  * (tableRules.prepareTables). Nothing is merged, so no table row holds a merged cell.
+ * `drawingRelId` is the relationship id of the tab's drawing part, when it has charts.
  */
-export function planToSheetXml(plan: SheetPlan, styles: StyleBook, tableRelIds: readonly string[] = []): string {
+export function planToSheetXml(plan: SheetPlan, styles: StyleBook, tableRelIds: readonly string[] = [], drawingRelId?: string): string {
   // Style per cell: later blocks win; font blocks merge property by property.
   const styleGrid = new Map<number, Map<number, CellStyle>>();
   const styleAt = (r: number, c: number): CellStyle => {
@@ -129,6 +131,7 @@ export function planToSheetXml(plan: SheetPlan, styles: StyleBook, tableRelIds: 
   parts.push("</sheetData>");
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   // CT_Worksheet: … pageMargins, pageSetup?, headerFooter?, … drawing?, legacyDrawing?, … tableParts?, extLst?
+  if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
   if (tableRelIds.length > 0) parts.push(`<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
   parts.push("</worksheet>");
   return parts.join("");

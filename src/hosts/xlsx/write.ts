@@ -11,6 +11,12 @@
 // table id unused in the package), the sheet's rels and <tableParts>, a content-type override.
 // Names are unique in the workbook ignoring case: a table or defined name the user has keeps its
 // name and ours is suffixed ("Malkoll_Historik2"); the tables of our replaced tab go with it.
+//
+// A plan's charts become native charts (chartPart.ts): one drawing part per tab
+// (xl/drawings/drawingN.xml) anchoring a chart part per chart (xl/charts/chartN.xml), N unused in
+// the package, the sheet's <drawing r:id> after its table relationships, content-type overrides.
+// The drawing and charts of our replaced tab, their rels and the parts only they use (chart styles
+// and colours Excel adds on save) go with it, so a second run holds exactly as many chart parts.
 import type { SheetPlan } from "../../report/plan";
 import type { WrittenTab } from "../port";
 import { chooseSheetName, type ExistingSheet } from "../../report/sheetNames";
@@ -28,6 +34,8 @@ import {
 import type { XlsxWorkbook } from "./read";
 import { planToSheetXml } from "./sheetWrite";
 import { StyleBook } from "./stylesWrite";
+import { chartPartXml, CT_CHART, CT_DRAWING, drawingPartXml, REL_CHART, REL_DRAWING, type ChartAnchor, type ChartContext } from "./chartPart";
+import { prepareCharts, type PreparedChart } from "./chartRules";
 import { CT_TABLE, readTableHead, REL_TABLE, tablePartXml } from "./tablePart";
 import { prepareTables, uniqueTableName, type PreparedTable } from "./tableRules";
 import { attributes, escapeAttr, escapeText, findElement, findElements, rootPrefix, type ElementSpan } from "./xml";
@@ -49,6 +57,9 @@ interface TabModel {
   tables?: PreparedTable[];
   /** Index of the plan a tab this run writes comes from: tables are named in plan order, as in the add-in. */
   seq?: number;
+  /** The charts of a tab this run writes, and what their formulas and caches come from. */
+  charts?: PreparedChart[];
+  chartContext?: ChartContext;
   /** Index into the original sheet list, for tabs that were there. */
   original: number | null;
 }
@@ -78,6 +89,32 @@ function inputTables(wb: XlsxWorkbook): InputTable[] {
       out.push({ part: wb.entry(r.part)!.name, id: head?.id ?? null, names: head?.names ?? [], sheet: i, removed: false });
     }
   });
+  return out;
+}
+
+/**
+ * The parts of a sheet's drawings: the drawing parts its rels name, their charts, and what those
+ * charts alone use (Excel's chart style and colour parts, user shapes). Images and anything else a
+ * drawing points to are left alone: another drawing may share them.
+ */
+function drawingParts(wb: XlsxWorkbook, sheetPath: string): string[] {
+  const out: string[] = [];
+  const rels = (part: string) => (wb.entry(relsPathOf(part)) ? parseRels(wb.text(relsPathOf(part)), part) : []);
+  const add = (part: string) => {
+    const e = wb.entry(part);
+    if (!e) return;
+    out.push(e.name);
+    if (wb.entry(relsPathOf(part))) out.push(wb.entry(relsPathOf(part))!.name);
+  };
+  for (const d of rels(sheetPath)) {
+    if (!d.part || !d.type.endsWith("/relationships/drawing")) continue;
+    add(d.part);
+    for (const c of rels(d.part)) {
+      if (!c.part || !c.type.endsWith("/relationships/chart")) continue;
+      add(c.part);
+      for (const x of rels(c.part)) if (x.part && /\/(chartStyle|chartColorStyle|chartUserShapes)$/.test(x.type)) add(x.part);
+    }
+  }
   return out;
 }
 
@@ -166,8 +203,10 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
     const existing: ExistingSheet[] = tabs.map((t) => (t.marker ? { name: t.name, marker: t.marker } : { name: t.name }));
     const choice = chooseSheetName(existing, plan.name, plan.marker);
     checkSheetName(choice.name);
-    const { plan: prepared, tables } = prepareTables(plan);
-    const xml = planToSheetXml(prepared, styles, tables.map((_, i) => `rId${i + 1}`));
+    const { plan: withCharts, charts } = prepareCharts(plan);
+    const { plan: prepared, tables } = prepareTables(withCharts);
+    const chartContext: ChartContext = { sheetName: choice.name, cells: prepared.cells ?? [], numberFormats: prepared.numberFormats ?? [] };
+    const xml = planToSheetXml(prepared, styles, tables.map((_, i) => `rId${i + 1}`), charts.length > 0 ? `rId${tables.length + 1}` : undefined);
     if (choice.replaces !== null) {
       const idx = tabs.findIndex((t) => t.name === choice.replaces);
       const old = tabs[idx];
@@ -180,6 +219,10 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
         usedParts.delete(relsPathOf(old.path).toLowerCase());
         removedRelIds.add(old.relId);
         replacedOriginals.add(old.original);
+        for (const part of drawingParts(wb, old.path)) {
+          removedParts.add(part.toLowerCase());
+          usedParts.delete(part.toLowerCase());
+        }
         for (const t of tablesIn) {
           if (t.sheet !== old.original || t.removed) continue;
           t.removed = true;
@@ -193,13 +236,13 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
       const path = freeSheetPath();
       usedRelIds.add(relId);
       usedParts.add(path.toLowerCase());
-      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, tables, seq, original: null };
+      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, tables, seq, charts, chartContext, original: null };
     } else {
       const relId = freeRelId();
       const path = freeSheetPath();
       usedRelIds.add(relId);
       usedParts.add(path.toLowerCase());
-      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), relId, path, state: "visible", xml, tables, original: null });
+      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), relId, path, state: "visible", xml, tables, seq, charts, chartContext, original: null });
     }
     written.push({ planName: plan.name, sheetName: choice.name, replaced: choice.replaces !== null, renamedBecauseTaken: choice.renamedBecauseTaken });
   }
@@ -213,10 +256,20 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   let maxTableId = tablesIn.reduce((m, t) => (t.removed ? m : Math.max(m, t.id ?? 0)), 0);
   const tableParts: { path: string; xml: string }[] = [];
   const sheetRels: { path: string; xml: string }[] = [];
+  const chartParts: { path: string; xml: string }[] = [];
+  const drawingParts_: { path: string; xml: string; relsXml: string }[] = [];
+  const freePart = (folder: string, base: string) => {
+    let path = "";
+    for (let n = 1; path === "" || usedParts.has(path.toLowerCase()) || usedParts.has(relsPathOf(path).toLowerCase()); n++) path = `${wbDir}${folder}/${base}${n}.xml`;
+    usedParts.add(path.toLowerCase());
+    return path;
+  };
   for (const { t } of [...newTabs].sort((a, b) => a.t.seq! - b.t.seq!)) {
-    if (!t.tables || t.tables.length === 0) continue;
+    const tables = t.tables ?? [];
+    const charts = t.charts ?? [];
+    if (tables.length === 0 && charts.length === 0) continue;
     const rels: string[] = [];
-    t.tables.forEach((table, i) => {
+    tables.forEach((table, i) => {
       const name = uniqueTableName(table.name, takenNames);
       takenNames.add(name.toLowerCase());
       let path = "";
@@ -226,6 +279,26 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
       // Sheet parts are always ${wbDir}worksheets/sheetN.xml, so the table is one folder up.
       rels.push(`<Relationship Id="rId${i + 1}" Type="${REL_TABLE}" Target="../${escapeAttr(path.slice(wbDir.length))}"/>`);
     });
+    if (charts.length > 0) {
+      // Drawing and chart parts sit in sibling folders of worksheets/, so targets are "../…".
+      const drawingPath = freePart("drawings", "drawing");
+      const anchors: ChartAnchor[] = [];
+      const drawingRels: string[] = [];
+      charts.forEach((chart, k) => {
+        const spec = chart.spec;
+        const chartPath = freePart("charts", "chart");
+        chartParts.push({ path: chartPath, xml: chartPartXml(chart, t.chartContext!) });
+        const relId = `rId${k + 1}`;
+        drawingRels.push(`<Relationship Id="${relId}" Type="${REL_CHART}" Target="../${escapeAttr(chartPath.slice(wbDir.length))}"/>`);
+        anchors.push({ row: spec.anchor[0], col: spec.anchor[1], width: spec.size.width, height: spec.size.height, relId, name: `Diagram ${k + 1}` });
+      });
+      drawingParts_.push({
+        path: drawingPath,
+        xml: drawingPartXml(anchors),
+        relsXml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}">${drawingRels.join("")}</Relationships>`,
+      });
+      rels.push(`<Relationship Id="rId${tables.length + 1}" Type="${REL_DRAWING}" Target="../${escapeAttr(drawingPath.slice(wbDir.length))}"/>`);
+    }
     sheetRels.push({ path: relsPathOf(t.path), xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}">${rels.join("")}</Relationships>` });
   }
 
@@ -321,6 +394,8 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   let overrides = newTabs.map(({ t }) => `<${cp}Override PartName="/${escapeAttr(t.path)}" ContentType="${CT_WORKSHEET}"/>`).join("");
   if (stylesPath) overrides += `<${cp}Override PartName="/${escapeAttr(stylesPath)}" ContentType="${CT_STYLES}"/>`;
   for (const tp of tableParts) overrides += `<${cp}Override PartName="/${escapeAttr(tp.path)}" ContentType="${CT_TABLE}"/>`;
+  for (const d of drawingParts_) overrides += `<${cp}Override PartName="/${escapeAttr(d.path)}" ContentType="${CT_DRAWING}"/>`;
+  for (const c of chartParts) overrides += `<${cp}Override PartName="/${escapeAttr(c.path)}" ContentType="${CT_CHART}"/>`;
   ctEdits.push(insertAtEnd(ctRoot, cp + "Types", overrides));
   const newCtXml = applyEdits(ctXml, ctEdits);
 
@@ -356,6 +431,11 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   for (const { t } of newTabs) out.push(makeEntry(t.path, encoder.encode(t.xml!), stamp.modTime, stamp.modDate));
   for (const r of sheetRels) out.push(makeEntry(r.path, encoder.encode(r.xml), stamp.modTime, stamp.modDate));
   for (const tp of tableParts) out.push(makeEntry(tp.path, encoder.encode(tp.xml), stamp.modTime, stamp.modDate));
+  for (const d of drawingParts_) {
+    out.push(makeEntry(d.path, encoder.encode(d.xml), stamp.modTime, stamp.modDate));
+    out.push(makeEntry(relsPathOf(d.path), encoder.encode(d.relsXml), stamp.modTime, stamp.modDate));
+  }
+  for (const c of chartParts) out.push(makeEntry(c.path, encoder.encode(c.xml), stamp.modTime, stamp.modDate));
   if (stylesPath && newStylesXml !== null) out.push(makeEntry(stylesPath, encoder.encode(newStylesXml), stamp.modTime, stamp.modDate));
   return { bytes: writeZip(out), written };
 }
