@@ -107,7 +107,7 @@ export function prepareCharts(plan: SheetPlan, referenceHeader = "Mållinje (dia
       // Bars grow from where the category axis crosses: 0, or the minimum when that is above 0.
       const width = ((bounds.max ?? 1) - (bounds.min ?? 0)) * REFERENCE_LINE_WIDTH;
       const base = bounds.min !== undefined && bounds.min > 0 ? bounds.min : 0;
-      const lead = ref.value - width / 2 - base;
+      const lead = Math.round((ref.value - width / 2 - base) * 1e9) / 1e9;
       for (let i = 1; i <= n && r0 + i < MAX_ROWS; i++) extra.push({ r: r0 + i, c: c0, v: lead }, { r: r0 + i, c: c0 + 1, v: width });
       formats.push({ range: [r0 + 1, c0, r1, c0 + 1], value: "0.0000" });
       return { spec, bounds, reference: { label: ref.label, color, lead: [r0 + 1, c0, r1, c0], line: [r0 + 1, c0 + 1, r1, c0 + 1] } };
