@@ -114,7 +114,7 @@ export function App({ host, lang, engine = loadEngine }: AppProps) {
       const loaded = await e.loadWorkbook(host, setProgress);
       gridsRef.current = loaded.grids;
       setDetections(e.detectSheets(loaded.grids, settings));
-      setOutcome(await e.computeAndWrite(host, loaded.grids, settings, { date: wanted || undefined, lang }, setProgress));
+      setOutcome(await e.computeAndWrite(host, loaded.grids, settings, { date: wanted || undefined, lang, past: loaded.past }, setProgress));
     } catch (err) {
       setError(explainError(err, lang));
     } finally {
