@@ -55,6 +55,8 @@ export interface Worksheet extends ClientObject {
   readonly freezePanes: WorksheetFreezePanes;
   /** The sheet's tables (ListObjects). ExcelApi 1.1. */
   readonly tables: TableCollection;
+  /** The sheet's charts. ExcelApi 1.1. */
+  readonly charts: ChartCollection;
   load(propertyNames?: string | string[]): Worksheet;
   activate(): void;
   /** The whole sheet without an address. */
@@ -129,6 +131,117 @@ export interface Table extends ClientObject {
   delete(): void;
   /** ExcelApi 1.1. */
   getRange(): Range;
+}
+
+export type ChartKind = "BarClustered" | "BarStacked" | "ColumnClustered" | "ColumnStacked" | "Pie" | "Line" | "LineMarkers";
+
+export interface ChartCollection {
+  readonly items: Chart[];
+  load(propertyNames?: string | string[]): ChartCollection;
+  /** A chart over the range, one series per column (seriesBy "Columns"). ExcelApi 1.1. */
+  add(type: ChartKind, sourceData: Range, seriesBy?: "Auto" | "Columns" | "Rows"): Chart;
+}
+
+export interface Chart extends ClientObject {
+  name: string;
+  /** Points. ExcelApi 1.1. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  readonly title: ChartTitle;
+  readonly legend: ChartLegend;
+  readonly axes: ChartAxes;
+  readonly series: ChartSeriesCollection;
+  load(propertyNames?: string | string[]): Chart;
+  /** ExcelApi 1.1. */
+  delete(): void;
+  /** Top-left corner at the cell. ExcelApi 1.1. */
+  setPosition(startCell: Range | string, endCell?: Range | string): void;
+}
+
+export interface ChartTitle {
+  text: string;
+  visible: boolean;
+}
+
+export interface ChartLegend {
+  visible: boolean;
+  position: "Top" | "Bottom" | "Left" | "Right" | "Corner" | "Custom" | "Invalid";
+}
+
+export interface ChartAxes {
+  readonly categoryAxis: ChartAxis;
+  readonly valueAxis: ChartAxis;
+  /** ExcelApi 1.7. */
+  getItem(type: "Category" | "Value", group?: "Primary" | "Secondary"): ChartAxis;
+}
+
+export interface ChartAxis {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  minimum: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  maximum: any;
+  /** ExcelApi 1.8. */
+  numberFormat: string;
+  /** Categories from the far end: the first at the top of horizontal bars. ExcelApi 1.7. */
+  reversePlotOrder: boolean;
+  /** Where the other axis crosses this one. ExcelApi 1.8. */
+  position: "Automatic" | "Maximum" | "Minimum" | "Custom";
+  /** ExcelApi 1.7. */
+  visible: boolean;
+}
+
+export interface ChartSeriesCollection {
+  /** ExcelApi 1.1. */
+  getItemAt(index: number): ChartSeries;
+  /** ExcelApi 1.7. */
+  add(name?: string, index?: number): ChartSeries;
+}
+
+export interface ChartSeries {
+  /** ExcelApi 1.1. */
+  name: string;
+  /** A ChartKind; Excel reads back any of its chart types. ExcelApi 1.7. */
+  chartType: string;
+  /** ExcelApi 1.8. */
+  axisGroup: "Primary" | "Secondary";
+  /** ExcelApi 1.7. */
+  gapWidth: number;
+  /** ExcelApi 1.8. */
+  overlap: number;
+  readonly format: ChartSeriesFormat;
+  readonly points: ChartPointsCollection;
+  /** ExcelApi 1.7. */
+  setValues(sourceData: Range): void;
+  /** ExcelApi 1.7. */
+  setXAxisValues(sourceData: Range): void;
+}
+
+export interface ChartSeriesFormat {
+  readonly fill: ChartFill;
+  readonly line: ChartLineFormat;
+}
+
+export interface ChartFill {
+  /** "#RRGGBB". ExcelApi 1.1. */
+  setSolidColor(color: string): void;
+  /** No fill. ExcelApi 1.1. */
+  clear(): void;
+}
+
+export interface ChartLineFormat {
+  /** "#RRGGBB". ExcelApi 1.1. */
+  color: string;
+}
+
+export interface ChartPointsCollection {
+  /** Throws when the index is past the series' last point. ExcelApi 1.1. */
+  getItemAt(index: number): ChartPoint;
+}
+
+export interface ChartPoint {
+  readonly format: { readonly fill: ChartFill };
 }
 
 export interface NamedItemCollection {

@@ -1,7 +1,7 @@
 // The workbook's tabs with Målkoll's markers, in two syncs whatever the number of tabs.
 import type { HostSheet } from "../port";
 import { MARKER_NAME, unquoteFormulaString } from "../xlsx/package";
-import type { RequestContext, Table, Worksheet } from "./excelApi";
+import type { Chart, RequestContext, Table, Worksheet } from "./excelApi";
 
 export interface ListedSheet extends HostSheet {
   /** The proxy, for writing into the tab in the same Excel.run. */
@@ -10,7 +10,7 @@ export interface ListedSheet extends HostSheet {
 
 /** What writing needs besides the tabs: each tab's tables, and every name a table name must avoid. */
 export interface ListedForWriting {
-  sheets: (ListedSheet & { tables: Table[] })[];
+  sheets: (ListedSheet & { tables: Table[]; charts: Chart[] })[];
   /** Every defined name in the workbook, workbook and sheet scope (a table name may not be one). */
   definedNames: string[];
 }
@@ -25,8 +25,8 @@ export async function listSheets(context: RequestContext): Promise<ListedSheet[]
 }
 
 /**
- * The same two syncs, the second also loading every tab's tables (their names, and proxies to
- * delete those on our tabs before they are refilled) and every defined name: table names are
+ * The same two syncs, the second also loading every tab's tables and charts (their names, and
+ * proxies to delete those on our tabs before they are refilled) and every defined name: table names are
  * unique in the workbook among tables and names alike.
  */
 export async function listSheetsForWriting(context: RequestContext): Promise<ListedForWriting> {
@@ -40,11 +40,18 @@ async function list(context: RequestContext, forWriting: boolean): Promise<Liste
   const sheets = worksheets.items;
   const names = sheets.map((s) => s.names.getItemOrNullObject(MARKER_NAME).load("formula"));
   const tables = forWriting ? sheets.map((s) => s.tables.load("items/name")) : [];
+  const charts = forWriting ? sheets.map((s) => s.charts.load("items/name")) : [];
   const sheetNames = forWriting ? sheets.map((s) => s.names.load("items/name")) : [];
   const bookNames = forWriting ? context.workbook.names.load("items/name") : null;
   await context.sync();
   const listed = sheets.map((sheet, i) => {
-    const entry: ListedSheet & { tables: Table[] } = { name: sheet.name, hidden: sheet.visibility !== "Visible", sheet, tables: forWriting ? tables[i].items : [] };
+    const entry: ListedSheet & { tables: Table[]; charts: Chart[] } = {
+      name: sheet.name,
+      hidden: sheet.visibility !== "Visible",
+      sheet,
+      tables: forWriting ? tables[i].items : [],
+      charts: forWriting ? charts[i].items : [],
+    };
     const marker = names[i].isNullObject ? null : unquoteFormulaString(String(names[i].formula ?? ""));
     if (marker !== null && marker.startsWith("malkoll:")) entry.marker = marker;
     return entry;

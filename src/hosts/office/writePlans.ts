@@ -4,7 +4,9 @@
 //   2 syncs (tabs and markers) + ceil-ish(payload / budget) requests — 1 for normal reports.
 // A plan's tables cost no sync of their own: the second sync also loads every tab's tables and the
 // workbook's names, the old tables on our tab are deleted in the request that clears it, and the new
-// ones are added after the cells they cover, in the same request.
+// ones are added after the cells they cover, in the same request. Charts likewise: the second sync
+// loads every tab's charts, our tab's old charts are deleted in the request that clears it (a re-run
+// replaces them, never adds to them), the new ones are added after the tab's cells (chartOps.ts).
 import type { Cell } from "../../ingest/cells";
 import type { Block, FontStyle, SheetPlan } from "../../report/plan";
 import { chooseSheetName, type ExistingSheet } from "../../report/sheetNames";
@@ -12,7 +14,9 @@ import type { WrittenTab } from "../port";
 import { MARKER_NAME, quoteFormulaString } from "../xlsx/package";
 import { prepareTables, uniqueTableName } from "../xlsx/tableRules";
 import { columnsAddress, rangeAddress } from "./address";
-import type { RequestContext, Table, Worksheet } from "./excelApi";
+import { prepareCharts, type PreparedChart } from "../xlsx/chartRules";
+import { applyChart, chartBytes } from "./writeCharts";
+import type { Chart, RequestContext, Table, Worksheet } from "./excelApi";
 import { jsonBytes, PAYLOAD_BUDGET } from "./payload";
 import { listSheetsForWriting } from "./sheetList";
 import { textFormatRectangles } from "./textCells";
@@ -28,7 +32,9 @@ export type Op =
   | { kind: "columnWidth"; first: number; last: number; points: number }
   | { kind: "freeze"; rows: number; columns: number }
   /** An Excel table over cells already written, its header row holding the column names. */
-  | { kind: "table"; rect: Rect; name: string; style: string };
+  | { kind: "table"; rect: Rect; name: string; style: string }
+  /** A native chart over cells already written (chartRules.prepareCharts). */
+  | { kind: "chart"; chart: PreparedChart };
 
 /** Per-command overhead in a request (object paths, property names) on top of its data. */
 const OP_OVERHEAD = 200;
@@ -136,6 +142,8 @@ export function opBytes(op: Op): number {
       return OP_OVERHEAD * 4;
     case "table":
       return OP_OVERHEAD * 4 + jsonBytes(op.name) + jsonBytes(op.style);
+    case "chart":
+      return chartBytes(op.chart, OP_OVERHEAD);
     default:
       return OP_OVERHEAD;
   }
@@ -149,6 +157,8 @@ interface TabTarget {
   existing: Worksheet | null;
   /** The tables on that tab, deleted before it is refilled. */
   oldTables: Table[];
+  /** The charts on that tab, deleted before it is refilled. */
+  oldCharts: Chart[];
 }
 
 /** A unit of packing: setting up a tab (add or clear), or one operation on it. */
@@ -172,7 +182,10 @@ export function packSteps<T extends { bytes: number }>(steps: readonly T[], budg
   return requests;
 }
 
-function applyOp(sheet: Worksheet, op: Op): void {
+/** What the host supports beyond the manifest's ExcelApi 1.7 ("1.8" …). */
+export type ApiSupport = (version: string) => boolean;
+
+function applyOp(sheet: Worksheet, op: Op, supports: ApiSupport): void {
   switch (op.kind) {
     case "numberFormat": {
       const [r0, c0, r1, c1] = op.rect;
@@ -209,6 +222,9 @@ function applyOp(sheet: Worksheet, op: Op): void {
       table.style = op.style;
       return;
     }
+    case "chart":
+      applyChart(sheet, op.chart, supports);
+      return;
   }
 }
 
@@ -222,6 +238,7 @@ function applyOp(sheet: Worksheet, op: Op): void {
 function setUpTab(context: RequestContext, target: TabTarget): Worksheet {
   if (target.existing) {
     const sheet = target.existing;
+    for (const chart of target.oldCharts) chart.delete();
     for (const table of target.oldTables) table.delete();
     sheet.getRange().clear("All");
     sheet.getRange().format.useStandardWidth = true;
@@ -234,9 +251,9 @@ function setUpTab(context: RequestContext, target: TabTarget): Worksheet {
 }
 
 /** Chooses each plan's tab (never a sheet Målkoll did not create), then writes all plans. */
-export async function writeAllPlans(context: RequestContext, plans: readonly SheetPlan[]): Promise<WrittenTab[]> {
+export async function writeAllPlans(context: RequestContext, plans: readonly SheetPlan[], supports: ApiSupport = () => false): Promise<WrittenTab[]> {
   const { sheets: listed, definedNames } = await listSheetsForWriting(context);
-  const existing: (ExistingSheet & { sheet: Worksheet | null; tables: Table[] })[] = listed.map((s) => ({ name: s.name, marker: s.marker, sheet: s.sheet, tables: s.tables }));
+  const existing: (ExistingSheet & { sheet: Worksheet | null; tables: Table[]; charts: Chart[] })[] = listed.map((s) => ({ name: s.name, marker: s.marker, sheet: s.sheet, tables: s.tables, charts: s.charts }));
   const targets: TabTarget[] = [];
   for (const plan of plans) {
     const choice = chooseSheetName(
@@ -252,8 +269,8 @@ export async function writeAllPlans(context: RequestContext, plans: readonly She
       targets[index] = { ...targets[index], plan };
       continue;
     }
-    targets.push({ plan, written, existing: ours?.sheet ?? null, oldTables: ours?.tables ?? [] });
-    if (!ours) existing.push({ name: choice.name, marker: plan.marker, sheet: null, tables: [] });
+    targets.push({ plan, written, existing: ours?.sheet ?? null, oldTables: ours?.tables ?? [], oldCharts: ours?.charts ?? [] });
+    if (!ours) existing.push({ name: choice.name, marker: plan.marker, sheet: null, tables: [], charts: [] });
   }
 
   // Tables: checked before anything is written; names unique among the tables that stay and every
@@ -261,13 +278,16 @@ export async function writeAllPlans(context: RequestContext, plans: readonly She
   const replaced = new Set(targets.flatMap((t) => t.oldTables));
   const taken = new Set([...listed.flatMap((s) => s.tables.filter((t) => !replaced.has(t)).map((t) => t.name)), ...definedNames].map((n) => n.toLowerCase()));
   const opsOf = targets.map((t) => {
-    const { plan, tables } = prepareTables(t.plan);
+    // The reference lines' cells first, as the .xlsx writer does, so both write the same cells.
+    const { plan: withCharts, charts } = prepareCharts(t.plan);
+    const { plan, tables } = prepareTables(withCharts);
     const ops = planOps(plan);
     for (const table of tables) {
       const name = uniqueTableName(table.name, taken);
       taken.add(name.toLowerCase());
       ops.push({ kind: "table", rect: table.range, name, style: table.style });
     }
+    for (const chart of charts) ops.push({ kind: "chart", chart });
     return ops;
   });
 
@@ -282,7 +302,7 @@ export async function writeAllPlans(context: RequestContext, plans: readonly She
     context.application.suspendApiCalculationUntilNextSync();
     for (const step of request) {
       if (step.op === "setup") sheets[step.tab] = setUpTab(context, targets[step.tab]);
-      else applyOp(sheets[step.tab], step.op);
+      else applyOp(sheets[step.tab], step.op, supports);
     }
     await context.sync();
   }

@@ -8,7 +8,7 @@
 //   data loaded) are measured, and either over the limit (5 MB, as Excel on the web) fails the sync.
 import type * as X from "../../../src/hosts/office/excelApi";
 import { FakeExcelError, propertyNotLoaded } from "./errors";
-import { MAX_COLS, MAX_ROWS, type CustomXmlData, type FontData, type NameData, type Rect, type SheetData, type TableData, WorkbookData } from "./store";
+import { MAX_COLS, MAX_ROWS, type AxisData, type ChartData, type CustomXmlData, type FontData, type NameData, type Rect, type SeriesData, type SheetData, type TableData, WorkbookData } from "./store";
 
 /** What one sync sent and received. */
 export interface SyncRecord {
@@ -288,6 +288,9 @@ export class FakeWorksheet extends ClientProxy<SheetData> implements X.Worksheet
   }
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.ctx, () => this.target());
+  }
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.ctx, () => this.target());
   }
   load(names?: string | string[]): FakeWorksheet {
     this.queueLoad(names);
@@ -715,6 +718,355 @@ export class FakeTable extends ClientProxy<TableData> implements X.Table {
       if (!sheet) throw new FakeExcelError("ItemNotFound", "The table was deleted.");
       return { sheet, rect: table.rect };
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Charts
+//
+// Excel's rules as far as the gateway meets them: a chart is added over a range of its sheet, one
+// series per column (the first column's text cells, when the rest are numbers, become categories);
+// series added later have no data until setValues; a series has as many points as its values have
+// cells and points.getItemAt past the last throws; colours are "#RRGGBB"; axis bounds are numbers
+// with minimum < maximum; a series moved to the secondary axis group brings that group's axes.
+
+const CHART_TYPES = new Set(["BarClustered", "BarStacked", "ColumnClustered", "ColumnStacked", "Pie", "Line", "LineMarkers"]);
+const CHART_READERS: Record<string, (c: ChartData) => unknown> = { name: (c) => c.name, top: (c) => c.top, left: (c) => c.left, width: (c) => c.width, height: (c) => c.height };
+
+/** A range's cells as one list: a chart's series and categories are one column or one row. */
+function lineOf(t: RangeTarget, what: string): RangeTarget {
+  if (t.rect.r0 !== t.rect.r1 && t.rect.c0 !== t.rect.c1) throw new FakeExcelError("InvalidArgument", `${what}: a series takes one row or one column.`);
+  return t;
+}
+const cellCount = (r: Rect) => (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+
+function checkColor(v: string): string {
+  if (!COLOR.test(v)) throw new FakeExcelError("InvalidArgument", `This fake takes "#RRGGBB" colours, not "${v}".`);
+  return v.toUpperCase();
+}
+
+export class FakeChartCollection extends ClientProxy<SheetData> implements X.ChartCollection {
+  protected readonly readers = {};
+  get items(): FakeChart[] {
+    return this.prop("items");
+  }
+  load(names?: string | string[]): FakeChartCollection {
+    const props = parseItemProps(names, Object.keys(CHART_READERS), "ChartCollection");
+    this.ctx.enqueue(jsonSize(props), (exec) => {
+      const charts = [...this.target().charts];
+      const snaps = charts.map((c) => Object.fromEntries(props.map((k) => [k, CHART_READERS[k](c)])));
+      exec.responseBytes += jsonSize(snaps);
+      exec.loads.push(...props.map((p) => `FakeChart.${p}`));
+      exec.commits.push(() => this.loaded.set("items", charts.map((c, i) => FakeChart.loadedFrom(this.ctx, c, snaps[i]))));
+    });
+    return this;
+  }
+  add(type: X.ChartKind, sourceData: X.Range, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): FakeChart {
+    const holder: { chart?: ChartData } = {};
+    this.queueCall("add", [type, "<range>", seriesBy], (sheet) => {
+      if (!CHART_TYPES.has(type)) throw new FakeExcelError("InvalidArgument", `Chart type "${type}" is not in this fake.`);
+      if (seriesBy !== "Columns") throw new FakeExcelError("InvalidArgument", "This fake adds charts with seriesBy \"Columns\" only.");
+      const t = (sourceData as FakeRange).targetAtSync();
+      if (t.sheet !== sheet) throw new FakeExcelError("InvalidArgument", "This fake adds a chart over a range of its own sheet.");
+      if (cellCount(t.rect) > 1_000_000) throw new FakeExcelError("InvalidArgument", "The source range is too large for a chart.");
+      // The first column holds categories when it is text beside numbers (as Excel guesses).
+      const { r0, r1, c0, c1 } = t.rect;
+      const textFirst = c1 > c0 && Array.from({ length: r1 - r0 + 1 }, (_, i) => t.sheet.value(r0 + i, c0)).some((v) => typeof v === "string");
+      const firstSeries = textFirst ? c0 + 1 : c0;
+      const categories = textFirst ? { sheet: t.sheet, rect: { r0, r1, c0, c1: c0 } } : null;
+      const series: SeriesData[] = [];
+      for (let c = firstSeries; c <= c1; c++) {
+        series.push({ name: `Series${series.length + 1}`, chartType: type, axisGroup: "Primary", values: { sheet: t.sheet, rect: { r0, r1, c0: c, c1: c } }, categories, pointFills: new Map() });
+      }
+      const chart: ChartData = {
+        id: this.ctx.excel.data.newId(),
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        title: "",
+        legend: { visible: true, position: "Right" },
+        top: 0,
+        left: 0,
+        width: 360,
+        height: 216,
+        series,
+        axes: new Map(type === "Pie" ? [] : [["Category/Primary", { reversePlotOrder: false, position: "Automatic", visible: true }], ["Value/Primary", { reversePlotOrder: false, position: "Automatic", visible: true }]]),
+      };
+      sheet.charts.push(chart);
+      holder.chart = chart;
+    });
+    return new FakeChart(this.ctx, () => holder.chart ?? null, { what: "The new chart" });
+  }
+}
+
+export class FakeChart extends ClientProxy<ChartData> implements X.Chart {
+  protected readonly readers = CHART_READERS;
+  static loadedFrom(ctx: FakeContext, chart: ChartData, snap: Record<string, unknown>): FakeChart {
+    const c = new FakeChart(ctx, () => chart, { bound: chart });
+    for (const [k, v] of Object.entries(snap)) c.loaded.set(k, v);
+    return c;
+  }
+  private setPoints(name: "top" | "left" | "width" | "height", v: number): void {
+    this.queueSet(name, v, (c) => {
+      if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) throw new FakeExcelError("InvalidArgument", `Chart ${name} ${v}`);
+      c[name] = v;
+    });
+  }
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(v: string) {
+    this.queueSet("name", v, (c) => (c.name = v));
+  }
+  get top(): number {
+    return this.prop("top");
+  }
+  set top(v: number) {
+    this.setPoints("top", v);
+  }
+  get left(): number {
+    return this.prop("left");
+  }
+  set left(v: number) {
+    this.setPoints("left", v);
+  }
+  get width(): number {
+    return this.prop("width");
+  }
+  set width(v: number) {
+    this.setPoints("width", v);
+  }
+  get height(): number {
+    return this.prop("height");
+  }
+  set height(v: number) {
+    this.setPoints("height", v);
+  }
+  get title(): X.ChartTitle {
+    const resolve = () => this.target();
+    const queueSet = (name: string, v: unknown, apply: (c: ChartData) => void) => this.queueSet(`title.${name}`, v, apply);
+    return {
+      get text(): string {
+        throw propertyNotLoaded("text");
+      },
+      set text(v: string) {
+        queueSet("text", v, (c) => (c.title = v));
+      },
+      get visible(): boolean {
+        throw propertyNotLoaded("visible");
+      },
+      set visible(v: boolean) {
+        queueSet("visible", v, (c) => !v && (c.title = ""));
+        void resolve;
+      },
+    };
+  }
+  get legend(): X.ChartLegend {
+    const queueSet = (name: string, v: unknown, apply: (c: ChartData) => void) => this.queueSet(`legend.${name}`, v, apply);
+    return {
+      get visible(): boolean {
+        throw propertyNotLoaded("visible");
+      },
+      set visible(v: boolean) {
+        queueSet("visible", v, (c) => (c.legend.visible = v));
+      },
+      get position(): X.ChartLegend["position"] {
+        throw propertyNotLoaded("position");
+      },
+      set position(v: X.ChartLegend["position"]) {
+        queueSet("position", v, (c) => (c.legend.position = v));
+      },
+    };
+  }
+  get axes(): X.ChartAxes {
+    const axis = (type: "Category" | "Value", group: "Primary" | "Secondary") =>
+      new FakeChartAxis(this.ctx, () => {
+        const a = this.target().axes.get(`${type}/${group}`);
+        if (!a) throw new FakeExcelError("ItemNotFound", `The chart has no ${group.toLowerCase()} ${type.toLowerCase()} axis.`);
+        return a;
+      });
+    return { categoryAxis: axis("Category", "Primary"), valueAxis: axis("Value", "Primary"), getItem: (type, group = "Primary") => axis(type, group) };
+  }
+  get series(): X.ChartSeriesCollection {
+    return {
+      getItemAt: (index: number) =>
+        new FakeChartSeries(this.ctx, () => {
+          const s = this.target().series[index];
+          if (!s) throw new FakeExcelError("InvalidArgument", `The chart has no series at index ${index}.`);
+          return s;
+        }),
+      add: (name?: string) => {
+        const holder: { s?: SeriesData } = {};
+        this.queueCall("series.add", [name], (c) => {
+          holder.s = { name: name ?? `Series${c.series.length + 1}`, chartType: c.type, axisGroup: "Primary", values: null, categories: c.series[0]?.categories ?? null, pointFills: new Map() };
+          c.series.push(holder.s);
+        });
+        return new FakeChartSeries(this.ctx, () => holder.s ?? null, { what: "The new series" });
+      },
+    };
+  }
+  load(names?: string | string[]): FakeChart {
+    this.queueLoad(names);
+    return this;
+  }
+  delete(): void {
+    this.queueCall("delete", [], (c) => {
+      for (const sheet of this.ctx.excel.data.sheets) {
+        const i = sheet.charts.indexOf(c);
+        if (i >= 0) return void sheet.charts.splice(i, 1);
+      }
+      throw new FakeExcelError("ItemNotFound", "The chart was deleted.");
+    });
+  }
+  setPosition(startCell: X.Range | string, endCell?: X.Range | string): void {
+    this.queueCall("setPosition", [typeof startCell === "string" ? startCell : "<range>", endCell === undefined ? null : "<range>"], (c) => {
+      if (typeof startCell === "string" || endCell !== undefined) throw new FakeExcelError("InvalidArgument", "This fake positions charts at a Range, without an end cell.");
+      const t = (startCell as FakeRange).targetAtSync();
+      if (!t.sheet.charts.includes(c)) throw new FakeExcelError("InvalidArgument", "The cell is on another sheet than the chart.");
+      // Points from the sheet's top-left: columns at their widths (standard 48 pt), rows at 15 pt.
+      let left = 0;
+      for (let col = 0; col < t.rect.c0; col++) left += t.sheet.columnWidths.get(col) ?? 48;
+      c.left = left;
+      c.top = t.rect.r0 * 15;
+    });
+  }
+}
+
+const AXIS_READERS: Record<string, (a: AxisData) => unknown> = { minimum: (a) => a.minimum, maximum: (a) => a.maximum, reversePlotOrder: (a) => a.reversePlotOrder, visible: (a) => a.visible };
+
+export class FakeChartAxis extends ClientProxy<AxisData> implements X.ChartAxis {
+  protected readonly readers = AXIS_READERS;
+  private setBound(name: "minimum" | "maximum", v: number): void {
+    this.queueSet(name, v, (a) => {
+      if (typeof v !== "number" || !Number.isFinite(v)) throw new FakeExcelError("InvalidArgument", `Axis ${name} ${v}`);
+      const min = name === "minimum" ? v : a.minimum;
+      const max = name === "maximum" ? v : a.maximum;
+      if (min !== undefined && max !== undefined && !(min < max)) throw new FakeExcelError("InvalidArgument", `Axis minimum ${min} must be below maximum ${max}.`);
+      a[name] = v;
+    });
+  }
+  get minimum(): number {
+    return this.prop("minimum");
+  }
+  set minimum(v: number) {
+    this.setBound("minimum", v);
+  }
+  get maximum(): number {
+    return this.prop("maximum");
+  }
+  set maximum(v: number) {
+    this.setBound("maximum", v);
+  }
+  get numberFormat(): string {
+    return this.prop("numberFormat");
+  }
+  set numberFormat(v: string) {
+    this.queueSet("numberFormat", v, (a) => (a.numberFormat = v));
+  }
+  get reversePlotOrder(): boolean {
+    return this.prop("reversePlotOrder");
+  }
+  set reversePlotOrder(v: boolean) {
+    this.queueSet("reversePlotOrder", v, (a) => (a.reversePlotOrder = v));
+  }
+  get position(): X.ChartAxis["position"] {
+    return this.prop("position");
+  }
+  set position(v: X.ChartAxis["position"]) {
+    this.queueSet("position", v, (a) => (a.position = v));
+  }
+  get visible(): boolean {
+    return this.prop("visible");
+  }
+  set visible(v: boolean) {
+    this.queueSet("visible", v, (a) => (a.visible = v));
+  }
+}
+
+export class FakeChartSeries extends ClientProxy<SeriesData> implements X.ChartSeries {
+  protected readonly readers = { name: (s: SeriesData) => s.name };
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(v: string) {
+    this.queueSet("name", v, (s) => (s.name = v));
+  }
+  get chartType(): string {
+    return this.prop("chartType");
+  }
+  set chartType(v: string) {
+    this.queueSet("chartType", v, (s) => {
+      if (!CHART_TYPES.has(v)) throw new FakeExcelError("InvalidArgument", `Chart type "${v}" is not in this fake.`);
+      s.chartType = v;
+    });
+  }
+  get axisGroup(): "Primary" | "Secondary" {
+    return this.prop("axisGroup");
+  }
+  set axisGroup(v: "Primary" | "Secondary") {
+    this.queueSet("axisGroup", v, (s) => {
+      s.axisGroup = v;
+      const chart = this.ctx.excel.data.sheets.flatMap((sh) => sh.charts).find((c) => c.series.includes(s))!;
+      for (const type of ["Category", "Value"]) if (!chart.axes.has(`${type}/${v}`)) chart.axes.set(`${type}/${v}`, { reversePlotOrder: false, position: "Automatic", visible: true });
+    });
+  }
+  get gapWidth(): number {
+    return this.prop("gapWidth");
+  }
+  set gapWidth(v: number) {
+    this.queueSet("gapWidth", v, (s) => {
+      if (!(Number.isInteger(v) && v >= 0 && v <= 500)) throw new FakeExcelError("InvalidArgument", `Gap width ${v}`);
+      s.gapWidth = v;
+    });
+  }
+  get overlap(): number {
+    return this.prop("overlap");
+  }
+  set overlap(v: number) {
+    this.queueSet("overlap", v, (s) => {
+      if (!(Number.isInteger(v) && v >= -100 && v <= 100)) throw new FakeExcelError("InvalidArgument", `Overlap ${v}`);
+      s.overlap = v;
+    });
+  }
+  get format(): X.ChartSeriesFormat {
+    const fill = (apply: (s: SeriesData, v: string) => void) => ({
+      setSolidColor: (color: string) => this.queueCall("format.fill.setSolidColor", [color], (s) => apply(s, checkColor(color))),
+      clear: () => this.queueCall("format.fill.clear", [], (s) => apply(s, "none")),
+    });
+    const queueSet = (v: string) => this.queueSet("format.line.color", v, (s) => (s.line = checkColor(v)));
+    return {
+      fill: fill((s, v) => (s.fill = v)),
+      line: {
+        get color(): string {
+          throw propertyNotLoaded("color");
+        },
+        set color(v: string) {
+          queueSet(v);
+        },
+      },
+    };
+  }
+  get points(): X.ChartPointsCollection {
+    return {
+      getItemAt: (index: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (color: string) =>
+              this.queueCall("points.getItemAt.format.fill.setSolidColor", [index, color], (s) => {
+                const count = s.values ? cellCount(s.values.rect) : 0;
+                if (!(Number.isInteger(index) && index >= 0 && index < count)) throw new FakeExcelError("InvalidArgument", `The series has no point ${index} (it has ${count}).`);
+                s.pointFills.set(index, checkColor(color));
+              }),
+            clear: () => this.queueCall("points.getItemAt.format.fill.clear", [index], (s) => s.pointFills.set(index, "none")),
+          },
+        },
+      }),
+    };
+  }
+  setValues(sourceData: X.Range): void {
+    this.queueCall("setValues", ["<range>"], (s) => (s.values = lineOf((sourceData as FakeRange).targetAtSync(), "setValues")));
+  }
+  setXAxisValues(sourceData: X.Range): void {
+    this.queueCall("setXAxisValues", ["<range>"], (s) => (s.categories = lineOf((sourceData as FakeRange).targetAtSync(), "setXAxisValues")));
   }
 }
 

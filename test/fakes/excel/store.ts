@@ -47,6 +47,49 @@ export interface TableData {
   columns: string[];
 }
 
+/** A series of a chart: where its data comes from, how it is drawn. */
+export interface SeriesData {
+  name: string;
+  /** The chart type of this series (a combination chart mixes them). */
+  chartType: string;
+  axisGroup: "Primary" | "Secondary";
+  /** The ranges, as "Sheet!A1:A5" addresses; the number of points is the values' cell count. */
+  values: { sheet: SheetData; rect: Rect } | null;
+  categories: { sheet: SheetData; rect: Rect } | null;
+  /** "#RRGGBB", "none" (cleared), or unset (automatic). */
+  fill?: string;
+  line?: string;
+  gapWidth?: number;
+  overlap?: number;
+  /** Per point index. */
+  pointFills: Map<number, string>;
+}
+
+export interface AxisData {
+  minimum?: number;
+  maximum?: number;
+  numberFormat?: string;
+  reversePlotOrder: boolean;
+  position: string;
+  visible: boolean;
+}
+
+/** A chart on a sheet. */
+export interface ChartData {
+  id: string;
+  name: string;
+  type: string;
+  title: string;
+  legend: { visible: boolean; position: string };
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  series: SeriesData[];
+  /** "Category/Primary", "Value/Secondary" … */
+  axes: Map<string, AxisData>;
+}
+
 const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
 const NUMBER = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 const PERCENT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*%\s*$/;
@@ -69,6 +112,8 @@ export class SheetData {
   readonly names = new Map<string, NameData>();
   /** Excel tables on this sheet, in the order they were added. */
   readonly tables: TableData[] = [];
+  /** Charts on this sheet, in the order they were added. */
+  readonly charts: ChartData[] = [];
 
   constructor(
     readonly id: string,

@@ -1,0 +1,135 @@
+import { createOfficeHost } from "../../../src/hosts/office";
+import type { SheetPlan } from "../../../src/report/plan";
+import { type FakeExcel, FakeExcelError, fakeFromGrids } from "../../fakes/excel";
+
+const RED = "F8696B", BLUE = "1F4E79", YELLOW = "FFEB84", GREEN = "63BE7B";
+
+/** Units ascending by share with the region among them (Hud 25 %, region 75 %, Ögon 90 %, Kirurgi 100 %), a 90 % target. */
+function carePlan(): SheetPlan {
+  return {
+    name: "Vårdgaranti",
+    marker: "malkoll:careGuarantee",
+    cells: [["Enhet", "Andel"], ["Hud", 0.25], ["Hela regionen", 0.75], ["Ögon", 0.9], ["Kirurgi", 1]],
+    numberFormats: [{ range: [1, 1, 4, 1], value: "0.0%" }],
+    fills: [],
+    fonts: [],
+    columnWidths: [20, 10],
+    charts: [
+      {
+        kind: "bar",
+        title: "Förstabesök – måluppfyllelse vårdgaranti, januari 2024",
+        categories: [1, 0, 4, 0],
+        series: [{ name: "Andel inom 90 dagar", values: [1, 1, 4, 1], pointColors: [RED, BLUE, YELLOW, GREEN] }],
+        valueAxis: { min: 0, max: 1, format: "0%" },
+        referenceLine: { value: 0.9, label: "Mål 90 %", color: "C00000" },
+        anchor: [0, 3],
+        size: { width: 640, height: 340 },
+      },
+      {
+        kind: "stackedBar",
+        title: "Mål per färg",
+        categories: [1, 0, 2, 0],
+        series: [{ name: "Gröna", values: [1, 1, 2, 1], color: GREEN }, { name: "Röda", values: [3, 1, 4, 1], color: RED }],
+        anchor: [30, 3],
+        size: { width: 640, height: 340 },
+      },
+    ],
+  };
+}
+
+const dataSheet = () => fakeFromGrids([{ name: "Data", values: [["Enhet"], ["Ögon"]] }]);
+const rect = (s: { rect: { r0: number; c0: number; r1: number; c1: number } } | null) => (s ? [s.rect.r0, s.rect.c0, s.rect.r1, s.rect.c1] : null);
+const chartsOf = (fake: FakeExcel) => fake.data.sheet("Vårdgaranti")!.charts;
+
+describe("with ExcelApi 1.8", () => {
+  const run = async () => {
+    const fake = dataSheet();
+    await createOfficeHost(fake.run, (v) => v === "1.8").writePlans([carePlan()]);
+    return fake;
+  };
+
+  test("one native chart per spec, typed, titled, placed at the anchor cell and sized in points; still 3 syncs", async () => {
+    const fake = await run();
+    const charts = chartsOf(fake);
+    expect(charts.map((c) => [c.type, c.title, c.width, c.height])).toEqual([
+      ["BarClustered", "Förstabesök – måluppfyllelse vårdgaranti, januari 2024", 640, 340],
+      ["BarStacked", "Mål per färg", 640, 340],
+    ]);
+    // Column D: A 20 characters = 105 pt, B 10 characters = 52.5 pt, C standard 48 pt; row 31 at 30 × 15 pt.
+    expect([charts[0].left, charts[0].top, charts[1].top]).toEqual([105 + 52.5 + 48, 0, 450]);
+    expect(fake.syncCount).toBe(3);
+  });
+
+  test("the share series over the table's cells, a colour per bar, the region's dark blue", async () => {
+    const s = chartsOf(await run())[0].series[0];
+    expect([s.name, rect(s.values), rect(s.categories)]).toEqual(["Andel inom 90 dagar", [1, 1, 4, 1], [1, 0, 4, 0]]);
+    expect([...s.pointFills]).toEqual([[0, "#" + RED], [1, "#" + BLUE], [2, "#" + YELLOW], [3, "#" + GREEN]]);
+  });
+
+  test("axis 0–100 % in the plan's format; the first unit at the top, the value axis at the bottom", async () => {
+    const axes = chartsOf(await run())[0].axes;
+    expect(axes.get("Value/Primary")).toMatchObject({ minimum: 0, maximum: 1, numberFormat: "0%" });
+    expect(axes.get("Category/Primary")).toMatchObject({ reversePlotOrder: true, position: "Maximum" });
+  });
+
+  test("the target line: a stacked pair on hidden secondary axes over the cells under the chart", async () => {
+    const fake = await run();
+    const [, lead, line] = chartsOf(fake)[0].series;
+    expect([lead.chartType, lead.axisGroup, lead.fill, rect(lead.values)]).toEqual(["BarStacked", "Secondary", "none", [2, 3, 5, 3]]);
+    expect([line.name, line.chartType, line.axisGroup, line.fill, line.gapWidth, line.overlap, rect(line.values)]).toEqual(["Mål 90 %", "BarStacked", "Secondary", "#C00000", 0, 100, [2, 4, 5, 4]]);
+    expect(chartsOf(fake)[0].axes.get("Value/Secondary")).toMatchObject({ minimum: 0, maximum: 1, visible: false });
+    // 0.9 − 0.005 / 2 = 0.8975 up to the line, 0.005 wide: the same cells the CLI writes.
+    const sheet = fake.data.sheet("Vårdgaranti")!;
+    expect([sheet.value(2, 3), sheet.value(2, 4), sheet.value(5, 3)]).toEqual([0.8975, 0.005, 0.8975]);
+  });
+
+  test("stacked bars: a series per colour with its fill", async () => {
+    const c = chartsOf(await run())[1];
+    expect(c.series.map((s) => [s.name, s.fill, rect(s.values)])).toEqual([["Gröna", "#" + GREEN, [1, 1, 2, 1]], ["Röda", "#" + RED, [3, 1, 4, 1]]]);
+    expect(c.legend).toEqual({ visible: true, position: "Bottom" });
+  });
+});
+
+test("on ExcelApi 1.7 alone: the chart without the 1.8 calls (axis format, crossing, target line)", async () => {
+  const fake = dataSheet();
+  await createOfficeHost(fake.run, () => false).writePlans([carePlan()]);
+  const c = chartsOf(fake)[0];
+  expect(c.series).toHaveLength(1);
+  expect(c.axes.get("Value/Primary")).toMatchObject({ minimum: 0, maximum: 1 });
+  expect(c.axes.get("Value/Primary")!.numberFormat).toBeUndefined();
+  expect(c.axes.get("Category/Primary")).toMatchObject({ reversePlotOrder: true, position: "Automatic" });
+});
+
+test("a re-run replaces our charts, never adds to them, in the same 3 syncs", async () => {
+  const fake = dataSheet();
+  const host = createOfficeHost(fake.run, () => true);
+  await host.writePlans([carePlan()]);
+  const before = chartsOf(fake).map((c) => c.id);
+  fake.resetStats();
+  await host.writePlans([carePlan()]);
+  expect(chartsOf(fake)).toHaveLength(2);
+  expect(chartsOf(fake).map((c) => c.id)).not.toEqual(before);
+  expect(fake.syncCount).toBe(3);
+  expect(fake.syncs[1].loads).toContain("FakeChart.name");
+});
+
+test("a chart on a user's sheet is left alone", async () => {
+  const fake = dataSheet();
+  await fake.run(async (ctx) => {
+    const sheet = ctx.workbook.worksheets.getItem("Data");
+    sheet.charts.add("ColumnClustered", sheet.getRange("A1:A2"), "Columns");
+    await ctx.sync();
+  });
+  const host = createOfficeHost(fake.run, () => true);
+  await host.writePlans([carePlan()]);
+  await host.writePlans([carePlan()]);
+  expect(fake.data.sheet("Data")!.charts).toHaveLength(1);
+});
+
+test("the fake is strict: a point past the series' last throws, as in Excel", async () => {
+  const fake = dataSheet();
+  const plan = carePlan();
+  plan.charts = [{ ...plan.charts[0], referenceLine: undefined, series: [{ ...plan.charts[0].series[0], pointColors: [RED, RED, RED, RED, RED] }] }];
+  await expect(createOfficeHost(fake.run, () => true).writePlans([plan])).rejects.toThrow(FakeExcelError);
+  await expect(createOfficeHost(fake.run, () => true).writePlans([plan])).rejects.toThrow(/no point 4/);
+});
