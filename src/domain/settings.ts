@@ -65,6 +65,8 @@ export interface Settings {
   /** Offer the unweighted mean of units as an extra, labelled figure. */
   showMeanOfUnits: boolean;
   sheets: Record<string, SheetSettings>;
+  /** The region's name for titles ("Region Exempelland"); null: not said. */
+  regionName: string | null;
   rollUp: RollUpRule;
   /** Indicator name → direction and thresholds. */
   indicators: Record<string, IndicatorSettings>;
@@ -107,6 +109,7 @@ export const DEFAULT_SETTINGS: Settings = {
   requireGuarantee: true,
   showMeanOfUnits: true,
   sheets: {},
+  regionName: null,
   rollUp: "committee",
   indicators: {},
   assignmentStatus: DEFAULT_ASSIGNMENT_STATUS,

@@ -62,6 +62,10 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
           if (parsed) s.sheets[name] = parsed;
         }
         break;
+      case "regionName":
+        if (v === null || (typeof v === "string" && v.trim() !== "")) s.regionName = v === null ? null : v.trim();
+        else errors.push("regionName: ska vara en text (regionens namn) eller null.");
+        break;
       case "rollUp":
         if (ROLL_UP_RULES.includes(v as RollUpRule)) s.rollUp = v as RollUpRule;
         else errors.push(`rollUp: ska vara ${ROLL_UP_RULES.join(", ")}.`);

@@ -79,4 +79,6 @@ export interface SheetPlan {
   charts: ChartSpec[];
   /** Excel tables over blocks of cells (the history tab's rows), written as real tables. */
   tables?: TableSpec[];
+  /** Every table of the tab with the heading above it (header row first), for hosts that lay tables out one by one (slides). */
+  sections?: { title: string; range: CellRange }[];
 }

@@ -28,6 +28,9 @@ export class PlanBuilder {
   private fills: Block<string>[] = [];
   private fonts: Block<FontStyle>[] = [];
   private widths: number[] = [];
+  private sections: { title: string; range: [number, number, number, number] }[] = [];
+  /** The latest heading, which titles the next table. */
+  private lastHeading = "";
 
   get nextRow(): number {
     return this.rows.length;
@@ -49,16 +52,19 @@ export class PlanBuilder {
   }
 
   title(text: string): this {
+    this.lastHeading = text;
     this.push([text], FONT.title);
     return this;
   }
 
   heading(text: string): this {
+    this.lastHeading = text;
     this.push([text], FONT.heading);
     return this;
   }
 
   line(text: string, font?: FontStyle): this {
+    if (font === FONT.header || font === FONT.heading) this.lastHeading = text;
     this.push([text], font);
     return this;
   }
@@ -96,6 +102,7 @@ export class PlanBuilder {
       for (const [col, colour] of Object.entries(styles[k]?.fills ?? {})) this.fill(r, Number(col), colour);
       for (const [col, format] of Object.entries(styles[k]?.formats ?? {})) this.numberFormats.push({ range: [r, Number(col), r, Number(col)], value: format });
     });
+    this.sections.push({ title: this.lastHeading, range: [header, 0, last, columns.length - 1] });
     return { firstBodyRow: first };
   }
 
@@ -108,7 +115,7 @@ export class PlanBuilder {
     const width = this.width;
     const cells = this.rows.map((r) => (r.length === width ? r : [...r, ...new Array<Cell>(width - r.length).fill(null)]));
     const columnWidths = Array.from({ length: width }, (_, j) => this.widths[j] ?? 10);
-    return { name, marker, cells, numberFormats: this.numberFormats, fills: mergeFills(this.fills), fonts: this.fonts, columnWidths, charts };
+    return { name, marker, cells, numberFormats: this.numberFormats, fills: mergeFills(this.fills), fonts: this.fonts, columnWidths, charts, sections: this.sections };
   }
 }
 

@@ -50,3 +50,8 @@ test("a wrong roll-up rule, direction or status colour is an error naming the ke
   if (r.ok) return;
   for (const key of ["rollUp", "indicators.A.direction", "indicators.B", "assignmentStatus.Vilande"]) expect(r.reason).toContain(key);
 });
+
+test("the region's name is a trimmed text or null", () => {
+  expect(readSettings({ regionName: "  Region Exempelland " })).toMatchObject({ ok: true, value: { regionName: "Region Exempelland" } });
+  expect(readSettings({ regionName: 7 })).toMatchObject({ ok: false, reason: expect.stringContaining("regionName") });
+});

@@ -66,3 +66,11 @@ test("goals by colour: a stacked bar over a goals × colours table, one series p
     ["Gröna", RATING_FILL.green, [1, 0]], ["Gula", RATING_FILL.yellow, [0, 0]], ["Röda", RATING_FILL.red, [1, 0]], ["Ej mätta", RATING_FILL.grey, [0, 1]],
   ]);
 });
+
+test("every table of a tab is listed with the heading above it, for hosts that lay tables out one by one", () => {
+  const titles = plan.sections!.map((s) => s.title);
+  expect(titles).toEqual(["Förstabesök – andel väntande inom 90 dagar (exkl. PvV/MoV)", "Väntande över 90 dagar per verksamhetsområde"]);
+  const [r0, c0, r1] = plan.sections![0].range;
+  expect(plan.cells[r0][c0]).toBe("Enhet");
+  expect(r1 - r0).toBe(4); // header + Hud, region, Ögon, Kirurgi
+});
