@@ -6,7 +6,7 @@ import type { Rating } from "../domain/rating";
 import { byShareAscending } from "../domain/careGuarantee";
 import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
 import type { ChartSpec, SheetPlan } from "./plan";
-import { CHART_SIZE, FONT, NEUTRAL_BAR, RATING_FILL, REGION_BAR, TARGET_LINE } from "./style";
+import { barChartSize, FONT, NEUTRAL_BAR, RATING_FILL, REGION_BAR, TARGET_LINE } from "./style";
 import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
 import { CHANGE_FORMATS, NUMBER_FORMATS, formatInteger, formatPercent, formatPoints, formatSignedInteger } from "./format";
 import { TEXT, type Lang, type Texts } from "./i18n";
@@ -119,7 +119,7 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
     valueAxis: { min: 0, max: 1, format: "0%" },
     referenceLine: { value: m.target, label: t.targetLabel(formatPercent(m.target, 0)), color: TARGET_LINE },
     anchor: [headingRow, 0],
-    size: CHART_SIZE,
+    size: barChartSize(rows.length),
   }];
   if (settings.showMeanOfUnits && m.meanOfUnits !== null) {
     // A comparison figure only: no rating fill, so nobody reads it as the region's result.
@@ -146,7 +146,7 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
         series: [{ name: t.share, values: [table.firstBodyRow, 2, last, 2], color: NEUTRAL_BAR }],
         valueAxis: { min: 0, format: "0%" },
         anchor: [at, 0],
-        size: CHART_SIZE,
+        size: barChartSize(by.groups.length),
       });
     }
   }

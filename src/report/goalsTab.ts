@@ -4,7 +4,7 @@ import type { Settings } from "../domain/settings";
 import type { Rating } from "../domain/rating";
 import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
 import type { ChartSpec, SheetPlan } from "./plan";
-import { CHART_SIZE, FONT, RATING_FILL } from "./style";
+import { barChartSize, FONT, RATING_FILL } from "./style";
 import { CHANGE_FORMATS, NUMBER_FORMATS, formatNumber, formatPercent, signedFormat, valueFormat } from "./format";
 import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
 import { TEXT, type Lang, type Texts } from "./i18n";
@@ -96,7 +96,7 @@ function goalsByColour(b: PlanBuilder, results: Results, t: Texts): ChartSpec[] 
     categories: [firstBodyRow, 0, last, 0],
     series: RATINGS.map((r, k) => ({ name: t.countHeaders[r], values: [firstBodyRow, k + 1, last, k + 1], color: RATING_FILL[r] })),
     anchor: [at, 0],
-    size: CHART_SIZE,
+    size: barChartSize(results.goals.length),
   }];
 }
 

@@ -2,7 +2,7 @@ import type { Rating } from "../domain/rating";
 import type { Results, SourceSummary } from "../domain/results";
 import type { Settings } from "../domain/settings";
 import type { PlanBuilder } from "./planBuilder";
-import { CHART_ROWS, FONT, RATING_FILL } from "./style";
+import { chartRows, FONT, RATING_FILL } from "./style";
 import type { ChartSpec } from "./plan";
 import { formatInteger } from "./format";
 import type { Texts } from "./i18n";
@@ -60,7 +60,7 @@ export function besideTables(charts: ChartSpec[], col: number): ChartSpec[] {
   let free = 0;
   return charts.map((c) => {
     const row = Math.max(c.anchor[0], free);
-    free = row + CHART_ROWS;
+    free = row + chartRows(c.size.height);
     return { ...c, anchor: [row, col] };
   });
 }

@@ -24,5 +24,14 @@ export const NEUTRAL_BAR = "5B9BD5";
 export const TARGET_LINE = "C00000";
 /** Charts sized to paste into a 16:9 slide (720 × 405 pt) with room for a title and a footnote. */
 export const CHART_SIZE = { width: 640, height: 340 } as const;
-/** Rows a chart of CHART_SIZE covers at Excel's default 15 pt row height, plus a gap. */
-export const CHART_ROWS = Math.ceil(CHART_SIZE.height / 15) + 1;
+/**
+ * Rows a chart of the given height covers, plus a gap. Rows are 15 pt in Excel but 12.8 pt in
+ * LibreOffice: count with the shorter ones, so charts stacked beside the tables never overlap.
+ */
+export const chartRows = (heightPt: number): number => Math.ceil(heightPt / 12.75) + 2;
+
+/** A bar chart tall enough that every unit keeps its label (about 14 pt a bar), at least slide height. */
+export const barChartSize = (bars: number): { width: number; height: number } => ({
+  width: CHART_SIZE.width,
+  height: Math.min(900, Math.max(CHART_SIZE.height, 14 * bars + 110)),
+});

@@ -2,7 +2,7 @@ import { computeResults } from "../../src/pipeline";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { careGuaranteePlan } from "../../src/report/careGuaranteeTab";
 import { goalsPlan } from "../../src/report/goalsTab";
-import { CHART_ROWS, NEUTRAL_BAR, RATING_FILL, REGION_BAR, TARGET_LINE } from "../../src/report/style";
+import { chartRows, NEUTRAL_BAR, RATING_FILL, REGION_BAR, TARGET_LINE } from "../../src/report/style";
 import type { CellRange, SheetPlan } from "../../src/report/plan";
 import { d, grid, times } from "../helpers/grids";
 
@@ -51,7 +51,15 @@ describe("the care-guarantee bar chart", () => {
   test("charts stand right of the tables and never overlap", () => {
     const tableWidth = Math.max(...plan.cells.map((r) => r.reduce((w: number, c, j) => (c !== null ? j + 1 : w), 0)));
     for (const c of plan.charts) expect(c.anchor[1]).toBeGreaterThanOrEqual(tableWidth);
-    expect(plan.charts[1].anchor[0] - plan.charts[0].anchor[0]).toBeGreaterThanOrEqual(CHART_ROWS);
+    // 12.75 pt rows (LibreOffice's are 12.8 pt, Excel's 15 pt): the next chart starts below this one.
+    expect(plan.charts[1].anchor[0] - plan.charts[0].anchor[0]).toBeGreaterThanOrEqual(Math.ceil(plan.charts[0].size.height / 12.75));
+    expect(plan.charts[1].anchor[0] - plan.charts[0].anchor[0]).toBe(chartRows(plan.charts[0].size.height));
+  });
+  test("a chart with many units grows so every unit keeps its label", () => {
+    const many = computeResults([grid("Väntande", [["Klinik", "Kontakttyp", "Beslutsdatum"], ...Array.from({ length: 30 }, (_, k) => [`Enhet ${k}`, "Förstabesök", d("2024-01-10")])])], DEFAULT_SETTINGS, "2024-01-31");
+    const c = careGuaranteePlan(many, DEFAULT_SETTINGS, "sv").charts[0];
+    // 30 units + the region = 31 bars × 14 pt + 110 pt for title and axis.
+    expect(c.size).toEqual({ width: 640, height: 31 * 14 + 110 });
   });
 });
 
