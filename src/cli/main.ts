@@ -15,6 +15,7 @@ import { TEXT } from "../report/i18n";
 import { formatInteger, formatPercent } from "../report/format";
 import { computedAnything } from "../domain/results";
 import { countRatings } from "../domain/goals";
+import { renderDeck } from "../hosts/slides";
 
 
 /** Exit codes of the CLI contract: 0 done, 1 nothing could be computed or read, 2 usage error. */
@@ -28,6 +29,7 @@ interface ReportOptions {
   date?: string;
   config?: string;
   previous?: string;
+  pptx?: string;
   lang: Lang;
 }
 
@@ -54,9 +56,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--date <YYYY-MM-DD>", "mätdatum (standard: kolumn för mätdatum, annars sista dagen i månaden för senaste datum)")
     .option("--previous <earlier.xlsx>", "föregående period: en tidigare utdata från Målkoll (fliken Historik) eller förra periodens underlag")
     .option("--config <settings.json>", "inställningar (gränser, undantag, mål, kolumner)")
+    .option("--pptx <file>", "skriv också flikarnas tabeller och diagram som en PowerPoint-presentation (16:9)")
     .addOption(new Option("--lang <lang>", "språk på flikarna").choices(["sv", "en"]).default("sv"))
-    .action((input: string, opts: ReportOptions) => {
-      code = report(input, opts, io);
+    .action(async (input: string, opts: ReportOptions) => {
+      code = await report(input, opts, io);
     });
   try {
     await program.parseAsync(argv);
@@ -106,7 +109,7 @@ function loadSettings(configPath: string | undefined, wb: XlsxWorkbook): Setting
   return parsed.value;
 }
 
-function report(input: string, opts: ReportOptions, io: Io): number {
+async function report(input: string, opts: ReportOptions, io: Io): Promise<number> {
   if (!existsSync(input)) throw new UsageError(`Filen finns inte: ${input}`);
   if (![".xlsx", ".xlsm"].includes(extname(input).toLowerCase())) throw new UsageError(`Inte en Excel-arbetsbok (.xlsx): ${input}`);
   if (opts.date !== undefined && serialFromIso(opts.date) === null) throw new UsageError(`Ogiltigt datum för --date: "${opts.date}" (ange ÅÅÅÅ-MM-DD).`);
@@ -148,6 +151,10 @@ function report(input: string, opts: ReportOptions, io: Io): number {
     say(t.cliRenamed(w.planName, w.sheetName));
   }
   say(t.cliWrote(written.map((w) => `"${w.sheetName}"`).join(", "), resolve(out)));
+  if (opts.pptx) {
+    writeFile(opts.pptx, await renderDeck(plans, results, { lang: opts.lang, regionName: settings.regionName, workbookName: basename(input) }));
+    say(`${opts.lang === "sv" ? "Presentationen skrevs till" : "The presentation was written to"} ${resolve(opts.pptx)}`);
+  }
   return EXIT.ok;
 }
 

@@ -1,6 +1,6 @@
-import type { Cell } from "../ingest/cells";
-import { isoFromSerial } from "../ingest/dates";
-import { formatNumber, formatPercent } from "../report/format";
+import type { Cell } from "../../ingest/cells";
+import { isoFromSerial } from "../../ingest/dates";
+import { formatNumber, formatPercent } from "../../report/format";
 
 /**
  * A cell as Swedish Excel shows it under the plan's number format: "70,6 %" for 0.0%, "1 234" for

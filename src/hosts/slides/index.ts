@@ -1,0 +1,2 @@
+export { renderDeck, type DeckOptions } from "./deck";
+export { deckLayout, type DeckLayout, type SlideLayout } from "./layout";

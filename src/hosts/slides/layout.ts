@@ -1,0 +1,271 @@
+import type { Cell } from "../../ingest/cells";
+import type { MeasureResult, Results } from "../../domain/results";
+import type { CellRange, ChartSpec, SheetPlan } from "../../report/plan";
+import { type Lang, TEXT } from "../../report/i18n";
+import { CARE_GUARANTEE_MARKER, excludedCodes, measureHeading } from "../../report/careGuaranteeTab";
+import { DATA_CHECK_MARKER } from "../../report/dataCheckTab";
+import { GOALS_MARKER } from "../../report/goalsTab";
+import { ASSIGNMENTS_MARKER } from "../../report/assignmentsTab";
+import { periodName } from "../../report/houseStyle";
+import { blockAt, cellText } from "./cellText";
+
+/**
+ * The deck as plain data, before any PowerPoint library sees it: which slides, in which order,
+ * with which texts, colours and numbers. Pure, so the splitting of long tables, the footnotes and
+ * the chart data are tested without unzipping anything.
+ */
+export interface DeckLayout {
+  title: { title: string; lines: string[] };
+  slides: SlideLayout[];
+}
+export type SlideLayout = TableSlide | ChartSlide;
+
+export interface TableCell {
+  text: string;
+  /** "RRGGBB" */
+  fill?: string;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  align: "left" | "right";
+}
+
+export interface TableSlide {
+  kind: "table";
+  /** The section's heading; "(forts.)" on the slides a long table continues on. */
+  title: string;
+  tab: string;
+  header: TableCell[];
+  rows: TableCell[][];
+  /** Inches, summing to the table's width. */
+  colWidths: number[];
+  fontSize: number;
+  footnote: string;
+}
+
+export interface ChartSlide {
+  kind: "chart";
+  title: string;
+  tab: string;
+  chart: ChartSpec["kind"];
+  /** In the tab's order, top to bottom. */
+  categories: string[];
+  series: { name: string; values: number[]; color?: string; pointColors?: string[] }[];
+  valueAxis?: ChartSpec["valueAxis"];
+  /** The number format of the values as the tab shows them, for data labels ("0.0%"). */
+  valueFormat?: string;
+  referenceLine?: ChartSpec["referenceLine"];
+  footnote: string;
+}
+
+export interface DeckOptions {
+  lang: Lang;
+  /** settings.regionName: the title slide's title when given. */
+  regionName?: string | null;
+  /** The workbook's name ("Väntetider januari.xlsx"): the title when no region is named. */
+  workbookName?: string;
+}
+
+/** A 16:9 slide is 10 × 5.625 inches; these are the parts of it the layout fills. */
+export const SLIDE = { width: 10, height: 5.625, margin: 0.4, titleTop: 0.25, titleHeight: 0.55, bodyTop: 0.9, bodyHeight: 4.15, footTop: 5.15, footHeight: 0.35 } as const;
+const TABLE_WIDTH = SLIDE.width - 2 * SLIDE.margin;
+
+const WORDS = {
+  sv: { measured: "Mätdatum", noDate: "Mätdatum saknas", source: "Källa", tab: "flik", continued: "(forts.)", followUp: "Målkoll – uppföljning", rowsLeftOut: (tab: string) => `Listan med varje avvisad rad finns på fliken ${tab} i arbetsboken.`, noValue: "utan värde", deck: "Målkoll" },
+  en: { measured: "Measured", noDate: "No measurement date", source: "Source", tab: "tab", continued: "(cont.)", followUp: "Målkoll – follow-up", rowsLeftOut: (tab: string) => `The list of every rejected row is on the ${tab} tab of the workbook.`, noValue: "no value", deck: "Målkoll" },
+} as const;
+
+/** Every summary tab's tables and charts as slides, after a title slide. */
+export function deckLayout(plans: readonly SheetPlan[], results: Results, opts: DeckOptions): DeckLayout {
+  const w = WORDS[opts.lang];
+  const t = TEXT[opts.lang];
+  const period = periodName(results, t);
+  const title = opts.regionName?.trim() || (opts.workbookName ? opts.workbookName.replace(/\.xls[xm]$/i, "") : w.deck);
+  const lines = [
+    period ? `${w.followUp} ${period}` : w.followUp,
+    results.measurementDate ? `${w.measured} ${results.measurementDate}` : w.noDate,
+  ];
+  const slides: SlideLayout[] = [];
+  for (const plan of plans) slides.push(...planSlides(plan, results, opts.lang));
+  return { title: { title, lines }, slides };
+}
+
+/** One plan's slides: each table (split when long) followed by the charts drawn from it. */
+function planSlides(plan: SheetPlan, results: Results, lang: Lang): SlideLayout[] {
+  const w = WORDS[lang];
+  const t = TEXT[lang];
+  const sections = plan.sections ?? [];
+  const owners = sectionMeasures(plan, results, lang);
+  const footnoteFor = (k: number, extra?: string) => footnote(plan, results, lang, owners[k], extra);
+  const out: SlideLayout[] = [];
+  const placed = new Set<ChartSpec>();
+  sections.forEach((section, k) => {
+    const rowsList = plan.marker === DATA_CHECK_MARKER && section.title === t.rowsTitle;
+    if (!rowsList) out.push(...tableSlides(plan, section, footnoteFor(k, plan.marker === DATA_CHECK_MARKER ? w.rowsLeftOut(plan.name) : undefined), lang));
+    for (const chart of plan.charts) {
+      if (!placed.has(chart) && within(chart.categories, section.range)) {
+        placed.add(chart);
+        out.push(chartSlide(plan, chart, footnoteFor(k), lang));
+      }
+    }
+  });
+  for (const chart of plan.charts) if (!placed.has(chart)) out.push(chartSlide(plan, chart, footnoteFor(-1), lang));
+  return out;
+}
+
+const within = (inner: CellRange, outer: CellRange) => inner[0] >= outer[0] && inner[2] <= outer[2] && inner[1] >= outer[1] && inner[3] <= outer[3];
+
+/**
+ * On the care-guarantee tab each measure's table comes first and its breakdowns after it, so a
+ * section belongs to the last measure heading at or above it (for its sheets and exclusions).
+ */
+function sectionMeasures(plan: SheetPlan, results: Results, lang: Lang): (MeasureResult | undefined)[] {
+  const t = TEXT[lang];
+  let current: MeasureResult | undefined;
+  return (plan.sections ?? []).map((s) => {
+    if (plan.marker !== CARE_GUARANTEE_MARKER) return undefined;
+    current = results.careGuarantee.find((m) => measureHeading(m, t) === s.title) ?? current;
+    return current;
+  });
+}
+
+/** "Källa: Väntande · Mätdatum 2024-01-31 · exkl. PvV/MoV": where the figures come from, when, and what was left out. */
+function footnote(plan: SheetPlan, results: Results, lang: Lang, measure: MeasureResult | undefined, extra?: string): string {
+  const w = WORDS[lang];
+  const t = TEXT[lang];
+  let sheets: string[];
+  let codes: string[] = [];
+  if (measure) {
+    sheets = measure.sheets;
+    codes = excludedCodes(measure);
+  } else if (plan.marker === CARE_GUARANTEE_MARKER) {
+    sheets = unique(results.careGuarantee.flatMap((m) => m.sheets));
+    codes = unique(results.careGuarantee.flatMap(excludedCodes));
+  } else if (plan.marker === GOALS_MARKER) {
+    sheets = results.sources.filter((s) => s.kind === "indicatorList").map((s) => s.sheet);
+  } else if (plan.marker === ASSIGNMENTS_MARKER) {
+    sheets = results.sources.filter((s) => s.kind === "assignmentList").map((s) => s.sheet);
+  } else if (plan.marker === DATA_CHECK_MARKER) {
+    sheets = results.sources.map((s) => s.sheet);
+  } else {
+    sheets = results.sources.filter((s) => s.rowsUsed > 0).map((s) => s.sheet);
+    codes = unique(results.careGuarantee.flatMap(excludedCodes));
+  }
+  const parts = [
+    `${w.source}: ${sheets.length ? sheets.join(", ") : "–"} (${w.tab} ${plan.name})`,
+    results.measurementDate ? `${w.measured} ${results.measurementDate}` : w.noDate,
+    ...(codes.length ? [t.exclusive(codes)] : []),
+    ...(extra ? [extra] : []),
+  ];
+  return parts.join(" · ");
+}
+
+const unique = (xs: string[]) => [...new Set(xs)];
+
+const fontSizeFor = (columns: number) => (columns > 9 ? 7 : columns > 6 ? 8 : 10);
+
+/** A table section as slides: the header repeated on each, rows packed until the body is full. */
+function tableSlides(plan: SheetPlan, section: { title: string; range: CellRange }, foot: string, lang: Lang): TableSlide[] {
+  const [r0, c0, r1, c1] = section.range;
+  const cols = Array.from({ length: c1 - c0 + 1 }, (_, k) => c0 + k);
+  const chars = cols.map((c) => Math.max(plan.columnWidths[c] ?? 10, 4));
+  const total = chars.reduce((a, b) => a + b, 0);
+  const colWidths = chars.map((n) => (n / total) * TABLE_WIDTH);
+  const fontSize = fontSizeFor(cols.length);
+  const row = (r: number): TableCell[] => cols.map((c) => tableCell(plan, r, c));
+  const header = row(r0);
+  const rows: TableCell[][] = [];
+  for (let r = r0 + 1; r <= r1; r++) rows.push(row(r));
+  const height = (cells: TableCell[]) => rowHeight(cells, colWidths, fontSize);
+  const pages: TableCell[][][] = [];
+  let page: TableCell[][] = [];
+  let used = height(header);
+  for (const cells of rows) {
+    const h = height(cells);
+    if (page.length && used + h > SLIDE.bodyHeight) {
+      pages.push(page);
+      page = [];
+      used = height(header);
+    }
+    page.push(cells);
+    used += h;
+  }
+  if (page.length || !pages.length) pages.push(page);
+  return pages.map((rowsOfPage, k) => ({
+    kind: "table",
+    title: k === 0 ? section.title : `${section.title} ${WORDS[lang].continued}`,
+    tab: plan.name,
+    header,
+    rows: rowsOfPage,
+    colWidths,
+    fontSize,
+    footnote: foot,
+  }));
+}
+
+/** A cell as the tab shows it: its text under the number format, its fill and its font. */
+function tableCell(plan: SheetPlan, r: number, c: number): TableCell {
+  const value: Cell = plan.cells[r]?.[c] ?? null;
+  const font = blockAt(plan.fonts, r, c);
+  const fill = blockAt(plan.fills, r, c);
+  return {
+    text: cellText(value, blockAt(plan.numberFormats, r, c)),
+    align: typeof value === "number" ? "right" : "left",
+    ...(fill ? { fill } : {}),
+    ...(font?.bold ? { bold: true } : {}),
+    ...(font?.italic ? { italic: true } : {}),
+    ...(font?.color ? { color: font.color } : {}),
+  };
+}
+
+/**
+ * Inches a row takes: lines of wrapped text (an average character is about half the font size
+ * wide) times the line height, plus the cell margins.
+ */
+export function rowHeight(cells: readonly TableCell[], colWidths: readonly number[], fontSize: number): number {
+  const perInch = 72 / (fontSize * 0.52);
+  let lines = 1;
+  cells.forEach((cell, k) => {
+    const room = Math.max(1, Math.floor((colWidths[k] - 0.1) * perInch));
+    const wrapped = cell.text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / room)), 0);
+    lines = Math.max(lines, wrapped);
+  });
+  return (lines * fontSize * 1.2) / 72 + 0.1;
+}
+
+/** The plan's cells in a range, row by row. */
+function cellsIn(plan: SheetPlan, [r0, c0, r1, c1]: CellRange): { value: Cell; format: string | undefined }[] {
+  const out: { value: Cell; format: string | undefined }[] = [];
+  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push({ value: plan.cells[r]?.[c] ?? null, format: blockAt(plan.numberFormats, r, c) });
+  return out;
+}
+
+/**
+ * A chart's data read from the plan's cells. A category with no value in any series (a unit
+ * whose figures were suppressed) is left out of the chart and named in the footnote: PowerPoint
+ * has no "empty" point to draw, and a zero would be a figure the tab never gave.
+ */
+function chartSlide(plan: SheetPlan, chart: ChartSpec, foot: string, lang: Lang): ChartSlide {
+  const categories = cellsIn(plan, chart.categories).map((c) => cellText(c.value, c.format));
+  const raw = chart.series.map((s) => cellsIn(plan, s.values));
+  const keep = categories.map((_, k) => raw.some((cells) => typeof cells[k]?.value === "number"));
+  const left = categories.filter((_, k) => !keep[k]);
+  const pick = <T>(xs: readonly T[]) => xs.filter((_, k) => keep[k]);
+  return {
+    kind: "chart",
+    title: chart.title,
+    tab: plan.name,
+    chart: chart.kind,
+    categories: pick(categories),
+    series: chart.series.map((s, k) => ({
+      name: s.name,
+      values: pick(raw[k]).map((c) => (typeof c.value === "number" ? c.value : 0)),
+      ...(s.color ? { color: s.color } : {}),
+      ...(s.pointColors ? { pointColors: pick(s.pointColors) } : {}),
+    })),
+    ...(chart.valueAxis ? { valueAxis: chart.valueAxis } : {}),
+    valueFormat: raw[0]?.find((c) => c.format)?.format,
+    ...(chart.referenceLine ? { referenceLine: chart.referenceLine } : {}),
+    footnote: left.length ? `${foot} · ${WORDS[lang].noValue}: ${left.join(", ")}` : foot,
+  };
+}
