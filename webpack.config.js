@@ -9,6 +9,7 @@
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { NormalModuleReplacementPlugin } = require("webpack");
 
 const DEV_URL = "https://localhost:3000/";
 
@@ -31,6 +32,7 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       dialog: "./src/commands/dialog.ts",
+      download: "./src/commands/download.ts",
       preview: "./src/preview/index.tsx",
     },
     output: {
@@ -40,7 +42,12 @@ module.exports = async (env = {}, argv = {}) => {
       // dist/node is the CLI (npm run build:cli; bin/malkoll.js runs it): never clean it away.
       clean: { keep: /^node([\\/]|$)/ },
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // pptxgenjs imports node:fs and node:https only to read images from disk or the web in Node;
+      // the slides use neither, so the browser build gets empty modules instead.
+      fallback: { fs: false, https: false },
+    },
     module: {
       rules: [
         {
@@ -58,9 +65,13 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      new NormalModuleReplacementPlugin(/^node:(fs|https)$/, (resource) => {
+        resource.request = resource.request.slice("node:".length);
+      }),
       page("taskpane", "./src/taskpane/taskpane.html"),
       page("commands", "./src/commands/commands.html"),
       page("dialog", "./src/commands/dialog.html"),
+      page("download", "./src/commands/download.html"),
       page("preview", "./src/preview/preview.html"),
       new CopyWebpackPlugin({
         patterns: [

@@ -9,6 +9,18 @@ import type { WrittenTab } from "../hosts/port";
 import { createFileHost, type FileHost } from "../hosts/xlsx/fileHost";
 import { SheetTable } from "./SheetTable";
 import { PREVIEW_TEXT } from "./texts";
+import type { PaneExporter } from "../taskpane/exporter";
+import { PPTX_TYPE, blobDownload } from "../taskpane/delivery";
+
+/** In the browser a normal download; no pictures (no Excel to draw the tables and charts). */
+export const previewExporter = (workbookName: string): PaneExporter => ({
+  deliver: async (bytes, fileName) => {
+    blobDownload(bytes, fileName, PPTX_TYPE);
+    return "download";
+  },
+  pictures: null,
+  workbookName: () => workbookName,
+});
 
 /** The bundled sample, served beside preview.html (the same origin: no request leaves the site). */
 export const SAMPLE_URL = "assets/sample.xlsx";
@@ -220,7 +232,7 @@ export function PreviewPage({ lang }: { lang: Lang }) {
       </section>
 
       <div className={s.columns}>
-        <div className={s.pane}>{opened ? <App key={opened.key} host={opened.host} lang={lang} /> : null}</div>
+        <div className={s.pane}>{opened ? <App key={opened.key} host={opened.host} lang={lang} exporter={previewExporter(opened.name)} /> : null}</div>
         <section ref={tabsSection} className={s.tabs} aria-label={t.tabsTitle}>
           <Subtitle2 as="h2">{t.tabsTitle}</Subtitle2>
           {!written ? <Caption1>{t.tabsEmpty}</Caption1> : null}

@@ -12,7 +12,8 @@ import { explainError } from "./errors";
 import { type Engine, loadEngine } from "./loadEngine";
 import { type Lang, PANE_TEXT } from "./texts";
 import { RunProgress } from "./components/RunProgress";
-import { ResultView, SettingsPanel, SheetList, loadViews } from "./lazyViews";
+import { ExportPanel, ResultView, SettingsPanel, SheetList, loadViews } from "./lazyViews";
+import type { PaneExporter } from "./exporter";
 
 const useStyles = makeStyles({
   root: {
@@ -30,6 +31,8 @@ export interface AppProps {
   lang: Lang;
   /** Loads the pipeline; lazily by default so the pane's first load stays small. */
   engine?: () => Promise<Engine>;
+  /** The PowerPoint export and pictures after a run; without it the pane offers neither. */
+  exporter?: PaneExporter;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface AppProps {
  * and settings, one button that computes and writes the summary tabs, progress by stage, and the
  * result. All workbook access goes through `host`; all computing through the engine.
  */
-export function App({ host, lang, engine = loadEngine }: AppProps) {
+export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
   const s = useStyles();
   const t = PANE_TEXT[lang];
   const engineRef = useRef<Engine | null>(null);
@@ -179,6 +182,7 @@ export function App({ host, lang, engine = loadEngine }: AppProps) {
       {outcome && computedAnything(outcome.results) ? (
         <Suspense fallback={waiting}>
           <ResultView outcome={outcome} lang={lang} texts={t} onShowDataCheck={showDataCheck} />
+          {exporter ? <ExportPanel outcome={outcome} lang={lang} regionName={settings.regionName} exporter={exporter} /> : null}
         </Suspense>
       ) : null}
     </main>

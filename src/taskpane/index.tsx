@@ -5,6 +5,15 @@ import { createOfficeHost } from "../hosts/office";
 import { App } from "./App";
 import { EXCEL_API_VERSION } from "./requirements";
 import { type Lang, PANE_TEXT, paneLang } from "./texts";
+import type { PaneExporter } from "./exporter";
+
+/** Excel's exports (download or dialog, pictures), loaded on the first click in their own chunk. */
+const officeExport = () => import(/* webpackChunkName: "officeExport" */ "./officeExport");
+const exporter: PaneExporter = {
+  deliver: (bytes, name) => officeExport().then((m) => m.deliverInOffice(bytes, name)),
+  pictures: (plans, written) => officeExport().then((m) => m.officePictures(plans, written)),
+  workbookName: () => officeExport().then((m) => m.officeWorkbookName()),
+};
 
 /** The preview page: the same pane on a workbook in the browser, built beside this page. */
 const PREVIEW_URL = "preview.html";
@@ -60,7 +69,7 @@ if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
       document.documentElement.lang = lang === "sv" ? "sv-SE" : "en";
       createRoot(document.getElementById("root")!).render(
         <FluentProvider theme={webLightTheme}>
-          <App host={createOfficeHost()} lang={lang} />
+          <App host={createOfficeHost()} lang={lang} exporter={exporter} />
         </FluentProvider>,
       );
     } catch {

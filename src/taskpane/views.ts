@@ -6,3 +6,4 @@
 export { SheetList } from "./components/SheetList";
 export { SettingsPanel } from "./components/SettingsPanel";
 export { ResultView } from "./components/ResultView";
+export { ExportPanel } from "./components/ExportPanel";

@@ -1,0 +1,22 @@
+/// <reference types="office-js" />
+// download.html: the pane's fallback where the Office web view blocks downloads. It tells the pane
+// it is ready, receives the file in pieces and offers it as a link the user clicks.
+import { collector } from "./downloadProtocol";
+
+const status = document.getElementById("status")!;
+const swedish = (navigator.language || "sv").toLowerCase().startsWith("sv");
+
+Office.onReady(() => {
+  const take = collector();
+  Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {
+    const file = take((arg as { message: string }).message);
+    if (!file) return;
+    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.presentationml.presentation" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = file.name;
+    a.textContent = swedish ? `Spara ${file.name}` : `Save ${file.name}`;
+    status.replaceChildren(a);
+  });
+  Office.context.ui.messageParent("ready");
+});
