@@ -47,7 +47,7 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
   const cg = computeCareGuarantee(patients, sheets.flatMap((s) => s.aggregates), measured?.date ?? Infinity, settings);
 
   // Fold each patient row's fate back into its sheet's counts: read = used + excluded + rejected.
-  // Patients are in sheet order (flatMap above), so each sheet owns one contiguous run of fates.
+  // Patients are in sheet order (concat above), so each sheet owns one contiguous run of fates.
   const used = new Map<string, number>();
   const domainIssues = new Map<string, Issue[]>();
   let k = 0;
