@@ -103,8 +103,11 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, s: ChartSlide, lang: 
     options.barDir = horizontal ? "bar" : "col";
     options.barGapWidthPct = 60;
     if (s.chart === "stackedBar") {
+      // Counts: whole steps on the axis, and no "0" label on a colour a goal has none of.
       options.barGrouping = "stacked";
       options.dataLabelPosition = "ctr";
+      options.valAxisMajorUnit = 1;
+      options.dataLabelFormatCode = "0;-0;;";
     } else options.dataLabelPosition = "outEnd";
   }
   // Horizontal bars list the categories top to bottom in the tab's order: the category axis runs

@@ -168,10 +168,16 @@ const fontSizeFor = (columns: number) => (columns > 9 ? 7 : columns > 6 ? 8 : 10
 function tableSlides(plan: SheetPlan, section: { title: string; range: CellRange }, foot: string, lang: Lang): TableSlide[] {
   const [r0, c0, r1, c1] = section.range;
   const cols = Array.from({ length: c1 - c0 + 1 }, (_, k) => c0 + k);
-  const chars = cols.map((c) => Math.max(plan.columnWidths[c] ?? 10, 4));
-  const total = chars.reduce((a, b) => a + b, 0);
-  const colWidths = chars.map((n) => (n / total) * TABLE_WIDTH);
+  // At least as wide as the column's longest word, so that "Målvärde" never breaks mid-word.
+  const longestWord = (c: number) => {
+    let n = 0;
+    for (let r = r0; r <= r1; r++) for (const w of cellText(plan.cells[r]?.[c] ?? null, blockAt(plan.numberFormats, r, c)).split(/\s+/)) n = Math.max(n, w.length);
+    return n;
+  };
   const fontSize = fontSizeFor(cols.length);
+  const chars = cols.map((c) => Math.max(plan.columnWidths[c] ?? 10, 4));
+  const least = cols.map((c) => ((longestWord(c) + 1) * fontSize * 0.62) / 72 + 0.12);
+  const colWidths = fitWidths(chars, least, TABLE_WIDTH);
   const row = (r: number): TableCell[] => cols.map((c) => tableCell(plan, r, c));
   const header = row(r0);
   const rows: TableCell[][] = [];
@@ -201,6 +207,26 @@ function tableSlides(plan: SheetPlan, section: { title: string; range: CellRange
     fontSize,
     footnote: foot,
   }));
+}
+
+/**
+ * Widths in inches in proportion to the tab's column widths, each at least `least` (its longest
+ * word), the room for that taken from the columns that have more than they need.
+ */
+export function fitWidths(chars: readonly number[], least: readonly number[], total: number): number[] {
+  let widths = chars.map((n) => (n / chars.reduce((a, b) => a + b, 0)) * total);
+  for (let pass = 0; pass < 5; pass++) {
+    const short = widths.map((w, k) => Math.max(0, least[k] - w)).reduce((a, b) => a + b, 0);
+    if (short < 1e-6) break;
+    const spare = widths.map((w, k) => Math.max(0, w - least[k]));
+    const room = spare.reduce((a, b) => a + b, 0);
+    if (room <= 0) break;
+    const take = Math.min(short, room);
+    widths = widths.map((w, k) => (w < least[k] ? least[k] : w - (spare[k] / room) * take));
+    const sum = widths.reduce((a, b) => a + b, 0);
+    widths = widths.map((w) => (w / sum) * total);
+  }
+  return widths;
 }
 
 /** A cell as the tab shows it: its text under the number format, its fill and its font. */
