@@ -1,41 +1,8 @@
 import { createOfficeHost } from "../../../src/hosts/office";
-import type { SheetPlan } from "../../../src/report/plan";
 import { type FakeExcel, FakeExcelError, fakeFromGrids } from "../../fakes/excel";
+import { carePlan, RED, BLUE, YELLOW, GREEN } from "../../helpers/plans";
 
-const RED = "F8696B", BLUE = "1F4E79", YELLOW = "FFEB84", GREEN = "63BE7B";
 
-/** Units ascending by share with the region among them (Hud 25 %, region 75 %, Ögon 90 %, Kirurgi 100 %), a 90 % target. */
-function carePlan(): SheetPlan {
-  return {
-    name: "Vårdgaranti",
-    marker: "malkoll:careGuarantee",
-    cells: [["Enhet", "Andel"], ["Hud", 0.25], ["Hela regionen", 0.75], ["Ögon", 0.9], ["Kirurgi", 1]],
-    numberFormats: [{ range: [1, 1, 4, 1], value: "0.0%" }],
-    fills: [],
-    fonts: [],
-    columnWidths: [20, 10],
-    charts: [
-      {
-        kind: "bar",
-        title: "Förstabesök – måluppfyllelse vårdgaranti, januari 2024",
-        categories: [1, 0, 4, 0],
-        series: [{ name: "Andel inom 90 dagar", values: [1, 1, 4, 1], pointColors: [RED, BLUE, YELLOW, GREEN] }],
-        valueAxis: { min: 0, max: 1, format: "0%" },
-        referenceLine: { value: 0.9, label: "Mål 90 %", color: "C00000" },
-        anchor: [0, 3],
-        size: { width: 640, height: 340 },
-      },
-      {
-        kind: "stackedBar",
-        title: "Mål per färg",
-        categories: [1, 0, 2, 0],
-        series: [{ name: "Gröna", values: [1, 1, 2, 1], color: GREEN }, { name: "Röda", values: [3, 1, 4, 1], color: RED }],
-        anchor: [30, 3],
-        size: { width: 640, height: 340 },
-      },
-    ],
-  };
-}
 
 const dataSheet = () => fakeFromGrids([{ name: "Data", values: [["Enhet"], ["Ögon"]] }]);
 const rect = (s: { rect: { r0: number; c0: number; r1: number; c1: number } } | null) => (s ? [s.rect.r0, s.rect.c0, s.rect.r1, s.rect.c1] : null);

@@ -1,37 +1,15 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import type { SheetPlan } from "../../../src/report/plan";
 import { openWorkbook } from "../../../src/hosts/xlsx/read";
 import { columnNames, prepareTables, uniqueTableName, validTableName } from "../../../src/hosts/xlsx/tableRules";
 import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { readZip } from "../../../src/hosts/xlsx/zip";
 import { excelBytes, handXlsx, loadExcel, sheetXml, unzipAll } from "./helpers";
+import { historyPlan } from "../../helpers/plans";
 
 const CHANGED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
 const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 
-/** The history tab: a title row, then a table with a header row and three data rows. */
-function historyPlan(over: Partial<SheetPlan> = {}): SheetPlan {
-  return {
-    name: "Historik",
-    marker: "malkoll:history",
-    cells: [
-      ["Historik – vårdgaranti", null, null, null],
-      ["Datum", "Mått", "Enhet", "Andel"],
-      [45322, "Förstabesök", "Ögon", 0.706],
-      [45322, "Förstabesök", "Kirurgi", 0.5],
-      [45351, "Förstabesök", "Ögon", 0.725],
-    ],
-    numberFormats: [{ range: [2, 0, 4, 0], value: "yyyy-mm-dd" }, { range: [2, 3, 4, 3], value: "0.0%" }],
-    fills: [],
-    fonts: [{ range: [0, 0, 0, 0], value: { bold: true, size: 14 } }],
-    columnWidths: [12, 14, 14, 10],
-    freeze: { rows: 2, columns: 0 },
-    charts: [],
-    tables: [{ name: "Malkoll_Historik", range: [1, 0, 4, 3], style: "TableStyleLight9" }],
-    ...over,
-  };
-}
 
 /** A user's workbook from ExcelJS: a data sheet, optionally with the user's own table named `tableName`. */
 async function userWorkbook(tableName?: string): Promise<Uint8Array> {
