@@ -135,3 +135,41 @@ export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
 }
+
+/** A browser suite's shared setup, from useBrowser(). */
+export interface BrowserSession {
+  /** The served dist/'s origin, e.g. "http://127.0.0.1:41234". */
+  readonly origin: string;
+  /** A guarded page for this test; after the test its context closes and its foreign requests must be none. */
+  open(opts?: { width?: number; height?: number; locale?: string }): Promise<Guarded>;
+}
+
+/**
+ * The setup every browser suite shares: the built dist/ served on loopback, one Chromium, and per
+ * test a guarded page whose requests to any other origin fail the test (patient data stays local).
+ */
+export function useBrowser(): BrowserSession {
+  let server: Served | undefined;
+  let browser: Browser | undefined;
+  let current: Guarded | null = null;
+  beforeAll(async () => {
+    ensureBuilt();
+    [server, browser] = await Promise.all([serve(), launch()]);
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    const foreign = current?.foreign ?? [];
+    await current?.context.close();
+    current = null;
+    expect(foreign).toEqual([]);
+  });
+  return {
+    get origin() {
+      return server!.origin;
+    },
+    open: async (opts) => (current = await guardedPage(browser!, server!.origin, opts)),
+  };
+}

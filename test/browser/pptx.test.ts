@@ -1,36 +1,17 @@
 // The preview in Debian's Chromium: "Exportera till PowerPoint" after a run downloads a .pptx made
 // in the browser (pptxgenjs in its own chunk), which unzips and has the deck's slides.
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { describeInBrowser, ensureBuilt, guardedPage, launch, serve, type Guarded, type Served } from "./harness";
+import { describeInBrowser, useBrowser } from "./harness";
 import { openPreview, runOnPage } from "./previewPage";
 import { pptxParts, runs } from "../slides/sampleDeck";
 
 describeInBrowser("PowerPoint export in the preview", () => {
-  let server: Served;
-  let browser: Browser;
-  let g: Guarded | null = null;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    [server, browser] = await Promise.all([serve(), launch()]);
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    // The deck is made on the page: nothing is fetched from any other origin.
-    const foreign = g?.foreign ?? [];
-    await g?.context.close();
-    g = null;
-    expect(foreign).toEqual([]);
-  });
+  const session = useBrowser();
   jest.setTimeout(120_000);
 
   test("Exportera till PowerPoint downloads a .pptx with a title slide, the tables and the charts", async () => {
-    const page: Page = (g = await guardedPage(browser, server.origin)).page;
-    await openPreview(page, server.origin);
+    const { page } = await session.open();
+    await openPreview(page, session.origin);
     await runOnPage(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Exportera till PowerPoint" }).click()]);
     expect(download.suggestedFilename()).toBe("Målkoll 2024-01-31.pptx");

@@ -2,7 +2,7 @@
 // plain browser, checked against the CLI on the same workbook.
 import { readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import type { Browser, FileChooser, Page } from "playwright-core";
+import type { FileChooser, Page } from "playwright-core";
 import type { MeasureResult, Results } from "../../src/domain/results";
 import { measureHeading, withRegionPlaced } from "../../src/report/careGuaranteeTab";
 import { formatInteger, formatPercent } from "../../src/report/format";
@@ -13,7 +13,7 @@ import { openWorkbook } from "../../src/hosts/xlsx/read";
 import { readSettingsPart } from "../../src/hosts/xlsx/settingsPart";
 import { formatShare } from "../../src/taskpane/format";
 import { PANE_TEXT } from "../../src/taskpane/texts";
-import { artifact, describeInBrowser, ensureBuilt, guardedPage, launch, serve, type Guarded, type Served } from "./harness";
+import { artifact, describeInBrowser, useBrowser, type Guarded } from "./harness";
 import { DATE, SAMPLE, careGuaranteeTable, cliRun, dateField, openPreview, renderedTabs, runButton, runOnPage, sheetItem, tabTo, type RenderedTab } from "./previewPage";
 
 const t = TEXT.sv;
@@ -126,34 +126,21 @@ async function worksheetValues(ws: ExcelJS.Worksheet): Promise<unknown[][]> {
 }
 
 describeInBrowser("the preview page", () => {
-  let server: Served;
-  let browser: Browser;
+  const session = useBrowser();
   let sample: { results: Results; out: string };
-  let g: Guarded | null = null;
-
   beforeAll(async () => {
-    ensureBuilt();
-    [server, browser, sample] = await Promise.all([serve(), launch(), cliRun(SAMPLE)]);
+    sample = await cliRun(SAMPLE);
   }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    // Patient data stays on the machine: the page never asks any origin but its own for anything.
-    const foreign = g?.foreign ?? [];
-    await g?.context.close();
-    g = null;
-    expect(foreign).toEqual([]);
-  });
   jest.setTimeout(90_000);
 
-  const newPage = async (opts?: { width?: number }): Promise<Page> => (g = await guardedPage(browser, server.origin, opts)).page;
+  /** The latest test's page, for a test that looks at its requests. */
+  let g: Guarded | null = null;
+  const newPage = async (opts?: { width?: number }): Promise<Page> => (g = await session.open(opts)).page;
 
   test("opens on the sample with its sheets detected, runs in one click, and shows the CLI's figures", async () => {
     const page = await newPage();
     const started = Date.now();
-    await openPreview(page, server.origin);
+    await openPreview(page, session.origin);
     const sheetsShown = Date.now() - started;
     // The first screen: every sheet of the sample with its kind, as the pane shows it in Excel.
     expect(await page.getByTestId("workbook-name").textContent()).toBe("sample.xlsx (exempelarbetsboken)");
@@ -189,7 +176,7 @@ describeInBrowser("the preview page", () => {
 
   test("a column mapping changed in the pane changes the result, as the CLI computes it with that mapping", async () => {
     const page = await newPage();
-    await openPreview(page, server.origin);
+    await openPreview(page, session.origin);
     await runOnPage(page);
     const unit = page.getByRole("combobox", { name: "Kolumn för Enhet på bladet Väntande" });
     await unit.click();
@@ -214,7 +201,7 @@ describeInBrowser("the preview page", () => {
 
   test("a file that is not a workbook, or a damaged one, is refused with a clear message and the sample stays open", async () => {
     const page = await newPage();
-    await openPreview(page, server.origin);
+    await openPreview(page, session.origin);
     const input = page.locator('input[type="file"]');
     const alert = page.getByRole("alert");
 
@@ -241,7 +228,7 @@ describeInBrowser("the preview page", () => {
 
   test("the downloaded workbook holds the CLI's tabs with the CLI's values (read with ExcelJS)", async () => {
     const page = await newPage();
-    await openPreview(page, server.origin);
+    await openPreview(page, session.origin);
     await runOnPage(page);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ned arbetsboken (.xlsx)" }).click()]);
     expect(download.suggestedFilename()).toBe("sample-malkoll.xlsx");
@@ -265,7 +252,7 @@ describeInBrowser("the preview page", () => {
     // is pressed (waitForEvent at the moment of the key press can lose that race).
     const choosers: FileChooser[] = [];
     page.on("filechooser", (c) => choosers.push(c));
-    await openPreview(page, server.origin);
+    await openPreview(page, session.origin);
     await page.locator("body").focus();
 
     // Change a mapping: Tab to the dropdown, open it, pick "Sjukhus" by arrow keys, Enter.
@@ -313,7 +300,7 @@ describeInBrowser("the preview page", () => {
 
   test("at 320 px wide nothing scrolls sideways, before and after a run", async () => {
     const page = await newPage({ width: 320 });
-    await openPreview(page, server.origin);
+    await openPreview(page, session.origin);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
     await page.screenshot({ path: artifact("preview-320-initial.png") });

@@ -3,10 +3,9 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser } from "playwright-core";
 import { DIST } from "../../scripts/start";
 import { PANE_TEXT } from "../../src/taskpane/texts";
-import { describeInBrowser, ensureBuilt, guardedPage, launch, serve, type Guarded, type Served } from "./harness";
+import { describeInBrowser, ensureBuilt, useBrowser } from "./harness";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -17,35 +16,17 @@ function firstLoad(html: string): string[] {
 }
 
 describeInBrowser("taskpane.html outside Office", () => {
-  let server: Served;
-  let browser: Browser;
-  let g: Guarded | null = null;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    [server, browser] = await Promise.all([serve(), launch()]);
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    // Office.js aside (answered by the test itself), nothing is asked of any other origin.
-    const foreign = g?.foreign ?? [];
-    await g?.context.close();
-    g = null;
-    expect(foreign).toEqual([]);
-  });
+  const session = useBrowser();
   jest.setTimeout(60_000);
 
   /** The pane's page with office.js refused (offline) or replaced by a script of our own. */
   async function openPane(officeJs: string | null, locale = "sv-SE") {
-    g = await guardedPage(browser, server.origin, { locale });
+    const g = await session.open({ locale });
     const errors: string[] = [];
     g.page.on("pageerror", (e) => errors.push(e.message));
     // Before the guard: Office.js is the one outside script the pane loads (Microsoft requires its CDN).
     await g.page.route(OFFICE_JS, (route) => (officeJs === null ? route.abort("internetdisconnected") : route.fulfill({ contentType: "text/javascript", body: officeJs })));
-    await g.page.goto(`${server.origin}/taskpane.html`);
+    await g.page.goto(`${session.origin}/taskpane.html`);
     const alert = g.page.getByRole("alert");
     await alert.waitFor();
     return { page: g.page, alert, errors };
@@ -57,7 +38,7 @@ describeInBrowser("taskpane.html outside Office", () => {
     expect(await alert.textContent()).toBe(`${t.notInOffice}${t.tryPreview} ${t.previewLink}`);
     const link = page.getByRole("link", { name: t.previewLink });
     await link.click();
-    await page.waitForURL(`${server.origin}/preview.html`);
+    await page.waitForURL(`${session.origin}/preview.html`);
     await page.getByRole("listitem", { name: "Väntande", exact: true }).waitFor();
     expect(errors).toEqual([]);
   });
