@@ -1,13 +1,15 @@
 // A plan's charts as native Excel charts, queued in the request that writes the tab's cells, so a
 // copy into PowerPoint stays an editable chart. The same charts as the .xlsx writer's
 // (../xlsx/chartPart.ts): series over the plan's cells, a colour per point, the value axis bounds
-// and format, horizontal bars with the first category at the top, the target line as a stacked
-// bar group on the secondary axes (../xlsx/chartRules.ts says why), title, place and size.
+// and format, horizontal bars with the first category at the top, the target line from the cells
+// under the chart (a stacked bar group on the secondary axes; referenceCells.ts says why), title,
+// place and size.
 import type { ChartSpec } from "../../report/plan";
 import { isHorizontal, type PreparedChart } from "../xlsx/chartRules";
 import { rangeAddress } from "./address";
 import type { ChartKind, ChartSeries, Worksheet } from "./excelApi";
 import { jsonBytes } from "./payload";
+import type { ReferenceCells } from "./referenceCells";
 
 const TYPE: Record<ChartSpec["kind"], ChartKind> = {
   bar: "BarClustered",
@@ -28,8 +30,9 @@ export function chartBytes(chart: PreparedChart, overhead: number): number {
 }
 
 /** Queues one chart on the sheet (no sync). `supports("1.8")` enables the axis format, axis crossing and target line. */
-export function applyChart(sheet: Worksheet, chart: PreparedChart, supports: (version: string) => boolean): void {
-  const { spec, bounds, reference } = chart;
+export function applyChart(sheet: Worksheet, chart: PreparedChart, lines: ReferenceCells | undefined, supports: (version: string) => boolean): void {
+  const { spec, bounds } = chart;
+  const reference = chart.reference && lines && supports("1.8") ? { ...chart.reference, ...lines } : undefined;
   const range = (r: readonly [number, number, number, number]) => sheet.getRange(rangeAddress(r[0], r[1], r[2], r[3]));
   const has18 = supports("1.8");
   const c = sheet.charts.add(TYPE[spec.kind], range(spec.series[0].values), "Columns");
@@ -63,7 +66,7 @@ export function applyChart(sheet: Worksheet, chart: PreparedChart, supports: (ve
       if (has18) c.axes.categoryAxis.position = "Maximum";
     }
   }
-  if (reference?.lead && has18) {
+  if (reference?.lead) {
     const add = (name: string, r: readonly [number, number, number, number]) => {
       const s = c.series.add(name);
       s.setValues(range(r));
@@ -83,7 +86,7 @@ export function applyChart(sheet: Worksheet, chart: PreparedChart, supports: (ve
     const category2 = c.axes.getItem("Category", "Secondary");
     category2.reversePlotOrder = true;
     category2.visible = false;
-  } else if (reference && !reference.lead) {
+  } else if (reference) {
     const s = c.series.add(reference.label);
     s.setValues(range(reference.line));
     s.setXAxisValues(categories);

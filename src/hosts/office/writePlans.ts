@@ -15,6 +15,7 @@ import { MARKER_NAME, quoteFormulaString } from "../xlsx/package";
 import { prepareTables, uniqueTableName } from "../xlsx/tableRules";
 import { columnsAddress, rangeAddress } from "./address";
 import { prepareCharts, type PreparedChart } from "../xlsx/chartRules";
+import { type ReferenceCells, withReferenceCells } from "./referenceCells";
 import { applyChart, chartBytes } from "./writeCharts";
 import type { Chart, RequestContext, Table, Worksheet } from "./excelApi";
 import { jsonBytes, PAYLOAD_BUDGET } from "./payload";
@@ -33,11 +34,13 @@ export type Op =
   | { kind: "freeze"; rows: number; columns: number }
   /** An Excel table over cells already written, its header row holding the column names. */
   | { kind: "table"; rect: Rect; name: string; style: string }
-  /** A native chart over cells already written (chartRules.prepareCharts). */
-  | { kind: "chart"; chart: PreparedChart };
+  /** A native chart over cells already written, its target line over the cells under it (referenceCells.ts). */
+  | { kind: "chart"; chart: PreparedChart; lines?: ReferenceCells };
 
 /** Per-command overhead in a request (object paths, property names) on top of its data. */
 const OP_OVERHEAD = 200;
+/** The header over a target line's cells under its chart. */
+const REFERENCE_HEADER = "Mållinje (diagramdata)";
 /** 2D arrays are cut into row slices of at most this many bytes, so requests pack well. */
 const MAX_OP_BYTES = PAYLOAD_BUDGET / 4;
 const MAX_TEXT = 32767;
@@ -223,7 +226,7 @@ function applyOp(sheet: Worksheet, op: Op, supports: ApiSupport): void {
       return;
     }
     case "chart":
-      applyChart(sheet, op.chart, supports);
+      applyChart(sheet, op.chart, op.lines, supports);
       return;
   }
 }
@@ -278,16 +281,18 @@ export async function writeAllPlans(context: RequestContext, plans: readonly She
   const replaced = new Set(targets.flatMap((t) => t.oldTables));
   const taken = new Set([...listed.flatMap((s) => s.tables.filter((t) => !replaced.has(t)).map((t) => t.name)), ...definedNames].map((n) => n.toLowerCase()));
   const opsOf = targets.map((t) => {
-    // The reference lines' cells first, as the .xlsx writer does, so both write the same cells.
-    const { plan: withCharts, charts } = prepareCharts(t.plan);
-    const { plan, tables } = prepareTables(withCharts);
+    // The target lines' cells only where the host can draw them (ExcelApi 1.8: secondary axes);
+    // otherwise the tab's cells are exactly the .xlsx writer's.
+    const charts = prepareCharts(t.plan);
+    const { plan: withLines, cells: lines } = supports("1.8") ? withReferenceCells(t.plan, charts, REFERENCE_HEADER) : { plan: t.plan, cells: [] };
+    const { plan, tables } = prepareTables(withLines);
     const ops = planOps(plan);
     for (const table of tables) {
       const name = uniqueTableName(table.name, taken);
       taken.add(name.toLowerCase());
       ops.push({ kind: "table", rect: table.range, name, style: table.style });
     }
-    for (const chart of charts) ops.push({ kind: "chart", chart });
+    charts.forEach((chart, k) => ops.push({ kind: "chart", chart, lines: lines[k] }));
     return ops;
   });
 

@@ -8,22 +8,25 @@
 // (LibreOffice does not resolve theme colours in chart parts) and cached values beside every
 // formula (LibreOffice and PowerPoint draw from the caches until the data is recalculated).
 //
-// The reference line and the cells behind it: see chartRules.ts.
+// The reference line is a user shape over a fixed plot area: see chartRules.ts.
 import type { Cell } from "../../ingest/cells";
 import { columnLetter } from "../../ingest/cells";
 import type { Block, CellRange, ChartSpec } from "../../report/plan";
-import { isHorizontal, rangeCells, type PreparedChart } from "./chartRules";
+import { type FrameRect, hasLegend, isHorizontal, rangeCells, referenceGeometry, type PreparedChart } from "./chartRules";
 import { escapeAttr, escapeText } from "./xml";
 
 export const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 export const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const REL_USER_SHAPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes";
+export const CT_USER_SHAPES = "application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const NS_CDR = "http://schemas.openxmlformats.org/drawingml/2006/chartDrawing";
 
 /** English Metric Units per point. */
 export const EMU_PER_POINT = 12700;
@@ -50,6 +53,8 @@ function formatAt(blocks: readonly Block<string>[], row: number, col: number): s
   return f;
 }
 
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
 /** A number as written in XML (shortest round-trip form). */
 function num(n: number): string {
   return Object.is(n, -0) ? "0" : String(n);
@@ -57,8 +62,7 @@ function num(n: number): string {
 
 const solidFill = (hex: string) => `<a:solidFill><a:srgbClr val="${hex.toUpperCase()}"/></a:solidFill>`;
 const fillSpPr = (hex: string) => `<c:spPr>${solidFill(hex)}<a:ln><a:noFill/></a:ln></c:spPr>`;
-const lineSpPr = (hex: string, widthEmu = 28575) => `<c:spPr><a:ln w="${widthEmu}" cap="rnd">${solidFill(hex)}<a:round/></a:ln></c:spPr>`;
-const NO_SHAPE = "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>";
+const lineSpPr = (hex: string) => `<c:spPr><a:ln w="28575" cap="rnd">${solidFill(hex)}<a:round/></a:ln></c:spPr>`;
 
 /** What the chart's text looks like: one size, a dark grey, as on the committee's slides. */
 const TEXT_PR = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000">${solidFill("404040")}</a:defRPr></a:pPr><a:endParaRPr lang="sv-SE"/></a:p></c:txPr>`;
@@ -122,39 +126,35 @@ function scaling(reverse: boolean, bounds: { min?: number; max?: number } = {}):
 const AXIS_LINE = `<c:spPr><a:ln w="9525">${solidFill("BFBFBF")}</a:ln></c:spPr>`;
 const GRIDLINES = `<c:majorGridlines><c:spPr><a:ln w="9525">${solidFill("E0E0E0")}</a:ln></c:spPr></c:majorGridlines>`;
 
-function catAx(id: number, cross: number, pos: string, opts: { reverse: boolean; deleted: boolean; numFmt?: string }): string {
+function catAx(id: number, cross: number, pos: string, opts: { reverse: boolean; numFmt?: string }): string {
   return (
-    `<c:catAx><c:axId val="${id}"/>${scaling(opts.reverse)}<c:delete val="${opts.deleted ? 1 : 0}"/><c:axPos val="${pos}"/>` +
+    `<c:catAx><c:axId val="${id}"/>${scaling(opts.reverse)}<c:delete val="0"/><c:axPos val="${pos}"/>` +
     (opts.numFmt ? `<c:numFmt formatCode="${escapeAttr(opts.numFmt)}" sourceLinked="1"/>` : "") +
-    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${opts.deleted ? "" : AXIS_LINE + TEXT_PR}` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${TEXT_PR}` +
     `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
   );
 }
 
 /** `crosses`: "max" puts the value axis at the far end of its category axis (the bottom, when the categories run top down). */
-function valAx(id: number, cross: number, pos: string, opts: { bounds: { min?: number; max?: number }; format?: string; deleted: boolean; crosses: "autoZero" | "max"; gridlines: boolean }): string {
+function valAx(id: number, cross: number, pos: string, opts: { bounds: { min?: number; max?: number }; format?: string; crosses: "autoZero" | "max" }): string {
   return (
-    `<c:valAx><c:axId val="${id}"/>${scaling(false, opts.bounds)}<c:delete val="${opts.deleted ? 1 : 0}"/><c:axPos val="${pos}"/>` +
-    (opts.gridlines ? GRIDLINES : "") +
+    `<c:valAx><c:axId val="${id}"/>${scaling(false, opts.bounds)}<c:delete val="0"/><c:axPos val="${pos}"/>${GRIDLINES}` +
     `<c:numFmt formatCode="${escapeAttr(opts.format ?? "General")}" sourceLinked="${opts.format ? 0 : 1}"/>` +
-    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${opts.deleted ? "" : AXIS_LINE + TEXT_PR}` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_LINE}${TEXT_PR}` +
     `<c:crossAx val="${cross}"/><c:crosses val="${opts.crosses}"/><c:crossBetween val="between"/></c:valAx>`
   );
 }
 
-/** The chart part of one ChartSpec. */
-export function chartPartXml(chart: PreparedChart, ctx: ChartContext): string {
-  const { spec, bounds, reference: ref } = chart;
+/** The chart part of one ChartSpec; `userShapesRelId` when its reference line is drawn in a user-shapes part. */
+export function chartPartXml(chart: PreparedChart, ctx: ChartContext, userShapesRelId?: string): string {
+  const { spec, bounds } = chart;
   const cat = categoriesXml(spec, ctx);
   const horizontal = isHorizontal(spec);
-  const refColor = ref?.color ?? "C00000";
   const parts: string[] = [];
-  const legend: { deleted: number[]; show: boolean } = { deleted: [], show: false };
-  let idx = 0;
+  const deleted: number[] = [];
 
-  const seriesXml = spec.series.map((s, k) => {
-    const i = idx++;
-    const color = s.color && HEX.test(s.color) ? s.color : spec.kind === "pie" ? undefined : PALETTE[k % PALETTE.length];
+  const seriesXml = spec.series.map((s, i) => {
+    const color = s.color && HEX.test(s.color) ? s.color : spec.kind === "pie" ? undefined : PALETTE[i % PALETTE.length];
     const head = `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${serTx(s.name)}`;
     if (spec.kind === "line") {
       return `${head}${lineSpPr(color!)}<c:marker><c:symbol val="circle"/><c:size val="5"/>${`<c:spPr>${solidFill(color!)}<a:ln><a:noFill/></a:ln></c:spPr>`}</c:marker>${cat.xml}${valuesXml(s.values, ctx)}<c:smooth val="0"/></c:ser>`;
@@ -163,71 +163,80 @@ export function chartPartXml(chart: PreparedChart, ctx: ChartContext): string {
       return `${head}${color ? fillSpPr(color) : ""}${pointColors(s, "pie")}${cat.xml}${valuesXml(s.values, ctx)}</c:ser>`;
     }
     // A bar series coloured per point shows no single colour worth a legend entry.
-    if (s.pointColors?.length) legend.deleted.push(i);
+    if (s.pointColors?.length) deleted.push(i);
     return `${head}${fillSpPr(color!)}<c:invertIfNegative val="0"/>${pointColors(s, spec.kind)}${cat.xml}${valuesXml(s.values, ctx)}</c:ser>`;
   });
-  legend.show = spec.kind === "pie" || spec.series.length > 1 || ref !== undefined;
 
-  const valueFormat = spec.valueAxis?.format;
   if (spec.kind === "pie") {
     parts.push(`<c:pieChart><c:varyColors val="1"/>${seriesXml.join("")}<c:firstSliceAng val="0"/></c:pieChart>`);
   } else if (spec.kind === "line") {
-    let lines = seriesXml.join("");
-    if (ref) {
-      const i = idx++;
-      lines += `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${serTx(ref.label)}${lineSpPr(refColor, 19050).replace("<a:round/>", '<a:prstDash val="dash"/><a:round/>')}<c:marker><c:symbol val="none"/></c:marker>${cat.xml}${valuesXml(ref.line, ctx)}<c:smooth val="0"/></c:ser>`;
-    }
-    parts.push(`<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${lines}<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>`);
+    parts.push(`<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${seriesXml.join("")}<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>`);
   } else {
     const stacked = spec.kind === "stackedBar";
     parts.push(
       `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${seriesXml.join("")}` +
         `<c:gapWidth val="${stacked ? 60 : 50}"/>${stacked ? '<c:overlap val="100"/>' : ""}<c:axId val="1"/><c:axId val="2"/></c:barChart>`,
     );
-    if (ref?.lead) {
-      // The vertical line, as chartRules.ts explains.
-      const lead = idx++;
-      const line = idx++;
-      legend.deleted.push(lead);
-      parts.push(
-        '<c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>' +
-          `<c:ser><c:idx val="${lead}"/><c:order val="${lead}"/>${serTx("")}${NO_SHAPE}<c:invertIfNegative val="0"/>${cat.xml}${valuesXml(ref.lead, ctx)}</c:ser>` +
-          `<c:ser><c:idx val="${line}"/><c:order val="${line}"/>${serTx(ref.label)}${fillSpPr(refColor)}<c:invertIfNegative val="0"/>${cat.xml}${valuesXml(ref.line, ctx)}</c:ser>` +
-          '<c:gapWidth val="0"/><c:overlap val="100"/><c:axId val="3"/><c:axId val="4"/></c:barChart>',
-      );
-    } else if (ref) {
-      const i = idx++;
-      parts.push(
-        `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/><c:ser><c:idx val="${i}"/><c:order val="${i}"/>${serTx(ref.label)}${lineSpPr(refColor, 19050)}<c:marker><c:symbol val="none"/></c:marker>${cat.xml}${valuesXml(ref.line, ctx)}<c:smooth val="0"/></c:ser>` +
-          '<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>',
-      );
-    }
   }
 
   if (spec.kind !== "pie") {
     // Horizontal bars list the categories top down in table order (the lowest share first):
     // the category axis runs max to min, and the value axis crosses it at its far end, the bottom.
-    const catPos = horizontal ? "l" : "b";
-    const valPos = horizontal ? "b" : "l";
-    parts.push(catAx(1, 2, catPos, { reverse: horizontal, deleted: false, numFmt: cat.numFmt }));
-    parts.push(valAx(2, 1, valPos, { bounds, format: valueFormat, deleted: false, crosses: horizontal ? "max" : "autoZero", gridlines: true }));
-    if (ref?.lead) {
-      parts.push(catAx(3, 4, "l", { reverse: true, deleted: true }));
-      parts.push(valAx(4, 3, "t", { bounds, deleted: true, crosses: "max", gridlines: false }));
-    }
+    parts.push(catAx(1, 2, horizontal ? "l" : "b", { reverse: horizontal, numFmt: cat.numFmt }));
+    parts.push(valAx(2, 1, horizontal ? "b" : "l", { bounds, format: spec.valueAxis?.format, crosses: horizontal ? "max" : "autoZero" }));
   }
 
-  const legendXml = legend.show
-    ? `<c:legend><c:legendPos val="b"/>${legend.deleted.map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join("")}<c:overlay val="0"/>${TEXT_PR}</c:legend>`
+  const legendXml = hasLegend(spec)
+    ? `<c:legend><c:legendPos val="b"/>${deleted.map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join("")}<c:overlay val="0"/>${TEXT_PR}</c:legend>`
     : "";
+  const shapes = userShapesRelId && referenceGeometry(chart) ? `<c:userShapes r:id="${escapeAttr(userShapesRelId)}"/>` : "";
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
     '<c:date1904 val="0"/><c:lang val="sv-SE"/><c:roundedCorners val="0"/>' +
-    `<c:chart>${titleXml(spec.title)}<c:plotArea><c:layout/>${parts.join("")}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>` +
+    `<c:chart>${titleXml(spec.title)}<c:plotArea>${layoutXml(shapes ? chart.plot : undefined)}${parts.join("")}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>` +
     `${legendXml}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
-    `<c:spPr>${solidFill("FFFFFF")}<a:ln w="9525">${solidFill("D9D9D9")}</a:ln></c:spPr>${TEXT_PR}` +
+    `<c:spPr>${solidFill("FFFFFF")}<a:ln w="9525">${solidFill("D9D9D9")}</a:ln></c:spPr>${TEXT_PR}${shapes}` +
     "</c:chartSpace>"
+  );
+}
+
+/** The plot area's inner rectangle fixed (as Excel writes it when the plot area is resized by hand), or automatic. */
+function layoutXml(plot: FrameRect | undefined): string {
+  if (!plot) return "<c:layout/>";
+  return (
+    '<c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>' +
+    `<c:x val="${num(plot.x)}"/><c:y val="${num(plot.y)}"/><c:w val="${num(plot.w)}"/><c:h val="${num(plot.h)}"/></c:manualLayout></c:layout>`
+  );
+}
+
+/**
+ * The user-shapes part of a chart with a reference line (c:userShapes, ECMA-376 §21.3): a dashed
+ * connector across the plot at the target and its label, anchored in fractions of the chart
+ * (relSizeAnchor) so both follow the chart when it is moved or resized. Undefined when the chart
+ * has no line to draw.
+ */
+export function userShapesXml(chart: PreparedChart): string | undefined {
+  const g = referenceGeometry(chart);
+  if (!g || !chart.reference) return undefined;
+  const { label, color } = chart.reference;
+  const xfrm = '<a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>';
+  const anchor = (x1: number, y1: number, x2: number, y2: number, shape: string) =>
+    `<cdr:relSizeAnchor><cdr:from><cdr:x>${num(x1)}</cdr:x><cdr:y>${num(y1)}</cdr:y></cdr:from><cdr:to><cdr:x>${num(x2)}</cdr:x><cdr:y>${num(y2)}</cdr:y></cdr:to>${shape}</cdr:relSizeAnchor>`;
+  const line =
+    '<cdr:cxnSp macro=""><cdr:nvCxnSpPr><cdr:cNvPr id="2" name="Mållinje"/><cdr:cNvCxnSpPr/></cdr:nvCxnSpPr>' +
+    `<cdr:spPr>${xfrm}<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="19050">${solidFill(color)}<a:prstDash val="dash"/></a:ln></cdr:spPr></cdr:cxnSp>`;
+  const text =
+    `<cdr:sp macro="" textlink=""><cdr:nvSpPr><cdr:cNvPr id="3" name="${escapeAttr(label)}"/><cdr:cNvSpPr/></cdr:nvSpPr>` +
+    `<cdr:spPr>${xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></cdr:spPr>` +
+    `<cdr:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"/><a:lstStyle/><a:p><a:pPr algn="${g.align}"/>` +
+    `<a:r><a:rPr lang="sv-SE" sz="900" b="1">${solidFill(color)}<a:latin typeface="Calibri"/></a:rPr><a:t>${escapeText(label)}</a:t></a:r></a:p></cdr:txBody></cdr:sp>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<c:userShapes xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:cdr="${NS_CDR}">` +
+    anchor(g.from[0], g.from[1], g.to[0], g.to[1], line) +
+    anchor(g.label.x, g.label.y, round4(g.label.x + g.label.w), round4(g.label.y + g.label.h), text) +
+    "</c:userShapes>"
   );
 }
 

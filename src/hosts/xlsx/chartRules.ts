@@ -1,38 +1,39 @@
 // How both host adapters draw a plan's charts, so the CLI's file and the add-in's workbook get the
-// same chart: which specs are drawable, the value axis bounds, and the cells behind a reference line.
-// Pure functions; the DrawingML is in chartPart.ts, the Office.js calls in ../office/writeCharts.ts.
+// same chart: which specs are drawable, the value axis bounds, and where the plot area sits when a
+// reference line is drawn over it. Pure functions; the DrawingML is in chartPart.ts, the Office.js
+// calls in ../office/writeCharts.ts.
 //
-// The target as a reference line. A horizontal bar chart has its categories vertical, so the
-// line must be vertical at x = target. Excel's usual trick, an XY-scatter series with error bars,
-// does not survive LibreOffice, which swaps the axes of the whole diagram for horizontal bars,
-// scatter series included. What Excel, PowerPoint and LibreOffice all draw alike is a second bar
-// group on secondary axes (hidden, scaled as the primary ones), stacked, with no gap between the
-// categories: an invisible segment from the axis start up to the target and a thin segment in the
-// line's colour after it. Stacked over every category without gaps, the thin segments make one line
-// from the top of the plot to the bottom, and the series named "Mål 90 %" gives the legend its entry.
-// For column and line charts a line series at the target across the categories does it.
-//
-// Those series need cells (LibreOffice draws no series from literal values, c:numLit, and Office.js
-// sets series values only from a Range): two short columns placed under the chart itself, where
-// the chart hides them — a header, then one row per category.
+// The target as a reference line. A horizontal bar chart has its categories vertical, so the line
+// must be vertical at x = target, which no series type draws in every program: an XY-scatter series
+// is swapped with the rest of the diagram by LibreOffice, and a stacked bar group on secondary axes
+// (what the Office.js gateway uses, ../office/referenceCells.ts) is stacked onto the bars by
+// LibreOffice. The .xlsx therefore draws the line as a user shape inside the chart (c:userShapes,
+// a dashed connector with its label, anchored in fractions of the chart) over a plot area whose
+// inner rectangle is fixed (c:manualLayout): Excel and LibreOffice place both alike, the line moves
+// and scales with the chart, and no helper cells are needed.
 import type { Cell } from "../../ingest/cells";
-import type { Block, CellRange, ChartSpec, FontStyle, SheetPlan } from "../../report/plan";
+import type { CellRange, ChartSpec } from "../../report/plan";
 
-/** The reference line's width as a share of the value axis span (2–3 pixels on a slide-sized chart). */
-export const REFERENCE_LINE_WIDTH = 0.005;
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
-/** A chart as the adapters draw it: a drawable spec, the value axis bounds, the reference line's cells. */
+/** A rectangle as fractions of the chart's frame (0–1 from the top left). */
+export interface FrameRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A chart as the adapters draw it: a drawable spec, the value axis bounds, the reference line. */
 export interface PreparedChart {
   spec: ChartSpec;
   /** Value axis bounds in effect (both set when there is a reference line). */
   bounds: { min?: number; max?: number };
-  /**
-   * The reference line's series. Horizontal bars: `lead` (invisible, up to the line) and `line`
-   * (the thin segment), stacked on secondary axes. Other kinds: `line` only, the target per category.
-   */
-  reference?: { label: string; color: string; lead?: CellRange; line: CellRange };
+  /** The reference line (not on pies), its colour checked. */
+  reference?: { value: number; label: string; color: string };
+  /** With a reference line: the inner plot area (without axis labels), fixed so the line can be placed over it. */
+  plot?: FrameRect;
 }
 
 const isRange = (r: unknown): r is CellRange =>
@@ -70,6 +71,9 @@ export function categoryCount(spec: ChartSpec): number {
   return (r[2] - r[0] + 1) * (r[3] - r[1] + 1);
 }
 
+/** Whether the chart shows a legend: pies, and charts with more than one series. */
+export const hasLegend = (spec: ChartSpec): boolean => spec.kind === "pie" || spec.series.length > 1;
+
 /** The value axis bounds: the plan's; with a reference line both ends fixed, missing ones from the data. */
 function valueBounds(spec: ChartSpec, cells: readonly (readonly Cell[])[]): { min?: number; max?: number } {
   const min = spec.valueAxis?.min;
@@ -81,49 +85,68 @@ function valueBounds(spec: ChartSpec, cells: readonly (readonly Cell[])[]): { mi
   return { min: min ?? lo, max: max ?? (hi > 0 ? hi * 1.1 : 1) };
 }
 
-const NOTE_FONT: FontStyle = { size: 8, color: "808080" };
+// Text measures in points for the chart's 10-point labels, 14-point bold title and 9-point bold
+// target label: generous averages for Calibri (Excel) and DejaVu Sans/Carlito (LibreOffice), so the
+// longest unit name fits beside the fixed plot area in both.
+const LABEL_CHAR = 5;
+const TITLE_CHAR = 7.6;
+const TITLE_LINE = 18;
+const TARGET_CHAR = 5.4;
+const TARGET_HEIGHT = 14;
+const PAD = 8;
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /**
- * The plan's drawable charts prepared, and the plan with the reference lines' cells added (the cell
- * grid grown to hold them, rows kept rectangular). Both adapters write the returned plan.
+ * The inner plot area of a chart with a reference line: room above for the title and the line's
+ * label, beside for the category labels (horizontal bars: the longest unit name, at most half the
+ * width), below for the value axis labels and the legend.
  */
-export function prepareCharts(plan: SheetPlan, referenceHeader = "Mållinje (diagramdata)"): { plan: SheetPlan; charts: PreparedChart[] } {
-  const specs = (plan.charts ?? []).filter(drawableChart);
-  const oldCells = plan.cells ?? [];
-  const extra: { r: number; c: number; v: Cell }[] = [];
-  const formats: Block<string>[] = [];
-  const fonts: Block<FontStyle>[] = [];
-  const charts = specs.map((spec): PreparedChart => {
-    const bounds = valueBounds(spec, oldCells);
+export function plotArea(spec: ChartSpec, cells: readonly (readonly Cell[])[]): FrameRect {
+  const { width: W, height: H } = spec.size;
+  const titleLines = Math.max(1, Math.ceil((spec.title.length * TITLE_CHAR) / Math.max(1, W - 4 * PAD)));
+  const top = PAD + titleLines * TITLE_LINE + (isHorizontal(spec) ? TARGET_HEIGHT + 4 : PAD);
+  const legend = hasLegend(spec) ? 20 : 0;
+  let left: number;
+  let bottom: number;
+  if (isHorizontal(spec)) {
+    const longest = rangeCells(cells, spec.categories).reduce<number>((m, c) => Math.max(m, c === null ? 0 : String(c).length), 0);
+    left = PAD + Math.min(W / 2, longest * LABEL_CHAR + PAD);
+    bottom = PAD + 16 + legend;
+  } else {
+    left = PAD + 36;
+    bottom = PAD + 22 + legend;
+  }
+  const right = 2 * PAD;
+  return { x: round4(left / W), y: round4(top / H), w: round4(Math.max(0.1, (W - left - right) / W)), h: round4(Math.max(0.1, (H - top - bottom) / H)) };
+}
+
+/** Where a prepared chart's reference line and its label go, as fractions of the chart's frame. */
+export function referenceGeometry(chart: PreparedChart): { from: [number, number]; to: [number, number]; label: FrameRect; align: "ctr" | "r" } | undefined {
+  const { spec, plot, reference: ref, bounds } = chart;
+  if (!plot || !ref || bounds.min === undefined || bounds.max === undefined || bounds.max <= bounds.min) return undefined;
+  const { width: W, height: H } = spec.size;
+  const at = Math.min(1, Math.max(0, (ref.value - bounds.min) / (bounds.max - bounds.min)));
+  const labelW = (ref.label.length * TARGET_CHAR + 6) / W;
+  const labelH = TARGET_HEIGHT / H;
+  if (isHorizontal(spec)) {
+    const x = round4(plot.x + plot.w * at);
+    // Centred above the line, kept inside the frame.
+    const lx = Math.min(1 - 4 / W - labelW, Math.max(plot.x, x - labelW / 2));
+    return { from: [x, plot.y], to: [x, round4(plot.y + plot.h)], label: { x: round4(lx), y: round4(plot.y - labelH - 2 / H), w: round4(labelW), h: round4(labelH) }, align: "ctr" };
+  }
+  const y = round4(plot.y + plot.h * (1 - at));
+  return { from: [plot.x, y], to: [round4(plot.x + plot.w), y], label: { x: round4(plot.x + plot.w - labelW), y: round4(Math.max(0, y - labelH - 2 / H)), w: round4(labelW), h: round4(labelH) }, align: "r" };
+}
+
+/** The plan's drawable charts, with their value axis bounds and, with a reference line, the fixed plot area. */
+export function prepareCharts(plan: { charts?: ChartSpec[]; cells?: Cell[][] }): PreparedChart[] {
+  const cells = plan.cells ?? [];
+  return (plan.charts ?? []).filter(drawableChart).map((spec): PreparedChart => {
+    const bounds = valueBounds(spec, cells);
     const ref = spec.referenceLine;
     if (!ref || typeof ref.value !== "number" || !Number.isFinite(ref.value) || spec.kind === "pie") return { spec, bounds };
     const color = /^[0-9A-Fa-f]{6}$/.test(ref.color ?? "") ? ref.color.toUpperCase() : "C00000";
-    const n = categoryCount(spec);
-    const [r0, c0] = [spec.anchor[0] + 1, spec.anchor[1]];
-    const r1 = Math.min(MAX_ROWS - 1, r0 + n);
-    extra.push({ r: r0, c: c0, v: referenceHeader });
-    fonts.push({ range: [r0, c0, r1, c0 + 1], value: NOTE_FONT });
-    if (isHorizontal(spec)) {
-      // Bars grow from where the category axis crosses: 0, or the minimum when that is above 0.
-      const width = ((bounds.max ?? 1) - (bounds.min ?? 0)) * REFERENCE_LINE_WIDTH;
-      const base = bounds.min !== undefined && bounds.min > 0 ? bounds.min : 0;
-      const lead = Math.round((ref.value - width / 2 - base) * 1e9) / 1e9;
-      for (let i = 1; i <= n && r0 + i < MAX_ROWS; i++) extra.push({ r: r0 + i, c: c0, v: lead }, { r: r0 + i, c: c0 + 1, v: width });
-      formats.push({ range: [r0 + 1, c0, r1, c0 + 1], value: "0.0000" });
-      return { spec, bounds, reference: { label: ref.label, color, lead: [r0 + 1, c0, r1, c0], line: [r0 + 1, c0 + 1, r1, c0 + 1] } };
-    }
-    for (let i = 1; i <= n && r0 + i < MAX_ROWS; i++) extra.push({ r: r0 + i, c: c0, v: ref.value });
-    const fmt = spec.valueAxis?.format;
-    if (fmt) formats.push({ range: [r0 + 1, c0, r1, c0], value: fmt });
-    return { spec, bounds, reference: { label: ref.label, color, line: [r0 + 1, c0, r1, c0] } };
+    return { spec, bounds, reference: { value: ref.value, label: ref.label, color }, plot: plotArea(spec, cells) };
   });
-  if (extra.length === 0) return { plan, charts };
-  const height = Math.max(oldCells.length, ...extra.map((e) => e.r + 1));
-  const width = Math.max(oldCells.reduce((m, row) => Math.max(m, row.length), 0), ...extra.map((e) => e.c + 1));
-  const cells: Cell[][] = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => oldCells[r]?.[c] ?? null));
-  for (const e of extra) cells[e.r][e.c] = e.v;
-  return {
-    plan: { ...plan, cells, numberFormats: [...(plan.numberFormats ?? []), ...formats], fonts: [...(plan.fonts ?? []), ...fonts] },
-    charts,
-  };
 }

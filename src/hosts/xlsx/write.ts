@@ -14,9 +14,11 @@
 //
 // A plan's charts become native charts (chartPart.ts): one drawing part per tab
 // (xl/drawings/drawingN.xml) anchoring a chart part per chart (xl/charts/chartN.xml), N unused in
-// the package, the sheet's <drawing r:id> after its table relationships, content-type overrides.
+// the package, the sheet's <drawing r:id> after its table relationships, content-type overrides;
+// a chart with a target line has its own user-shapes drawing (chartN.xml.rels → drawingM.xml).
 // The drawing and charts of our replaced tab, their rels and the parts only they use (chart styles
-// and colours Excel adds on save) go with it, so a second run holds exactly as many chart parts.
+// and colours Excel adds on save, user shapes) go with it, so a second run holds exactly as many
+// chart parts.
 import type { SheetPlan } from "../../report/plan";
 import type { WrittenTab } from "../port";
 import { chooseSheetName, type ExistingSheet } from "../../report/sheetNames";
@@ -34,7 +36,7 @@ import {
 import type { XlsxWorkbook } from "./read";
 import { planToSheetXml } from "./sheetWrite";
 import { StyleBook } from "./stylesWrite";
-import { chartPartXml, CT_CHART, CT_DRAWING, drawingPartXml, REL_CHART, REL_DRAWING, type ChartAnchor, type ChartContext } from "./chartPart";
+import { chartPartXml, CT_CHART, CT_DRAWING, CT_USER_SHAPES, drawingPartXml, REL_CHART, REL_DRAWING, REL_USER_SHAPES, userShapesXml, type ChartAnchor, type ChartContext } from "./chartPart";
 import { prepareCharts, type PreparedChart } from "./chartRules";
 import { CT_TABLE, readTableHead, REL_TABLE, tablePartXml } from "./tablePart";
 import { prepareTables, uniqueTableName, type PreparedTable } from "./tableRules";
@@ -203,8 +205,8 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
     const existing: ExistingSheet[] = tabs.map((t) => (t.marker ? { name: t.name, marker: t.marker } : { name: t.name }));
     const choice = chooseSheetName(existing, plan.name, plan.marker);
     checkSheetName(choice.name);
-    const { plan: withCharts, charts } = prepareCharts(plan);
-    const { plan: prepared, tables } = prepareTables(withCharts);
+    const charts = prepareCharts(plan);
+    const { plan: prepared, tables } = prepareTables(plan);
     const chartContext: ChartContext = { sheetName: choice.name, cells: prepared.cells ?? [], numberFormats: prepared.numberFormats ?? [] };
     const xml = planToSheetXml(prepared, styles, tables.map((_, i) => `rId${i + 1}`), charts.length > 0 ? `rId${tables.length + 1}` : undefined);
     if (choice.replaces !== null) {
@@ -256,7 +258,7 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   let maxTableId = tablesIn.reduce((m, t) => (t.removed ? m : Math.max(m, t.id ?? 0)), 0);
   const tableParts: { path: string; xml: string }[] = [];
   const sheetRels: { path: string; xml: string }[] = [];
-  const chartParts: { path: string; xml: string }[] = [];
+  const chartParts: { path: string; xml: string; relsXml?: string; shapes?: { path: string; xml: string } }[] = [];
   const drawingParts_: { path: string; xml: string; relsXml: string }[] = [];
   const freePart = (folder: string, base: string) => {
     let path = "";
@@ -287,7 +289,18 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
       charts.forEach((chart, k) => {
         const spec = chart.spec;
         const chartPath = freePart("charts", "chart");
-        chartParts.push({ path: chartPath, xml: chartPartXml(chart, t.chartContext!) });
+        const shapesXml = userShapesXml(chart);
+        if (shapesXml === undefined) chartParts.push({ path: chartPath, xml: chartPartXml(chart, t.chartContext!) });
+        else {
+          // The target line: a drawing of its own that only this chart uses, beside the tab's drawing.
+          const shapesPath = freePart("drawings", "drawing");
+          chartParts.push({
+            path: chartPath,
+            xml: chartPartXml(chart, t.chartContext!, "rId1"),
+            relsXml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}"><Relationship Id="rId1" Type="${REL_USER_SHAPES}" Target="../${escapeAttr(shapesPath.slice(wbDir.length))}"/></Relationships>`,
+            shapes: { path: shapesPath, xml: shapesXml },
+          });
+        }
         const relId = `rId${k + 1}`;
         drawingRels.push(`<Relationship Id="${relId}" Type="${REL_CHART}" Target="../${escapeAttr(chartPath.slice(wbDir.length))}"/>`);
         anchors.push({ row: spec.anchor[0], col: spec.anchor[1], width: spec.size.width, height: spec.size.height, relId, name: `Diagram ${k + 1}` });
@@ -395,7 +408,10 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   if (stylesPath) overrides += `<${cp}Override PartName="/${escapeAttr(stylesPath)}" ContentType="${CT_STYLES}"/>`;
   for (const tp of tableParts) overrides += `<${cp}Override PartName="/${escapeAttr(tp.path)}" ContentType="${CT_TABLE}"/>`;
   for (const d of drawingParts_) overrides += `<${cp}Override PartName="/${escapeAttr(d.path)}" ContentType="${CT_DRAWING}"/>`;
-  for (const c of chartParts) overrides += `<${cp}Override PartName="/${escapeAttr(c.path)}" ContentType="${CT_CHART}"/>`;
+  for (const c of chartParts) {
+    overrides += `<${cp}Override PartName="/${escapeAttr(c.path)}" ContentType="${CT_CHART}"/>`;
+    if (c.shapes) overrides += `<${cp}Override PartName="/${escapeAttr(c.shapes.path)}" ContentType="${CT_USER_SHAPES}"/>`;
+  }
   ctEdits.push(insertAtEnd(ctRoot, cp + "Types", overrides));
   const newCtXml = applyEdits(ctXml, ctEdits);
 
@@ -435,7 +451,11 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
     out.push(makeEntry(d.path, encoder.encode(d.xml), stamp.modTime, stamp.modDate));
     out.push(makeEntry(relsPathOf(d.path), encoder.encode(d.relsXml), stamp.modTime, stamp.modDate));
   }
-  for (const c of chartParts) out.push(makeEntry(c.path, encoder.encode(c.xml), stamp.modTime, stamp.modDate));
+  for (const c of chartParts) {
+    out.push(makeEntry(c.path, encoder.encode(c.xml), stamp.modTime, stamp.modDate));
+    if (c.relsXml) out.push(makeEntry(relsPathOf(c.path), encoder.encode(c.relsXml), stamp.modTime, stamp.modDate));
+    if (c.shapes) out.push(makeEntry(c.shapes.path, encoder.encode(c.shapes.xml), stamp.modTime, stamp.modDate));
+  }
   if (stylesPath && newStylesXml !== null) out.push(makeEntry(stylesPath, encoder.encode(newStylesXml), stamp.modTime, stamp.modDate));
   return { bytes: writeZip(out), written };
 }

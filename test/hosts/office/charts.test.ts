@@ -45,9 +45,9 @@ describe("with ExcelApi 1.8", () => {
     expect([lead.chartType, lead.axisGroup, lead.fill, rect(lead.values)]).toEqual(["BarStacked", "Secondary", "none", [2, 3, 5, 3]]);
     expect([line.name, line.chartType, line.axisGroup, line.fill, line.gapWidth, line.overlap, rect(line.values)]).toEqual(["Mål 90 %", "BarStacked", "Secondary", "#C00000", 0, 100, [2, 4, 5, 4]]);
     expect(chartsOf(fake)[0].axes.get("Value/Secondary")).toMatchObject({ minimum: 0, maximum: 1, visible: false });
-    // 0.9 − 0.005 / 2 = 0.8975 up to the line, 0.005 wide: the same cells the CLI writes.
+    // 0.9 − 0.005 / 2 = 0.8975 up to the line, 0.005 wide, under a header at D2 (the chart's top-left is D1).
     const sheet = fake.data.sheet("Vårdgaranti")!;
-    expect([sheet.value(2, 3), sheet.value(2, 4), sheet.value(5, 3)]).toEqual([0.8975, 0.005, 0.8975]);
+    expect([sheet.value(1, 3), sheet.value(2, 3), sheet.value(2, 4), sheet.value(5, 3), sheet.value(6, 3) ?? null]).toEqual(["Mållinje (diagramdata)", 0.8975, 0.005, 0.8975, null]);
   });
 
   test("stacked bars: a series per colour with its fill", async () => {
@@ -57,11 +57,14 @@ describe("with ExcelApi 1.8", () => {
   });
 });
 
-test("on ExcelApi 1.7 alone: the chart without the 1.8 calls (axis format, crossing, target line)", async () => {
+test("on ExcelApi 1.7 alone: the chart without the 1.8 calls (axis format, crossing, target line) and no cells for a line", async () => {
   const fake = dataSheet();
   await createOfficeHost(fake.run, () => false).writePlans([carePlan()]);
   const c = chartsOf(fake)[0];
   expect(c.series).toHaveLength(1);
+  // The tab holds the plan's cells only, as the .xlsx writer's does.
+  const sheet = fake.data.sheet("Vårdgaranti")!;
+  expect([sheet.value(1, 3), sheet.value(2, 3), sheet.value(2, 4)].map((v) => v ?? null)).toEqual([null, null, null]);
   expect(c.axes.get("Value/Primary")).toMatchObject({ minimum: 0, maximum: 1 });
   expect(c.axes.get("Value/Primary")!.numberFormat).toBeUndefined();
   expect(c.axes.get("Category/Primary")).toMatchObject({ reversePlotOrder: true, position: "Automatic" });

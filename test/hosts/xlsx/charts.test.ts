@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import { prepareCharts } from "../../../src/hosts/xlsx/chartRules";
+import { prepareCharts, referenceGeometry } from "../../../src/hosts/xlsx/chartRules";
 import { openWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { readZip } from "../../../src/hosts/xlsx/zip";
@@ -59,18 +59,33 @@ describe("a plan's charts in the .xlsx", () => {
     expect(bar).toContain("<a:t>Förstabesök – måluppfyllelse vårdgaranti, januari 2024</a:t>");
   });
 
-  test("the target line: a stacked bar group on hidden secondary axes, from cells under the chart", () => {
-    const groups = all(bar, /(<c:barChart>.*?<\/c:barChart>)/g);
-    expect(groups).toHaveLength(2);
-    expect(groups[1]).toContain('<c:grouping val="stacked"/>');
-    expect(groups[1]).toContain('<c:gapWidth val="0"/><c:overlap val="100"/><c:axId val="3"/><c:axId val="4"/>');
-    // D3:D6 lead = 0.9 − 0.005 / 2 = 0.8975, E3:E6 width = 0.005 (0.5 % of the 0–1 axis), E in red, named for the legend.
-    expect(all(groups[1], /<c:f>([^<]+)<\/c:f>/g).filter((f) => /\$[DE]\$/.test(f))).toEqual(["'Vårdgaranti'!$D$3:$D$6", "'Vårdgaranti'!$E$3:$E$6"]);
-    expect(groups[1]).toContain("<c:tx><c:v>Mål 90 %</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val=\"C00000\"/>");
-    expect(bar.match(/<c:delete val="1"\/><c:axPos/g)).toHaveLength(2);
+  test("the target line: a dashed user shape at 90 % of a fixed plot area, labelled, and no helper cells", () => {
+    // One bar group, no secondary axes, no legend (a single series coloured per point).
+    expect(all(bar, /(<c:barChart>)/g)).toHaveLength(1);
+    expect(bar).not.toContain("<c:legend>");
+    expect(bar).not.toContain('<c:delete val="1"/>');
+    // Plot area 640 × 340 pt: left 8 + 13 × 5 + 8 = 81 pt ("Hela regionen"), top 8 + 18 + 14 + 4 = 44 pt,
+    // right 16 pt, bottom 8 + 16 = 24 pt → x 81/640, y 44/340, w 543/640, h 272/340.
+    expect(bar).toContain('<c:plotArea><c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0.1266"/><c:y val="0.1294"/><c:w val="0.8484"/><c:h val="0.8"/></c:manualLayout></c:layout>');
+    expect(bar).toMatch(/<c:userShapes r:id="rId1"\/><\/c:chartSpace>$/);
+    expect(p["xl/charts/_rels/chart1.xml.rels"]).toContain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes" Target="../drawings/drawing2.xml"');
+    expect(p["[Content_Types].xml"]).toContain('<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml"/>');
+    // The chart without a line has no user shapes.
+    expect(p["xl/charts/chart2.xml"]).not.toContain("userShapes");
+    expect(p["xl/charts/_rels/chart2.xml.rels"]).toBeUndefined();
+    const shapes = p["xl/drawings/drawing2.xml"];
+    const anchors = all(shapes, /(<cdr:relSizeAnchor>.*?<\/cdr:relSizeAnchor>)/g);
+    expect(anchors).toHaveLength(2);
+    // x = 0.1266 + 0.8484 × 0.9 = 0.8902, from the plot's top (0.1294) to its bottom (0.9294), dashed, red.
+    expect(all(anchors[0], /<cdr:[xy]>([^<]+)<\/cdr:[xy]>/g)).toEqual(["0.8902", "0.1294", "0.8902", "0.9294"]);
+    expect(anchors[0]).toContain('<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="19050"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:prstDash val="dash"/></a:ln>');
+    // The label centred above the line (0.8902 − 0.0769 / 2): 8 × 5.4 + 6 = 49.2 pt wide (0.0769), 14 pt high (0.0412), 2 pt above the plot.
+    expect(all(anchors[1], /<cdr:[xy]>([^<]+)<\/cdr:[xy]>/g)).toEqual(["0.8518", "0.0823", "0.9287", "0.1235"]);
+    expect(anchors[1]).toContain("<a:t>Mål 90 %</a:t>");
+    // Nothing written under the chart: the tab holds the plan's cells only.
     const sheet = openWorkbook(out).readSheet("Vårdgaranti");
-    const cell = (r: number, c: number) => sheet.values[r - (sheet.origin?.row ?? 0)][c - (sheet.origin?.col ?? 0)];
-    expect([cell(2, 3), cell(2, 4), cell(5, 3), cell(5, 4)]).toEqual([0.8975, 0.005, 0.8975, 0.005]);
+    expect(sheet.values.flat().filter((v) => v !== null && v !== "").length).toBe(carePlan().cells.flat().filter((v) => v !== null && v !== "").length);
+    expect(JSON.stringify(sheet.values)).not.toContain("Mållinje");
   });
 
   test("stacked bars: grouping stacked with overlap 100, a colour per series, a legend", () => {
@@ -147,10 +162,34 @@ test("a replaced tab takes Excel's chart style and colour parts with it; a user'
   expect(Object.keys(again).filter((k) => k.startsWith("xl/charts/")).sort()).toEqual(Object.keys(first).filter((k) => k.startsWith("xl/charts/")).sort());
 });
 
-test("prepareCharts leaves a plan without reference lines as it is and skips charts it cannot draw", () => {
+test("prepareCharts skips charts it cannot draw and fixes the plot area only under a reference line", () => {
   const plan = carePlan();
-  const plain = { ...plan, charts: [plan.charts[1], { ...plan.charts[1], series: [] }] };
-  const { plan: out, charts } = prepareCharts(plain);
-  expect(out).toBe(plain);
-  expect(charts.map((c) => c.spec.title)).toEqual(["Mål per färg"]);
+  const charts = prepareCharts({ ...plan, charts: [...plan.charts, { ...plan.charts[1], series: [] }] });
+  expect(charts.map((c) => c.spec.title)).toEqual([plan.charts[0].title, "Mål per färg"]);
+  expect(charts.map((c) => c.plot !== undefined)).toEqual([true, false]);
+  expect(charts[0].reference).toEqual({ value: 0.9, label: "Mål 90 %", color: "C00000" });
+});
+
+test("the line's geometry: a target of 100 % keeps its label inside the frame; long unit names take at most half the width", () => {
+  const plan = carePlan();
+  const at100 = prepareCharts({ ...plan, charts: [{ ...plan.charts[0], referenceLine: { value: 1, label: "Mål 100 %", color: "c00000" } }] })[0];
+  const g = referenceGeometry(at100)!;
+  // The line on the plot's right edge (0.1266 + 0.8484); the label (9 × 5.4 + 6 = 54.6 pt) ends 4 pt inside the frame.
+  expect(g.from[0]).toBe(0.975);
+  expect(g.label.x).toBe(Math.round((1 - 4 / 640 - 54.6 / 640) * 1e4) / 1e4);
+  expect(at100.reference!.color).toBe("C00000");
+  const cells = plan.cells.map((row) => [...row]);
+  cells[1][0] = "x".repeat(200);
+  const wide = prepareCharts({ ...plan, cells })[0];
+  expect(wide.plot!.x).toBe(Math.round(((8 + 320) / 640) * 1e4) / 1e4);
+});
+
+test("a column chart's line runs across the plot at the target, its label at the right end", () => {
+  const plan = carePlan();
+  const column = prepareCharts({ ...plan, charts: [{ ...plan.charts[0], kind: "column" }] })[0];
+  // Left 8 + 36 = 44 pt, top 8 + 18 + 8 = 34 pt, bottom 8 + 22 = 30 pt, right 16 pt.
+  expect(column.plot).toEqual({ x: 0.0688, y: 0.1, w: 0.9063, h: 0.8118 });
+  const g = referenceGeometry(column)!;
+  // y = 0.1 + 0.8118 × (1 − 0.9) = 0.1812
+  expect([g.from, g.to, g.align]).toEqual([[0.0688, 0.1812], [0.9751, 0.1812], "r"]);
 });
