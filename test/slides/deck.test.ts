@@ -94,11 +94,23 @@ test("the care-guarantee chart is a native bar chart: units top to bottom in the
   expect(colours).toHaveLength(26);
   expect(colours[0]).toBe("F8696B");
   expect(colours[region]).toBe(plans[0].charts[0].series[0].pointColors![region]);
-  // The target drawn across the plot, labelled.
+  // The target drawn inside the chart (user shapes), labelled; nothing on the slide beside it.
   const slide = slideWith("Förstabesök – måluppfyllelse vårdgaranti, januari 2024")!;
-  expect(body(slide)).toEqual([plans[0].charts[0].referenceLine!.label]);
+  expect(body(slide)).toEqual([]);
+  const k = deck.charts.indexOf(xml) + 1;
+  expect(xml).toMatch(/<c:userShapes r:id="rIdMalkollLine"\/><\/c:chartSpace>$/);
+  expect(deck.text(`ppt/charts/_rels/chart${k}.xml.rels`)).toContain(`Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes" Target="../drawings/drawing${k}.xml"`);
+  expect(deck.text("[Content_Types].xml")).toContain(`<Override PartName="/ppt/drawings/drawing${k}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml"/>`);
+  const shapes = deck.text(`ppt/drawings/drawing${k}.xml`);
+  expect(runs(shapes)).toEqual([plans[0].charts[0].referenceLine!.label]);
   expect(plans[0].charts[0].referenceLine!.label.replace(NBSP, " ")).toBe("Mål 100 %");
-  expect(slide).toContain('<a:prstDash val="dash"/>');
+  expect(shapes).toContain('<a:prstDash val="dash"/>');
+  // The plot area is fixed at x 0.32, w 0.6 of the chart; a target of 100 % on a 0–1 axis is its right edge.
+  expect(xml).toMatch(/<c:x val="0.32" \/>\s*<c:y val="0.06" \/>\s*<c:w val="0.6" \/>/);
+  const [x1, , x2] = [...shapes.matchAll(/<cdr:[xy]>([^<]+)<\/cdr:[xy]>/g)].map((m) => Number(m[1]));
+  expect([x1, x2]).toEqual([0.92, 0.92]);
+  // Charts without a target have no user shapes.
+  expect(deck.charts.filter((c) => c.includes("<c:userShapes")).length).toBe(plans.flatMap((p) => p.charts).filter((c) => c.referenceLine).length);
 });
 
 test("the goals chart is a stacked bar with one series per colour, named as on the tab", () => {

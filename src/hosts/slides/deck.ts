@@ -2,6 +2,7 @@ import PptxGenJS from "pptxgenjs";
 import { unzipSync, zipSync } from "fflate";
 import type { Results } from "../../domain/results";
 import type { SheetPlan } from "../../report/plan";
+import { CT_USER_SHAPES, REL_USER_SHAPES, userShapesXml } from "../xlsx/chartPart";
 import { type ChartSlide, type DeckOptions, type SlideLayout, type TableCell, type TableSlide, SLIDE, deckLayout } from "./layout";
 
 export type { DeckOptions };
@@ -28,19 +29,47 @@ export async function renderDeck(plans: readonly SheetPlan[], results: Results, 
   first.addText(layout.title.title, { x: SLIDE.margin, y: 1.6, w: SLIDE.width - 2 * SLIDE.margin, h: 1, fontFace: FONT, fontSize: 36, bold: true, color: TEXT_COLOR });
   first.addText(layout.title.lines.join("\n"), { x: SLIDE.margin, y: 2.7, w: SLIDE.width - 2 * SLIDE.margin, h: 1, fontFace: FONT, fontSize: 18, color: NOTE_COLOR, valign: "top" });
 
-  for (const s of layout.slides) addSlide(pptx, s, opts.lang);
+  // The target line of each chart (in pptxgenjs's chart order), put into its chart part afterwards.
+  const lines: (string | undefined)[] = [];
+  for (const s of layout.slides) addSlide(pptx, s, opts.lang, lines);
   const out = await pptx.write({ outputType: "uint8array" });
+  const parts = unzipSync(out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer));
+  addUserShapes(parts, lines);
   // pptxgenjs stores its parts uncompressed for every output type but a Node stream (3.5 MB for
   // the sample); deflating them again keeps the same parts in the same order at a tenth the size.
-  return zipSync(unzipSync(out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer)), { level: 6 });
+  return zipSync(parts, { level: 6 });
 }
 
-function addSlide(pptx: PptxGenJS, s: SlideLayout, lang: DeckOptions["lang"]): void {
+/**
+ * Each chart's target line as user shapes inside the chart (../xlsx/chartPart.ts writes the same
+ * for the .xlsx), so the line moves, scales and copies with the chart. pptxgenjs writes charts as
+ * ppt/charts/chartN.xml in the order they were added, each related to its embedded workbook by
+ * rId1, and has no user shapes of its own.
+ */
+function addUserShapes(parts: Record<string, Uint8Array>, lines: readonly (string | undefined)[]): void {
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  let overrides = "";
+  lines.forEach((xml, i) => {
+    const chart = `ppt/charts/chart${i + 1}.xml`;
+    const rels = `ppt/charts/_rels/chart${i + 1}.xml.rels`;
+    if (xml === undefined || !parts[chart] || !parts[rels]) return;
+    const drawing = `ppt/drawings/drawing${i + 1}.xml`;
+    parts[drawing] = enc.encode(xml);
+    parts[rels] = enc.encode(dec.decode(parts[rels]).replace("</Relationships>", `<Relationship Id="rIdMalkollLine" Type="${REL_USER_SHAPES}" Target="../drawings/drawing${i + 1}.xml"/></Relationships>`));
+    parts[chart] = enc.encode(dec.decode(parts[chart]).replace("</c:chartSpace>", '<c:userShapes r:id="rIdMalkollLine"/></c:chartSpace>'));
+    overrides += `<Override PartName="/${drawing}" ContentType="${CT_USER_SHAPES}"/>`;
+  });
+  const ct = "[Content_Types].xml";
+  if (overrides && parts[ct]) parts[ct] = enc.encode(dec.decode(parts[ct]).replace("</Types>", `${overrides}</Types>`));
+}
+
+function addSlide(pptx: PptxGenJS, s: SlideLayout, lang: DeckOptions["lang"], lines: (string | undefined)[]): void {
   const slide = pptx.addSlide();
   slide.addText(s.title, { x: SLIDE.margin, y: SLIDE.titleTop, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.titleHeight, fontFace: FONT, fontSize: 20, bold: true, color: TEXT_COLOR, fit: "shrink", valign: "middle" });
   slide.addText(s.footnote, { x: SLIDE.margin, y: SLIDE.footTop, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.footHeight, fontFace: FONT, fontSize: 8, color: NOTE_COLOR, valign: "top" });
   if (s.kind === "table") addTable(slide, s);
-  else addChart(pptx, slide, s, lang);
+  else lines.push(addChart(pptx, slide, s, lang));
 }
 
 function tableCell(c: TableCell, fontSize: number): PptxGenJS.TableCell {
@@ -66,10 +95,11 @@ function addTable(slide: PptxGenJS.Slide, s: TableSlide): void {
   slide.addTable(rows, { x: SLIDE.margin, y: SLIDE.bodyTop, w: s.colWidths.reduce((a, b) => a + b, 0), colW: s.colWidths, autoPage: false });
 }
 
-/** The plot area as fractions of the chart frame, fixed when a reference line is drawn over it. */
+/** The plot area as fractions of the chart frame, fixed when a reference line is drawn in it. */
 const PLOT = { x: 0.32, y: 0.06, w: 0.6, h: 0.86 };
 
-function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, s: ChartSlide, lang: DeckOptions["lang"]): void {
+/** Adds the chart; returns its target line as a user-shapes part, if it has one. */
+function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, s: ChartSlide, lang: DeckOptions["lang"]): string | undefined {
   const frame = { x: SLIDE.margin, y: SLIDE.bodyTop, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.bodyHeight };
   const horizontal = s.chart === "bar" || s.chart === "stackedBar";
   const type = s.chart === "pie" ? pptx.ChartType.pie : s.chart === "line" ? pptx.ChartType.line : pptx.ChartType.bar;
@@ -123,34 +153,13 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, s: ChartSlide, lang: 
   }
   if (line) options.layout = PLOT;
   slide.addChart(type, data, options as PptxGenJS.IChartOpts);
-  if (line) drawReferenceLine(slide, frame, horizontal, axis.min ?? 0, axis.max!, line);
+  if (!line) return undefined;
+  const color = /^[0-9A-Fa-f]{6}$/.test(line.color) ? line.color.toUpperCase() : "C00000";
+  return userShapesXml({
+    spec: { kind: s.chart, size: { width: frame.w * 72, height: frame.h * 72 } },
+    bounds: { min: axis.min ?? 0, max: axis.max },
+    reference: { value: line.value, label: line.label, color },
+    plot: PLOT,
+  });
 }
 
-/**
- * The target as a dashed line across the plot at its value. PowerPoint cannot combine horizontal
- * bars with a line series, so it is drawn over the chart's fixed plot area instead (the chart
- * stays editable; the line is a shape on the slide beside it).
- */
-function drawReferenceLine(
-  slide: PptxGenJS.Slide,
-  frame: { x: number; y: number; w: number; h: number },
-  horizontal: boolean,
-  min: number,
-  max: number,
-  ref: NonNullable<ChartSlide["referenceLine"]>,
-): void {
-  const at = Math.min(1, Math.max(0, (ref.value - min) / (max - min)));
-  const lineStyle = { color: ref.color, width: 1.5, dashType: "dash" as const };
-  const label = { fontFace: FONT, fontSize: 9, color: ref.color, bold: true };
-  if (horizontal) {
-    const x = frame.x + frame.w * (PLOT.x + PLOT.w * at);
-    const top = frame.y + frame.h * PLOT.y;
-    slide.addShape("line", { x, y: top, w: 0, h: frame.h * PLOT.h, line: lineStyle });
-    slide.addText(ref.label, { x: x - 1.5, y: top - 0.25, w: 1.5, h: 0.22, align: "right", ...label });
-  } else {
-    const y = frame.y + frame.h * (PLOT.y + PLOT.h * (1 - at));
-    const left = frame.x + frame.w * PLOT.x;
-    slide.addShape("line", { x: left, y, w: frame.w * PLOT.w, h: 0, line: lineStyle });
-    slide.addText(ref.label, { x: left + frame.w * PLOT.w - 1.5, y: y - 0.24, w: 1.5, h: 0.22, align: "right", ...label });
-  }
-}

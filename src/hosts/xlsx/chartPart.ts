@@ -12,7 +12,7 @@
 import type { Cell } from "../../ingest/cells";
 import { columnLetter } from "../../ingest/cells";
 import type { Block, CellRange, ChartSpec } from "../../report/plan";
-import { type FrameRect, hasLegend, isHorizontal, rangeCells, referenceGeometry, type PreparedChart } from "./chartRules";
+import { type FrameRect, hasLegend, isHorizontal, type LinePlacement, rangeCells, referenceGeometry, type PreparedChart } from "./chartRules";
 import { escapeAttr, escapeText } from "./xml";
 
 export const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
@@ -216,7 +216,7 @@ function layoutXml(plot: FrameRect | undefined): string {
  * (relSizeAnchor) so both follow the chart when it is moved or resized. Undefined when the chart
  * has no line to draw.
  */
-export function userShapesXml(chart: PreparedChart): string | undefined {
+export function userShapesXml(chart: LinePlacement): string | undefined {
   const g = referenceGeometry(chart);
   if (!g || !chart.reference) return undefined;
   const { label, color } = chart.reference;

@@ -57,7 +57,7 @@ export function drawableChart(spec: ChartSpec): boolean {
   );
 }
 
-export const isHorizontal = (spec: ChartSpec): boolean => spec.kind === "bar" || spec.kind === "stackedBar";
+export const isHorizontal = (spec: Pick<ChartSpec, "kind">): boolean => spec.kind === "bar" || spec.kind === "stackedBar";
 
 /** The cells of a range in reading order (a chart's ranges are one column or one row). */
 export function rangeCells(cells: readonly (readonly Cell[])[], r: CellRange): Cell[] {
@@ -121,8 +121,11 @@ export function plotArea(spec: ChartSpec, cells: readonly (readonly Cell[])[]): 
   return { x: round4(left / W), y: round4(top / H), w: round4(Math.max(0.1, (W - left - right) / W)), h: round4(Math.max(0.1, (H - top - bottom) / H)) };
 }
 
+/** What placing a reference line needs: the chart's kind and size, axis bounds, plot area and line. */
+export type LinePlacement = Pick<PreparedChart, "bounds" | "reference" | "plot"> & { spec: Pick<ChartSpec, "kind" | "size"> };
+
 /** Where a prepared chart's reference line and its label go, as fractions of the chart's frame. */
-export function referenceGeometry(chart: PreparedChart): { from: [number, number]; to: [number, number]; label: FrameRect; align: "ctr" | "r" } | undefined {
+export function referenceGeometry(chart: LinePlacement): { from: [number, number]; to: [number, number]; label: FrameRect; align: "ctr" | "r" } | undefined {
   const { spec, plot, reference: ref, bounds } = chart;
   if (!plot || !ref || bounds.min === undefined || bounds.max === undefined || bounds.max <= bounds.min) return undefined;
   const { width: W, height: H } = spec.size;
