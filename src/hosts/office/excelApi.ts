@@ -168,6 +168,18 @@ export interface ChartTitle {
 export interface ChartLegend {
   visible: boolean;
   position: "Top" | "Bottom" | "Left" | "Right" | "Corner" | "Custom" | "Invalid";
+  /** ExcelApi 1.7. */
+  readonly legendEntries: ChartLegendEntryCollection;
+}
+
+export interface ChartLegendEntryCollection {
+  /** The entry at the index, in series order. ExcelApi 1.7. */
+  getItemAt(index: number): ChartLegendEntry;
+}
+
+export interface ChartLegendEntry {
+  /** ExcelApi 1.7. */
+  visible: boolean;
 }
 
 export interface ChartAxes {

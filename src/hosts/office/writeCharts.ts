@@ -54,7 +54,13 @@ export function applyChart(sheet: Worksheet, chart: PreparedChart, lines: Refere
   c.title.text = spec.title;
   const legend = spec.kind === "pie" || spec.series.length > 1 || reference !== undefined;
   c.legend.visible = legend;
-  if (legend) c.legend.position = "Bottom";
+  if (legend) {
+    c.legend.position = "Bottom";
+    // As in the .xlsx: no entry for a series coloured per point (it has no one colour to show).
+    spec.series.forEach((s, k) => {
+      if (s.pointColors?.length) c.legend.legendEntries.getItemAt(k).visible = false;
+    });
+  }
   if (spec.kind !== "pie") {
     const value = c.axes.valueAxis;
     if (bounds.min !== undefined) value.minimum = bounds.min;
@@ -78,6 +84,8 @@ export function applyChart(sheet: Worksheet, chart: PreparedChart, lines: Refere
       return s;
     };
     add("", reference.lead).format.fill.clear();
+    // Legend entries follow the series: the invisible lead's comes right after the plan's series.
+    c.legend.legendEntries.getItemAt(spec.series.length).visible = false;
     add(reference.label, reference.line).format.fill.setSolidColor(color(reference.color));
     const value2 = c.axes.getItem("Value", "Secondary");
     if (bounds.min !== undefined) value2.minimum = bounds.min;

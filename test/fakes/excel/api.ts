@@ -783,7 +783,7 @@ export class FakeChartCollection extends ClientProxy<SheetData> implements X.Cha
         name: `Chart ${sheet.charts.length + 1}`,
         type,
         title: "",
-        legend: { visible: true, position: "Right" },
+        legend: { visible: true, position: "Right", hidden: new Set() },
         top: 0,
         left: 0,
         width: 360,
@@ -874,6 +874,21 @@ export class FakeChart extends ClientProxy<ChartData> implements X.Chart {
       },
       set position(v: X.ChartLegend["position"]) {
         queueSet("position", v, (c) => (c.legend.position = v));
+      },
+      legendEntries: {
+        getItemAt: (index: number) => ({
+          get visible(): boolean {
+            throw propertyNotLoaded("visible");
+          },
+          set visible(v: boolean) {
+            queueSet(`legendEntries.${index}.visible`, v, (c) => {
+              // As in Excel: an entry exists per series; past the last one the call fails.
+              if (!Number.isInteger(index) || index < 0 || index >= c.series.length) throw new FakeExcelError("InvalidArgument", `The legend has no entry at index ${index}.`);
+              if (v) c.legend.hidden.delete(index);
+              else c.legend.hidden.add(index);
+            });
+          },
+        }),
       },
     };
   }

@@ -80,7 +80,8 @@ export interface ChartData {
   name: string;
   type: string;
   title: string;
-  legend: { visible: boolean; position: string };
+  /** `hidden`: the series indexes whose legend entries are hidden. */
+  legend: { visible: boolean; position: string; hidden: Set<number> };
   top: number;
   left: number;
   width: number;

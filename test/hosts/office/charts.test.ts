@@ -45,6 +45,8 @@ describe("with ExcelApi 1.8", () => {
     expect([lead.chartType, lead.axisGroup, lead.fill, rect(lead.values)]).toEqual(["BarStacked", "Secondary", "none", [2, 3, 5, 3]]);
     expect([line.name, line.chartType, line.axisGroup, line.fill, line.gapWidth, line.overlap, rect(line.values)]).toEqual(["Mål 90 %", "BarStacked", "Secondary", "#C00000", 0, 100, [2, 4, 5, 4]]);
     expect(chartsOf(fake)[0].axes.get("Value/Secondary")).toMatchObject({ minimum: 0, maximum: 1, visible: false });
+    // The legend shows the line's name only: the share series (a colour per bar) and the invisible lead are hidden.
+    expect(chartsOf(fake)[0].legend).toEqual({ visible: true, position: "Bottom", hidden: new Set([0, 1]) });
     // 0.9 − 0.005 / 2 = 0.8975 up to the line, 0.005 wide, under a header at D2 (the chart's top-left is D1).
     const sheet = fake.data.sheet("Vårdgaranti")!;
     expect([sheet.value(1, 3), sheet.value(2, 3), sheet.value(2, 4), sheet.value(5, 3), sheet.value(6, 3) ?? null]).toEqual(["Mållinje (diagramdata)", 0.8975, 0.005, 0.8975, null]);
@@ -53,7 +55,7 @@ describe("with ExcelApi 1.8", () => {
   test("stacked bars: a series per colour with its fill", async () => {
     const c = chartsOf(await run())[1];
     expect(c.series.map((s) => [s.name, s.fill, rect(s.values)])).toEqual([["Gröna", "#" + GREEN, [1, 1, 2, 1]], ["Röda", "#" + RED, [3, 1, 4, 1]]]);
-    expect(c.legend).toEqual({ visible: true, position: "Bottom" });
+    expect(c.legend).toEqual({ visible: true, position: "Bottom", hidden: new Set() });
   });
 });
 
@@ -102,4 +104,16 @@ test("the fake is strict: a point past the series' last throws, as in Excel", as
   plan.charts = [{ ...plan.charts[0], referenceLine: undefined, series: [{ ...plan.charts[0].series[0], pointColors: [RED, RED, RED, RED, RED] }] }];
   await expect(createOfficeHost(fake.run, () => true).writePlans([plan])).rejects.toThrow(FakeExcelError);
   await expect(createOfficeHost(fake.run, () => true).writePlans([plan])).rejects.toThrow(/no point 4/);
+});
+
+test("the fake is strict: a legend entry past the last series throws, as in Excel", async () => {
+  const fake = dataSheet();
+  await expect(
+    fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Data");
+      const chart = sheet.charts.add("BarClustered", sheet.getRange("A1:A2"), "Columns");
+      chart.legend.legendEntries.getItemAt(1).visible = false;
+      await ctx.sync();
+    }),
+  ).rejects.toThrow(/no entry at index 1/);
 });
