@@ -62,6 +62,23 @@ export class FakeContext implements X.RequestContext {
     return this.queue.length;
   }
 
+  /**
+   * A picture asked for (Range.getImage, Chart.getImage): base64 of "PNG " and what it shows,
+   * settled at sync; where the platform has no pictures (`FakeExcel.pictures` false) the sync fails
+   * as Excel's does.
+   */
+  image<T>(describe: (t: T) => string, target: () => T): X.ClientResult<string> {
+    const result = new FakeClientResult<string>();
+    this.enqueue(0, (exec) => {
+      if (!this.excel.pictures) throw new FakeExcelError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
+      const png = Buffer.from(`PNG ${describe(target())}`).toString("base64");
+      exec.responseBytes += jsonSize(png);
+      exec.loads.push("image");
+      exec.commits.push(() => result.settle(png));
+    });
+    return result;
+  }
+
   async sync(): Promise<void> {
     if (this.closed) throw new FakeExcelError("InvalidRequestContext", "context.sync() after Excel.run finished.");
     const commands = this.queue;
@@ -313,6 +330,13 @@ export class FakeWorksheet extends ClientProxy<SheetData> implements X.Worksheet
     const rect = address === undefined ? { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 } : parseAddress(address);
     return new FakeRange(this.ctx, () => ({ sheet: this.target(), rect }));
   }
+  /** ExcelApi 1.3. */
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): FakeRange {
+    const ok = [row, column, rowCount, columnCount].every(Number.isInteger) && row >= 0 && column >= 0 && rowCount > 0 && columnCount > 0 && row + rowCount <= MAX_ROWS && column + columnCount <= MAX_COLS;
+    if (!ok) throw new FakeExcelError("InvalidArgument", `getRangeByIndexes(${row}, ${column}, ${rowCount}, ${columnCount}) is outside the sheet.`);
+    const rect = { r0: row, c0: column, r1: row + rowCount - 1, c1: column + columnCount - 1 };
+    return new FakeRange(this.ctx, () => ({ sheet: this.target(), rect }));
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(
       this.ctx,
@@ -429,6 +453,10 @@ const RANGE_READERS: Record<string, (t: RangeTarget) => unknown> = {
 
 export class FakeRange extends ClientProxy<RangeTarget> implements X.Range {
   protected readonly readers = RANGE_READERS;
+  /** ExcelApi 1.7: a PNG of the range, base64 (here a stand-in naming the range). */
+  getImage(): X.ClientResult<string> {
+    return this.ctx.image((t) => `range ${addressOf(t)}`, () => this.target());
+  }
   rectAtSync(): Rect {
     return this.target().rect;
   }
@@ -761,6 +789,10 @@ export class FakeChartCollection extends ClientProxy<SheetData> implements X.Cha
     });
     return this;
   }
+  /** ExcelApi 1.1: the chart at the index, in the order the charts were added; past the last one the sync fails. */
+  getItemAt(index: number): FakeChart {
+    return new FakeChart(this.ctx, () => this.target().charts[index] ?? null, { what: `The chart at index ${index}` });
+  }
   add(type: X.ChartKind, sourceData: X.Range, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): FakeChart {
     const holder: { chart?: ChartData } = {};
     this.queueCall("add", [type, "<range>", seriesBy], (sheet) => {
@@ -840,6 +872,11 @@ export class FakeChart extends ClientProxy<ChartData> implements X.Chart {
   }
   set height(v: number) {
     this.setPoints("height", v);
+  }
+  /** ExcelApi 1.2: a PNG of the chart, base64 (here a stand-in naming the chart). */
+  getImage(width?: number, height?: number, fittingMode?: "Fit" | "FitAndCenter" | "Fill"): X.ClientResult<string> {
+    void width, void height, void fittingMode;
+    return this.ctx.image((c) => `chart ${c.title}`, () => this.target());
   }
   get title(): X.ChartTitle {
     const resolve = () => this.target();
@@ -1199,6 +1236,8 @@ export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
   limitBytes = PAYLOAD_LIMIT;
+  /** Whether Range.getImage and Chart.getImage work here (Excel on the web has lacked them). */
+  pictures = true;
 
   constructor(readonly data: WorkbookData = new WorkbookData()) {}
 

@@ -9,6 +9,7 @@ export type FakeErrorCode =
   | "InvalidRequestContext"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
+  | "ApiNotFound"
   | "GeneralException";
 
 export class FakeExcelError extends Error {
