@@ -12,7 +12,7 @@
 import type { Cell } from "../../ingest/cells";
 import { columnLetter } from "../../ingest/cells";
 import type { Block, CellRange, ChartSpec } from "../../report/plan";
-import { type FrameRect, hasLegend, isHorizontal, type LinePlacement, rangeCells, referenceGeometry, type PreparedChart } from "./chartRules";
+import { type FrameRect, hasLegend, isHorizontal, type LinePlacement, rangeCells, referenceGeometry, round4, type PreparedChart } from "./chartRules";
 import { escapeAttr, escapeText } from "./xml";
 
 export const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
@@ -52,8 +52,6 @@ function formatAt(blocks: readonly Block<string>[], row: number, col: number): s
   for (const b of blocks) if (row >= b.range[0] && row <= b.range[2] && col >= b.range[1] && col <= b.range[3]) f = b.value;
   return f;
 }
-
-const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** A number as written in XML (shortest round-trip form). */
 function num(n: number): string {

@@ -95,7 +95,8 @@ const TARGET_CHAR = 5.4;
 const TARGET_HEIGHT = 14;
 const PAD = 8;
 
-const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+/** Fractions of a chart are written with four decimals (a tenth of a point on a slide-sized chart). */
+export const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /**
  * The inner plot area of a chart with a reference line: room above for the title and the line's
