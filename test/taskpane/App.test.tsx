@@ -151,7 +151,7 @@ test("stored settings that cannot be used are reported and the defaults apply", 
 
 test("the main button is reached and pressed by keyboard alone", async () => {
   const { host, user } = await openPane();
-  // From the top of the pane: three column dropdowns, the date, four settings headers, the button.
+  // From the top of the pane: three column dropdowns, the date, five settings headers, the button.
   const order: string[] = [];
   for (let i = 0; i < 20 && document.activeElement !== runButton(); i++) {
     await user.tab();
@@ -160,7 +160,7 @@ test("the main button is reached and pressed by keyboard alone", async () => {
   }
   expect(order).toEqual([
     "Kolumn för Enhet på bladet Väntande", "Kolumn för Kontakttyp på bladet Väntande", "Kolumn för Startdatum på bladet Väntande",
-    "ÅÅÅÅ-MM-DD", "Gränser och mål", "Färggränser (andel av målet)", "Undantag som exkluderas", "Sammanvägning av mål", "Beräkna måluppfyllelse",
+    "ÅÅÅÅ-MM-DD", "Gränser och mål", "Färggränser (andel av målet)", "Undantag som exkluderas", "Sammanvägning av mål", "Presentation", "Beräkna måluppfyllelse",
   ]);
   await user.keyboard("{Enter}");
   await screen.findByRole("listitem", { name: "Förstabesök (väntande)" });
@@ -201,4 +201,18 @@ test("goals are counted per colour, and the roll-up rule changes them", async ()
   // Worst indicator: Tillgänglighet takes B's red.
   const after = await screen.findByRole("list", { name: "Mål per färg" });
   expect(within(after).getAllByRole("listitem").map((li) => li.getAttribute("aria-label"))).toEqual(["Uppfylls helt: 1", "Uppfylls delvis: 0", "Uppfylls inte: 1", "Ej mätt: 0"]);
+});
+
+test("the region's name for the deck's first slide is saved on Enter, trimmed; emptied it is saved as none", async () => {
+  const { host, user } = await openPane();
+  await user.click(screen.getByRole("button", { name: "Presentation" }));
+  const name = await screen.findByRole("textbox", { name: "Regionens namn (rubrik på första bilden)" });
+  expect((name as HTMLInputElement).value).toBe("");
+  await user.type(name, "  Region Exempelland {Enter}");
+  await waitFor(() => expect(host.saved).toHaveLength(1));
+  expect((host.saved[0] as { regionName: unknown }).regionName).toBe("Region Exempelland");
+  await user.clear(name);
+  await user.tab();
+  await waitFor(() => expect(host.saved).toHaveLength(2));
+  expect((host.saved[1] as { regionName: unknown }).regionName).toBeNull();
 });

@@ -60,7 +60,17 @@ test("after a run the pane offers Exportera till PowerPoint, which renders the r
   const [plans, results, opts] = rendered.at(-1) as [{ name: string }[], { measurementDate: string }, { workbookName: string; lang: string }];
   expect(plans.map((p) => p.name)).toContain("Vårdgaranti");
   expect(results.measurementDate).toBe(MEASURED);
-  expect(opts).toMatchObject({ lang: "sv", workbookName: "Väntetider.xlsx" });
+  expect(opts).toMatchObject({ lang: "sv", workbookName: "Väntetider.xlsx", regionName: null });
+});
+
+test("the region's name typed under Presentation titles the deck", async () => {
+  const { exporter } = fakeExporter();
+  const user = await runPane(exporter);
+  await user.click(screen.getByRole("button", { name: "Presentation" }));
+  await user.type(await screen.findByRole("textbox", { name: "Regionens namn (rubrik på första bilden)" }), "Region Exempelland{Enter}");
+  await user.click(await screen.findByRole("button", { name: "Exportera till PowerPoint" }));
+  await screen.findByText("Presentationen Målkoll 2024-01-31.pptx har laddats ned.");
+  expect(rendered.at(-1)![2]).toMatchObject({ regionName: "Region Exempelland" });
 });
 
 test("in the preview (no pictures) the pane says in one line why there are no pictures", async () => {

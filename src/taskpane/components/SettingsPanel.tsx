@@ -5,6 +5,7 @@ import { MEASURES, type Basis } from "../../ingest/records";
 import { TEXT } from "../../report/i18n";
 import type { Lang, PaneTexts } from "../texts";
 import { NumberField } from "./NumberField";
+import { TextField } from "./TextField";
 
 const CODES: ExceptionCode[] = ["PvV", "MoV", "SoV"];
 const BASES: Basis[] = ["waiting", "completed"];
@@ -26,7 +27,7 @@ export interface SettingsPanelProps {
   onChange(next: Settings): string | null;
 }
 
-/** Limits, targets, thresholds, exclusions and the goal roll-up rule, folded away until wanted. */
+/** Limits, targets, thresholds, exclusions, the goal roll-up rule and the deck's title, folded away until wanted. */
 export function SettingsPanel({ settings, lang, texts, disabled, onChange }: SettingsPanelProps) {
   const s = useStyles();
   const edit = (change: (draft: Settings) => void): string | null => {
@@ -105,6 +106,18 @@ export function SettingsPanel({ settings, lang, texts, disabled, onChange }: Set
               />
             ))}
           </RadioGroup>
+        </AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="deck">
+        <AccordionHeader as="h3">{texts.deckTitle}</AccordionHeader>
+        <AccordionPanel className={s.panel}>
+          <TextField
+            label={texts.regionName}
+            value={settings.regionName ?? ""}
+            placeholder={texts.regionNamePlaceholder}
+            disabled={disabled}
+            onCommit={(v) => edit((d) => (d.regionName = v === "" ? null : v))}
+          />
         </AccordionPanel>
       </AccordionItem>
     </Accordion>
