@@ -27,3 +27,10 @@ Object.defineProperty(HTMLElement.prototype, "offsetParent", {
 });
 // It also measures <body> and treats a 0×0 body as a hidden frame: give it the pane's 320 px width.
 document.body.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, width: 320, height: 800, right: 320, bottom: 800, toJSON: () => ({}) }) as DOMRect;
+
+// A run in the pane loads the engine and the result views lazily, computes and renders Fluent UI in
+// jsdom: about a second alone, longer when the full suite shares the machine's two cores. Testing
+// Library's default wait of 1 s then fails a correct pane now and then; wait up to 10 s instead
+// (a pane that never shows its result still fails).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+(require("@testing-library/react") as typeof import("@testing-library/react")).configure({ asyncUtilTimeout: 10_000 });
