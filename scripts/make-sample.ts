@@ -18,6 +18,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { openWorkbook } from "../src/hosts/xlsx/read";
+import { withSettingsPart } from "../src/hosts/xlsx/settingsPart";
 import { unzipSync, zipSync, type Zippable } from "fflate";
 import {
   DATE_FORMAT, PATIENT_HEADERS, REGION, UNITS, expectedFigures, isoToSerial, mulberry32, patientRows,
@@ -32,6 +34,8 @@ export const HEADER_ROW = 4;
 const FIRST_DATA_ROW = HEADER_ROW + 1;
 
 const OUT = path.resolve(__dirname, "..", "assets", "sample.xlsx");
+/** A fixed Custom XML item id, so the file is byte-identical between runs. */
+const SETTINGS_ITEM_ID = "{3F2504E0-4F89-41D3-9A0C-0305E82C3301}";
 /** Fixed document and zip times, so the file is byte-identical between runs. */
 const DOC_TIME = new Date(Date.UTC(2024, 1, 1, 7, 0, 0));
 const ZIP_TIME = new Date(2024, 1, 1, 8, 0, 0);
@@ -273,9 +277,12 @@ async function main(): Promise<void> {
   addIndicatorSheet(wb);
   addAssignmentSheet(wb);
   addInfoSheet(wb);
-  const buf = new Uint8Array(await wb.xlsx.writeBuffer());
+  const buf = normaliseZip(new Uint8Array(await wb.xlsx.writeBuffer()));
+  // Målkoll's settings as the add-in saves them, holding only the region's name (the deck's title);
+  // everything else stays at the defaults the tests' expected figures assume.
+  const withSettings = withSettingsPart(openWorkbook(buf), { version: 1, regionName: REGION }, { itemId: SETTINGS_ITEM_ID });
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  fs.writeFileSync(OUT, normaliseZip(buf));
+  fs.writeFileSync(OUT, withSettings);
   console.log(`wrote ${path.relative(process.cwd(), OUT)} (${fs.statSync(OUT).size} bytes): "Väntande" header row ${HEADER_ROW}, data rows ${FIRST_DATA_ROW}–${FIRST_DATA_ROW + PATIENT_COUNT - 1}, measurement date ${MEASUREMENT_DATE} (serial ${isoToSerial(MEASUREMENT_DATE)})`);
   for (const s of BROKEN_ROWS) console.log(`  broken  Väntande!${s.row}: ${s.note}`);
   for (const s of UNUSUAL_ROWS) console.log(`  unusual Väntande!${s.row}: ${s.note}`);

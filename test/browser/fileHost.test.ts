@@ -18,14 +18,14 @@ test("a file that is not an .xlsx is refused at once, with the CLI's message", (
   expect(() => createFileHost(new TextEncoder().encode("hej"))).toThrow(new XlsxError("notXlsx", MESSAGES.notXlsx));
 });
 
-test("lists the sample's sheets, reads them as the CLI does, and finds no stored settings", async () => {
+test("lists the sample's sheets, reads them as the CLI does, and finds its stored settings (the region's name)", async () => {
   const host = createFileHost(SAMPLE);
   const wb = openWorkbook(SAMPLE);
   expect(await host.listSheets()).toEqual(wb.sheets.map((s) => ({ name: s.name, hidden: s.hidden })));
   const seen: [number, number][] = [];
   expect(await host.readSheet("Väntande", (done, total) => seen.push([done, total]))).toEqual(wb.readSheet("Väntande"));
   expect(seen).toEqual([[6004, 6004]]); // one call: the whole sheet is in memory
-  expect(await host.loadSettings()).toBeNull();
+  expect(await host.loadSettings()).toEqual({ version: 1, regionName: "Region Exempelland" });
 });
 
 test("writes the CLI's tabs, reports them with the new package, and lists them as Målkoll's own afterwards", async () => {

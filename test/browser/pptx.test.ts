@@ -17,7 +17,8 @@ describeInBrowser("PowerPoint export in the preview", () => {
     expect(download.suggestedFilename()).toBe("Målkoll 2024-01-31.pptx");
     const deck = pptxParts(new Uint8Array(readFileSync(await download.path())));
     expect(deck.slides.length).toBeGreaterThan(20);
-    expect(runs(deck.slides[0])).toEqual(["sample", "Målkoll – uppföljning januari 2024", "Mätdatum 2024-01-31"]);
+    // The title is the region's name from the sample's stored settings.
+    expect(runs(deck.slides[0])).toEqual(["Region Exempelland", "Målkoll – uppföljning januari 2024", "Mätdatum 2024-01-31"]);
     expect(deck.slides.some((s) => runs(s)[0] === "Förstabesök – andel väntande inom 90 dagar (exkl. PvV/MoV)")).toBe(true);
     expect(deck.charts.length).toBe(9);
     // In the preview there are no pictures, and the page says why.
