@@ -5,7 +5,7 @@
 // under the chart (a stacked bar group on the secondary axes; referenceCells.ts says why), title,
 // place and size.
 import type { ChartSpec } from "../../report/plan";
-import { isHorizontal, type PreparedChart } from "../xlsx/chartRules";
+import { hasLegend, isHorizontal, type PreparedChart } from "../xlsx/chartRules";
 import { rangeAddress } from "./address";
 import type { ChartKind, ChartSeries, Worksheet } from "./excelApi";
 import { jsonBytes } from "./payload";
@@ -32,7 +32,8 @@ export function chartBytes(chart: PreparedChart, overhead: number): number {
 /** Queues one chart on the sheet (no sync). `supports("1.8")` enables the axis format, axis crossing and target line. */
 export function applyChart(sheet: Worksheet, chart: PreparedChart, lines: ReferenceCells | undefined, supports: (version: string) => boolean): void {
   const { spec, bounds } = chart;
-  const reference = chart.reference && lines && supports("1.8") ? { ...chart.reference, ...lines } : undefined;
+  // Only a host with ExcelApi 1.8 gets the line's cells (writePlans.ts), so `lines` implies 1.8.
+  const reference = chart.reference && lines ? { ...chart.reference, ...lines } : undefined;
   const range = (r: readonly [number, number, number, number]) => sheet.getRange(rangeAddress(r[0], r[1], r[2], r[3]));
   const has18 = supports("1.8");
   const c = sheet.charts.add(TYPE[spec.kind], range(spec.series[0].values), "Columns");
@@ -52,7 +53,7 @@ export function applyChart(sheet: Worksheet, chart: PreparedChart, lines: Refere
     (s.pointColors ?? []).forEach((p, i) => HEX.test(p) && series.points.getItemAt(i).format.fill.setSolidColor(color(p)));
   });
   c.title.text = spec.title;
-  const legend = spec.kind === "pie" || spec.series.length > 1 || reference !== undefined;
+  const legend = hasLegend(spec) || reference !== undefined;
   c.legend.visible = legend;
   if (legend) {
     c.legend.position = "Bottom";

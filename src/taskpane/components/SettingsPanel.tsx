@@ -116,7 +116,7 @@ export function SettingsPanel({ settings, lang, texts, disabled, onChange }: Set
             value={settings.regionName ?? ""}
             placeholder={texts.regionNamePlaceholder}
             disabled={disabled}
-            onCommit={(v) => edit((d) => (d.regionName = v === "" ? null : v))}
+            onCommit={(v) => (v === (settings.regionName ?? "") ? null : edit((d) => (d.regionName = v === "" ? null : v)))}
           />
         </AccordionPanel>
       </AccordionItem>

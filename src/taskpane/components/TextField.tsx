@@ -3,29 +3,31 @@ import { useEffect, useState } from "react";
 
 export interface TextFieldProps {
   label: string;
+  /** The saved value; the field shows it again whenever it changes. */
   value: string;
   placeholder?: string;
+  inputMode?: "text" | "decimal";
   disabled?: boolean;
-  /** Commit the trimmed text; returns why it was refused, or null when accepted. */
-  onCommit(value: string): string | null;
+  /** Commit the trimmed text (on blur or Enter); returns why it was refused, or null when accepted or unchanged. */
+  onCommit(text: string): string | null;
 }
 
-/** A text committed on blur or Enter (as NumberField), so a name is saved once, not per keystroke. */
-export function TextField({ label, value, placeholder, disabled, onCommit }: TextFieldProps) {
+/**
+ * A field typed freely and committed on blur or Enter, so that "9" on the way to "90" (or half a
+ * name) is never saved; a refusal is shown at the field.
+ */
+export function TextField({ label, value, placeholder, inputMode, disabled, onCommit }: TextFieldProps) {
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setText(value), [value]);
 
-  const commit = () => {
-    const t = text.trim();
-    if (t === value) return setError(null);
-    setError(onCommit(t));
-  };
+  const commit = () => setError(onCommit(text.trim()));
   return (
     <Field label={label} validationMessage={error ?? undefined} validationState={error ? "error" : "none"}>
       <Input
         value={text}
         placeholder={placeholder}
+        inputMode={inputMode}
         disabled={disabled}
         onChange={(_, data) => setText(data.value)}
         onBlur={commit}

@@ -53,8 +53,8 @@ if (!available && inCi) {
     expect(readdirSync(out)).toContain("chart-tab.png");
     // The target line is drawn where it belongs: one dashed dark-red line down the first chart's
     // plot, right of the tables (the charts' side of the crop), not a tick at the end of every bar
-    // (what the earlier bar-group line looked like). Measured on the sample: a 320 px run (the plot
-    // is ~330 px high at this scale); the old ticks gave 19 px.
+    // (what the earlier bar-group line looked like). Measured on the sample: a 320 px run; the old
+    // ticks gave 19 px.
     const pixels = renderPage(pdf, page, join(dir, "chart-tab"), 400, crop);
     expect(longestVerticalRun(pixels, darkRed, pixels.width * 0.55)).toBeGreaterThan(200);
   }, 180_000);
