@@ -32,7 +32,7 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       dialog: "./src/commands/dialog.ts",
-      download: "./src/commands/download.ts",
+      download: "./src/taskpane/download.ts",
       preview: "./src/preview/index.tsx",
     },
     output: {
@@ -71,7 +71,7 @@ module.exports = async (env = {}, argv = {}) => {
       page("taskpane", "./src/taskpane/taskpane.html"),
       page("commands", "./src/commands/commands.html"),
       page("dialog", "./src/commands/dialog.html"),
-      page("download", "./src/commands/download.html"),
+      page("download", "./src/taskpane/download.html"),
       page("preview", "./src/preview/preview.html"),
       new CopyWebpackPlugin({
         patterns: [

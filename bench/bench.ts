@@ -20,9 +20,9 @@ import * as path from "path";
 import { spawn, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
-import { runPipeline } from "../src/pipeline";
-import { DEFAULT_SETTINGS } from "../src/domain/settings";
-import type { SheetGrid } from "../src/ingest/cells";
+import { runPipeline } from "../src/app/pipeline";
+import { DEFAULT_SETTINGS } from "../src/model/settings";
+import type { SheetGrid } from "../src/model/cells";
 import {
   DATE_FORMAT, PATIENT_HEADERS, REGION, UNITS, expectedFigures, isoToSerial, patientGrid, patientRowSource, serialToDate,
   type PatientRow,

@@ -6,7 +6,8 @@
  * Everything here is invented. Löpnummer are running ids ("P000123"), never personal identity numbers,
  * and no row carries a name.
  */
-import type { Cell, SheetGrid } from "../src/ingest/cells";
+import type { Cell, SheetGrid } from "../src/model/cells";
+import { isoFromSerial, serialFromIso } from "../src/model/days";
 
 // ---------------------------------------------------------------------------------------------------
 // PRNG
@@ -31,20 +32,18 @@ const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
 
 /** "YYYY-MM-DD" → Excel 1900 serial. */
 export function isoToSerial(iso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new Error(`not an ISO date: ${iso}`);
-  return Math.round((Date.UTC(+m[1], +m[2] - 1, +m[3]) - EPOCH_1899_12_30) / MS_PER_DAY);
+  const s = serialFromIso(iso);
+  if (s === null) throw new Error(`not an ISO date: ${iso}`);
+  return s;
 }
 
-/** Excel 1900 serial → a Date at UTC midnight (what ExcelJS writes back as the same serial). */
+/** Excel 1900 serial → a Date at UTC midnight (what ExcelJS writes back as the same serial; every date here is after 1900-03-01). */
 export function serialToDate(serial: number): Date {
   return new Date(EPOCH_1899_12_30 + serial * MS_PER_DAY);
 }
 
 /** Excel 1900 serial → "YYYY-MM-DD". */
-export function serialToIso(serial: number): string {
-  return serialToDate(serial).toISOString().slice(0, 10);
-}
+export const serialToIso = (serial: number): string => isoFromSerial(serial);
 
 function toSerial(d: string | number | Date): number {
   if (typeof d === "number") return d;

@@ -1,9 +1,10 @@
-import type { SheetGrid } from "../ingest/cells";
-import { DEFAULT_SETTINGS, type Settings } from "../domain/settings";
-import { readSettings } from "../domain/settingsDoc";
+import type { SheetGrid } from "../model/cells";
+import { DEFAULT_SETTINGS, type Settings } from "../model/settings";
+import { readSettings } from "../model/settingsDoc";
 import { computedAnything, type Results } from "../domain/results";
 import type { SheetPlan } from "../report/plan";
-import { type Lang, type Past, pastFrom, runPipeline } from "../pipeline";
+import { type Lang } from "../model/lang";
+import { type Past, pastFrom, runPipeline } from "./pipeline";
 import { HISTORY_MARKER } from "../report/historyTab";
 import type { HostPort, HostSheet, WrittenTab } from "../hosts/port";
 

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { createOfficeHost } from "../hosts/office";
-import { RUN_FUNCTION } from "../taskpane/requirements";
-import { paneLang } from "../taskpane/texts";
+import { RUN_FUNCTION } from "../app/requirements";
+import { paneLang } from "../app/texts/pane";
 import { showOutcomeDialog } from "./outcomeDialog";
 import { runFromRibbon } from "./runFromRibbon";
 

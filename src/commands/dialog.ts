@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { CommandMessage } from "./outcome";
+import type { CommandMessage } from "../app/outcome";
 
 /** The message from the URL fragment (see outcomeDialog.ts), or null when there is none or it is garbled. */
 export function readMessage(hash: string): CommandMessage | null {

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { CommandMessage } from "./outcome";
+import type { CommandMessage } from "../app/outcome";
 
 /** Office ends a function command after about five minutes; give up waiting on the dialog before that. */
 export const DIALOG_WAIT_MS = 4 * 60 * 1000;

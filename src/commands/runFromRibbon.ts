@@ -1,7 +1,7 @@
 import { runReport } from "../app/runReport";
 import type { HostPort } from "../hosts/port";
-import type { Lang } from "../taskpane/texts";
-import { type CommandMessage, errorMessage, outcomeMessage } from "./outcome";
+import type { Lang } from "../model/lang";
+import { type CommandMessage, errorMessage, outcomeMessage } from "../app/outcome";
 
 export interface RibbonDeps {
   /** Made inside the run, so that a host that cannot even be created is reported like any error. */

@@ -1,7 +1,9 @@
-import type { AggregateRecord, Basis, MeasureId, PatientRecord } from "../ingest/records";
-import { MEASURES } from "../ingest/records";
-import type { DaySerial, ExceptionCode } from "../ingest/parse";
-import type { Settings } from "./settings";
+import type { AggregateRecord, PatientRecord } from "../ingest/records";
+import type { Basis, MeasureId } from "../model/measures";
+import { MEASURES } from "../model/measures";
+import type { DaySerial } from "../model/days";
+import type { ExceptionCode } from "../model/measures";
+import type { Settings } from "../model/settings";
 import type { GroupShare, MeasureResult, UnitResult } from "./results";
 import { rate } from "./rating";
 import { WaitCounts, bucketIndex, waitDays, withinLimit } from "./days";

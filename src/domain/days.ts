@@ -1,4 +1,4 @@
-import type { DaySerial } from "../ingest/parse";
+import type { DaySerial } from "../model/days";
 
 /** Calendar days from start to end; a visit on the day of contact is day 0. */
 export const waitDays = (start: DaySerial, end: DaySerial): number => end - start;
@@ -7,9 +7,6 @@ export const waitDays = (start: DaySerial, end: DaySerial): number => end - star
 export const withinLimit = (days: number, limitDays: number): boolean => days <= limitDays;
 
 /** The report's waiting-time buckets: 0–30, 31–60, 61–90, 91–180, 181–365, > 365 days. */
-export const BUCKET_UPPER_BOUNDS = [30, 60, 90, 180, 365] as const;
-export const BUCKET_LABELS = ["0–30", "31–60", "61–90", "91–180", "181–365", "> 365"] as const;
-
 export function bucketIndex(days: number): number {
   if (days <= 30) return 0;
   if (days <= 60) return 1;

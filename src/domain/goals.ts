@@ -1,9 +1,11 @@
 import type { AssignmentRecord, IndicatorRecord } from "../ingest/records";
-import type { DaySerial } from "../ingest/parse";
-import { isoFromSerial } from "../ingest/dates";
-import type { AssignmentResult, Direction, GoalResult, IndicatorResult, RatingCounts } from "./results";
-import type { RollUpRule, Settings, Thresholds } from "./settings";
-import { type Rating, rate } from "./rating";
+import type { DaySerial } from "../model/days";
+import { isoFromSerial } from "../model/days";
+import type { AssignmentResult, GoalResult, IndicatorResult, RatingCounts } from "./results";
+import type { Direction } from "../model/ratings";
+import type { RollUpRule, Settings, Thresholds } from "../model/settings";
+import { type Rating } from "../model/ratings";
+import { rate } from "./rating";
 import { trendOf } from "./history";
 
 /** An indicator's outcome in the previous period, by goal and indicator name, from the history. */

@@ -1,6 +1,6 @@
 import type { CareHistoryRow, History, TrendSeries, IndicatorHistoryRow, IndicatorResult, MeasureResult, PeriodChange, PeriodFigures, UnitResult } from "./results";
 import { REGION } from "./careGuarantee";
-import { serialFromIso, ymdFromSerial } from "../ingest/dates";
+import { serialFromIso, ymdFromSerial } from "../model/days";
 
 export const EMPTY_HISTORY: History = { care: [], indicators: [] };
 

@@ -1,6 +1,6 @@
 import type { PatientRecord } from "../ingest/records";
-import type { DaySerial } from "../ingest/parse";
-import { lastDayOfMonth } from "../ingest/dates";
+import type { DaySerial } from "../model/days";
+import { lastDayOfMonth } from "../model/days";
 import type { MeasurementDateSource } from "./results";
 
 /**

@@ -1,6 +1,5 @@
-import type { Thresholds } from "./settings";
-
-export type Rating = "green" | "yellow" | "red" | "grey";
+import type { Rating } from "../model/ratings";
+import type { Thresholds } from "../model/settings";
 
 /**
  * Rate an achievement (outcome as a share of target) on its unrounded value:

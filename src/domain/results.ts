@@ -1,7 +1,9 @@
-import type { Basis, Issue, MeasureId, SheetKind } from "../ingest/records";
-import type { Rating } from "./rating";
-import type { Thresholds } from "./settings";
-import type { Direction } from "../ingest/indicatorValues";
+import type { Basis, MeasureId } from "../model/measures";
+import type { Issue } from "../ingest/records";
+import type { SheetKind } from "../model/sheets";
+import type { Rating } from "../model/ratings";
+import type { Thresholds } from "../model/settings";
+import type { Direction } from "../model/ratings";
 
 export type { Direction };
 

@@ -1,4 +1,4 @@
-import type { SheetGrid } from "../ingest/cells";
+import type { SheetGrid } from "../model/cells";
 import type { SheetPlan } from "../report/plan";
 
 /** A tab as a host lists it: Målkoll's marker says it is one of our summary tabs (and which). */

@@ -1,5 +1,5 @@
-import type { Cell } from "./cells";
-import type { Field } from "../domain/settings";
+import type { Cell } from "../model/cells";
+import type { Field } from "../model/sheets";
 import { normalizeHeader } from "./parse";
 
 /**

@@ -1,4 +1,4 @@
-import type { Cell } from "./cells";
+import type { Cell } from "../model/cells";
 import { type ColumnMap, type FieldRule, HEADER_SEARCH_ROWS, mapColumnsWith } from "./columns";
 
 /**

@@ -1,5 +1,7 @@
-import type { Cell } from "./cells";
-import { type Parsed, isBlank, isSuppressed, normalizeHeader, parseNumber } from "./parse";
+import type { Cell } from "../model/cells";
+import type { Direction } from "../model/ratings";
+import { type Parsed } from "../model/parsed";
+import { isBlank, isSuppressed, normalizeHeader, parseNumber } from "./parse";
 
 /**
  * A target or outcome as it came: its value, whether it is a percentage (then `value` is a
@@ -79,8 +81,6 @@ export function parseThreshold(cell: Cell, format?: string | null): Parsed<numbe
   if (v < 0) return { ok: false, reason: "Ogiltig gräns (ange t.ex. 90 %)" };
   return { ok: true, value: v };
 }
-
-export type Direction = "higher" | "lower";
 
 /** "Högre är bättre", "↑", "higher" … → higher; "Lägre är bättre", "↓", "lower" … → lower. */
 export function parseDirection(cell: Cell): Parsed<Direction | null> {

@@ -1,4 +1,4 @@
-import { type Cell, type SheetGrid, columnLetter } from "./cells";
+import { type Cell, type SheetGrid, columnLetter } from "../model/cells";
 import type { Issue } from "./records";
 import { cellText } from "./parse";
 

@@ -3,17 +3,12 @@
 // Hot path: called for every cell of every patient row. Numbers (the common case for dates and
 // counts) return after a couple of comparisons; text is scanned by char code without allocating.
 // Regular expressions live at module level and are used only on the slow, rare text paths.
-import type { Cell } from "./cells";
-import type { MeasureId } from "./records";
-import { MAX_SERIAL, MIN_SERIAL, isValidYmd, monthFromName, serialFromYmd, ymdFromSerial } from "./dates";
-
-/** Every parser answers with a value or a reason in Swedish that goes into the Datakontroll tab. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-/** An Excel 1900-system day serial (integer): 2024-01-31 is 45322. Dates are compared as serials. */
-export type DaySerial = number;
-
-export type ExceptionCode = "PvV" | "MoV" | "SoV";
+import type { Cell } from "../model/cells";
+import type { DaySerial } from "../model/days";
+import type { ExceptionCode, MeasureId } from "../model/measures";
+import type { Parsed } from "../model/parsed";
+import { MAX_SERIAL, MIN_SERIAL, isValidYmd, serialFromYmd } from "../model/days";
+import { monthFromName } from "./monthNames";
 
 /** The reasons the parsers give (short Swedish sentences for the Datakontroll tab). */
 export const REASONS = {
@@ -26,8 +21,6 @@ export const REASONS = {
   missingDate: "Datum saknas",
   invalidDate: "Ogiltigt datum",
   dateOutOfRange: "Datum utanför rimligt intervall",
-  missingMonth: "Månad saknas",
-  invalidMonth: "Ogiltig månad",
   unknownExceptionCode: "Okänd avvikelsekod",
   unknownGuarantee: "Okänd vårdgarantimarkering",
 } as const;
@@ -42,8 +35,6 @@ const FAIL_SHARE_OVER: Parsed<never> = { ok: false, reason: REASONS.shareOver100
 const FAIL_MISSING_DATE: Parsed<never> = { ok: false, reason: REASONS.missingDate };
 const FAIL_DATE: Parsed<never> = { ok: false, reason: REASONS.invalidDate };
 const FAIL_DATE_RANGE: Parsed<never> = { ok: false, reason: REASONS.dateOutOfRange };
-const FAIL_MISSING_MONTH: Parsed<never> = { ok: false, reason: REASONS.missingMonth };
-const FAIL_MONTH: Parsed<never> = { ok: false, reason: REASONS.invalidMonth };
 const FAIL_CODE: Parsed<never> = { ok: false, reason: REASONS.unknownExceptionCode };
 const FAIL_GUARANTEE: Parsed<never> = { ok: false, reason: REASONS.unknownGuarantee };
 const OK_NULL: Parsed<null> = { ok: true, value: null };
@@ -478,65 +469,6 @@ export function parseDate(cell: Cell, format?: string | null): Parsed<DaySerial>
   const b = lastNonWsEnd(cell, a);
   if (a === b) return FAIL_MISSING_DATE;
   return dateFromText(cell, a, b);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Months
-
-/** "jan 2024", "Mars 2019", "januari 2024", "jan-2024", "jan. 2024" */
-const RE_NAME_Y = /^(\p{L}+)\.?[\s-]*(\d{4})$/u;
-/** "2024 jan", "2024-mars" */
-const RE_Y_NAME = /^(\d{4})[\s-]*(\p{L}+)\.?$/u;
-/** "2024-01", "2024-1", "2024/01", "2024.01", "2024M01" (SCB) */
-const RE_Y_M = /^(\d{4})(?:[-/.]|M)(\d{1,2})$/i;
-/** "01/2024", "1-2024", "1.2024" */
-const RE_M_Y = /^(\d{1,2})[-/.](\d{4})$/;
-
-function month(year: number, m: number): Parsed<{ year: number; month: number }> {
-  if (m < 1 || m > 12 || year < 1900 || year > 2199) return FAIL_MONTH;
-  return { ok: true, value: { year, month: m } };
-}
-
-function monthFromSerialResult(p: Parsed<DaySerial>): Parsed<{ year: number; month: number }> {
-  if (!p.ok) return FAIL_MONTH;
-  const { y, m } = ymdFromSerial(p.value);
-  return { ok: true, value: { year: y, month: m } };
-}
-
-/**
- * A reporting month: "jan 2024", "Mars 2019", "januari 2024", "2024-01", "2024M01", "01/2024",
- * "2024 jan", a full date in any form `parseDate` accepts (→ its month), a serial (→ its month),
- * or an integer yyyymm (202401). Blank → "Månad saknas"; anything else → "Ogiltig månad".
- */
-export function parseMonth(cell: Cell): Parsed<{ year: number; month: number }> {
-  if (typeof cell === "number") {
-    if (Number.isInteger(cell) && cell >= 190001 && cell <= 219912) return month(Math.floor(cell / 100), cell % 100);
-    return monthFromSerialResult(parseDate(cell));
-  }
-  if (typeof cell !== "string") return cell === null ? FAIL_MISSING_MONTH : FAIL_MONTH;
-  const a = firstNonWs(cell);
-  const b = lastNonWsEnd(cell, a);
-  if (a === b) return FAIL_MISSING_MONTH;
-  const t = cell.slice(a, b);
-  let r = RE_Y_M.exec(t);
-  if (r !== null) return month(+r[1], +r[2]);
-  r = RE_NAME_Y.exec(t);
-  if (r !== null) {
-    const m = monthFromName(r[1]);
-    return m === null ? FAIL_MONTH : month(+r[2], m);
-  }
-  r = RE_Y_NAME.exec(t);
-  if (r !== null) {
-    const m = monthFromName(r[2]);
-    return m === null ? FAIL_MONTH : month(+r[1], m);
-  }
-  r = RE_M_Y.exec(t);
-  if (r !== null) return month(+r[2], +r[1]);
-  if (t.length === 6) {
-    const hi = d2(t, 0), lo = d2(t, 2), m = d2(t, 4);
-    if (hi >= 0 && lo >= 0 && m >= 0) return month(hi * 100 + lo, m);
-  }
-  return monthFromSerialResult(dateFromText(cell, a, b));
 }
 
 // ---------------------------------------------------------------------------------------------

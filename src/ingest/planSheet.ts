@@ -1,10 +1,12 @@
-import type { Cell, SheetGrid } from "./cells";
+import type { Cell, SheetGrid } from "../model/cells";
 import { issueAt } from "./issues";
-import type { AssignmentRecord, IndicatorRecord, Issue, StatusRating } from "./records";
-import type { Field } from "../domain/settings";
+import type { AssignmentRecord, IndicatorRecord, Issue } from "./records";
+import type { StatusRating } from "../model/ratings";
+import type { Field } from "../model/sheets";
 import type { ColumnMap } from "./columns";
 import type { PlanSheetKind } from "./indicatorColumns";
-import { type Parsed, cellText, isBlank, normalizeHeader, parseDate } from "./parse";
+import { type Parsed } from "../model/parsed";
+import { cellText, isBlank, normalizeHeader, parseDate } from "./parse";
 import {
   type IndicatorValue, NOT_MEASURED, onOneScale, parseDirection, parseIndicatorValue, parseThreshold, splitOrImprove, unitSaysPercent,
 } from "./indicatorValues";

@@ -1,15 +1,7 @@
-import type { DaySerial, ExceptionCode } from "./parse";
-import type { Direction, IndicatorValue } from "./indicatorValues";
-import type { Rating } from "../domain/rating";
-
-/** The care-guarantee measures of DOMAIN.md §1 ("0-3-90-90", BUP 30). */
-export type MeasureId = "firstVisit" | "treatment" | "primaryContact" | "primaryAssessment" | "bupFirst" | "bupTreatment";
-export const MEASURES: readonly MeasureId[] = ["firstVisit", "treatment", "primaryContact", "primaryAssessment", "bupFirst", "bupTreatment"];
-
-export type Basis = "waiting" | "completed";
-
-/** How a sheet was recognised. */
-export type SheetKind = "waitingList" | "completedList" | "unitAggregate" | "indicatorList" | "assignmentList" | "unrecognised";
+import type { DaySerial } from "../model/days";
+import type { Basis, ExceptionCode, MeasureId } from "../model/measures";
+import type { Direction, StatusRating } from "../model/ratings";
+import type { IndicatorValue } from "./indicatorValues";
 
 /** One patient row that passed parsing. Dates are day serials; `visit` is null while still waiting. */
 export interface PatientRecord {
@@ -82,9 +74,6 @@ export interface IndicatorRecord {
   comment: string | null;
   owner: string | null;
 }
-
-/** How a status text is coloured: a rating, or grey until the end date has passed (then red). */
-export type StatusRating = Rating | "greyUntilEnd";
 
 export interface AssignmentRecord {
   sheet: string;

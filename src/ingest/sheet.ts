@@ -1,14 +1,16 @@
-import { type Cell, type SheetGrid, columnLetter } from "./cells";
-import type { AggregateRecord, AssignmentRecord, Basis, IndicatorRecord, Issue, MeasureId, PatientRecord, SheetKind, StatusRating } from "./records";
+import { type Cell, type SheetGrid, columnLetter } from "../model/cells";
+import type { AggregateRecord, AssignmentRecord, IndicatorRecord, Issue, PatientRecord } from "./records";
+import type { Basis, MeasureId } from "../model/measures";
+import type { SheetKind } from "../model/sheets";
+import type { StatusRating } from "../model/ratings";
 import { findPlanHeader, ASSIGNMENT_RULES, INDICATOR_RULES, type PlanSheetKind } from "./indicatorColumns";
 import { readPlanRows } from "./planSheet";
 import { issueAt } from "./issues";
-import type { Field, SheetSettings } from "../domain/settings";
+import type { Field } from "../model/sheets";
+import type { SheetSettings } from "../model/settings";
 import { type ColumnMap, applyMappingOverrides, findHeaderRow, mapColumnsWith, unitColumn } from "./columns";
-import {
-  type Parsed, cellText, isBlank, isSuppressed, normalizeHeader, parseContactType, parseDate, parseExceptionCode,
-  parseGuarantee, parseNumber, parseShare,
-} from "./parse";
+import { type Parsed } from "../model/parsed";
+import { cellText, isBlank, isSuppressed, normalizeHeader, parseContactType, parseDate, parseExceptionCode, parseGuarantee, parseNumber, parseShare } from "./parse";
 
 /** What ingest made of one sheet: records, rows it set aside, and every rejected row as an Issue. */
 export interface IngestedSheet {

@@ -2,15 +2,15 @@ import {
   Body1, Button, Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Tab, TabList, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
-import { App } from "../taskpane/App";
-import type { Lang } from "../taskpane/texts";
+import { App } from "../app/pane/App";
+import type { Lang } from "../model/lang";
 import type { SheetPlan } from "../report/plan";
 import type { WrittenTab } from "../hosts/port";
 import { createFileHost, type FileHost } from "../hosts/xlsx/fileHost";
 import { SheetTable } from "./SheetTable";
-import { PREVIEW_TEXT } from "./texts";
-import type { PaneExporter } from "../taskpane/exporter";
-import { PPTX_TYPE, blobDownload } from "../taskpane/delivery";
+import { PREVIEW_TEXT } from "../app/texts/preview";
+import type { PaneExporter } from "../app/pane/exporter";
+import { PPTX_TYPE, blobDownload } from "../app/pane/delivery";
 
 /** In the browser a normal download; no pictures (no Excel to draw the tables and charts). */
 export const previewExporter = (workbookName: string): PaneExporter => ({

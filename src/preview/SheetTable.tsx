@@ -1,10 +1,10 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { CSSProperties, ReactNode } from "react";
-import { columnLetter } from "../ingest/cells";
+import { columnLetter } from "../model/cells";
 import type { FontStyle, SheetPlan } from "../report/plan";
 import { formatInteger } from "../report/format";
 import { cellText } from "./cellText";
-import type { PreviewTexts } from "./texts";
+import type { PreviewTexts } from "../app/texts/preview";
 
 /** Enough rows to read a tab; a 100 000-row Datakontroll stays in the downloaded workbook. */
 export const MAX_ROWS = 2000;

@@ -1,6 +1,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import type { Lang } from "../taskpane/texts";
+import type { Lang } from "../model/lang";
 import { PreviewPage } from "./PreviewPage";
 
 /** Swedish, as in Excel by default; "?lang=en" for English (tabs and pane alike). */

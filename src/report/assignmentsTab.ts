@@ -1,13 +1,14 @@
 import type { Results } from "../domain/results";
-import type { Settings } from "../domain/settings";
-import type { Rating } from "../domain/rating";
-import { serialFromIso } from "../ingest/dates";
+import type { Settings } from "../model/settings";
+import type { Rating } from "../model/ratings";
+import { serialFromIso } from "../model/days";
 import { PlanBuilder } from "./planBuilder";
 import type { SheetPlan } from "./plan";
 import { RATING_FILL } from "./style";
 import { NUMBER_FORMATS } from "./format";
 import { ratingLegend, sourcesFootnote, tabTitle } from "./houseStyle";
-import { TEXT, type Lang, type Texts } from "./i18n";
+import { TEXT, type Texts } from "./i18n";
+import { type Lang } from "../model/lang";
 
 export const ASSIGNMENTS_MARKER = "malkoll:assignments";
 

@@ -1,15 +1,16 @@
-import type { Cell } from "../ingest/cells";
-import type { MeasureId } from "../ingest/records";
+import type { Cell } from "../model/cells";
+import type { MeasureId } from "../model/measures";
 import type { MeasureResult, Results, UnitResult } from "../domain/results";
-import type { Settings } from "../domain/settings";
-import type { Rating } from "../domain/rating";
+import type { Settings } from "../model/settings";
+import type { Rating } from "../model/ratings";
 import { byShareAscending } from "../domain/careGuarantee";
 import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
 import type { ChartSpec, SheetPlan } from "./plan";
 import { barChartSize, FONT, NEUTRAL_BAR, RATING_FILL, REGION_BAR, TARGET_LINE } from "./style";
 import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
 import { CHANGE_FORMATS, NUMBER_FORMATS, formatInteger, formatPercent, formatPoints, formatSignedInteger } from "./format";
-import { TEXT, type Lang, type Texts } from "./i18n";
+import { TEXT, type Texts } from "./i18n";
+import { type Lang } from "../model/lang";
 
 export const CARE_GUARANTEE_MARKER = "malkoll:careGuarantee";
 

@@ -3,7 +3,8 @@ import { PlanBuilder } from "./planBuilder";
 import type { SheetPlan } from "./plan";
 import { FONT } from "./style";
 import { NUMBER_FORMATS, formatInteger } from "./format";
-import { TEXT, type Lang } from "./i18n";
+import { TEXT } from "./i18n";
+import { type Lang } from "../model/lang";
 import { measuredLine } from "./houseStyle";
 
 export const DATA_CHECK_MARKER = "malkoll:dataCheck";

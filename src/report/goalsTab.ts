@@ -1,13 +1,14 @@
-import type { Cell } from "../ingest/cells";
+import type { Cell } from "../model/cells";
 import type { GoalResult, IndicatorResult, Results } from "../domain/results";
-import type { Settings } from "../domain/settings";
-import type { Rating } from "../domain/rating";
+import type { Settings } from "../model/settings";
+import type { Rating } from "../model/ratings";
 import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
 import type { ChartSpec, SheetPlan } from "./plan";
 import { barChartSize, FONT, RATING_FILL } from "./style";
 import { CHANGE_FORMATS, NUMBER_FORMATS, formatNumber, formatPercent, signedFormat, valueFormat } from "./format";
 import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
-import { TEXT, type Lang, type Texts } from "./i18n";
+import { TEXT, type Texts } from "./i18n";
+import { type Lang } from "../model/lang";
 
 export const GOALS_MARKER = "malkoll:goals";
 const RATINGS: readonly Rating[] = ["green", "yellow", "red", "grey"];

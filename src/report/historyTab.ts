@@ -1,18 +1,20 @@
-import type { Cell, SheetGrid } from "../ingest/cells";
-import type { Basis, Issue, MeasureId } from "../ingest/records";
-import { MEASURES } from "../ingest/records";
+import type { Cell, SheetGrid } from "../model/cells";
+import type { Basis, MeasureId } from "../model/measures";
+import type { Issue } from "../ingest/records";
+import { MEASURES } from "../model/measures";
 import { cellText, isBlank, parseDate, parseNumber } from "../ingest/parse";
-import { isoFromSerial, serialFromIso } from "../ingest/dates";
+import { isoFromSerial, serialFromIso } from "../model/days";
 import { issueAt } from "../ingest/issues";
 import type { CareHistoryRow, History, IndicatorHistoryRow, Results } from "../domain/results";
-import type { Rating } from "../domain/rating";
+import type { Rating } from "../model/ratings";
 import { REGION } from "../domain/careGuarantee";
 import { PlanBuilder } from "./planBuilder";
 import type { ChartSpec, SheetPlan, TableSpec } from "./plan";
 import { CHART_SIZE, FONT } from "./style";
 import { NUMBER_FORMATS } from "./format";
 import { tabTitle } from "./houseStyle";
-import { TEXT, type Lang, type Texts } from "./i18n";
+import { TEXT, type Texts } from "./i18n";
+import { type Lang } from "../model/lang";
 
 export const HISTORY_MARKER = "malkoll:history";
 const TABLE_STYLE = "TableStyleLight9";

@@ -1,6 +1,6 @@
-import type { Rating } from "../domain/rating";
+import type { Rating } from "../model/ratings";
 import type { Results, SourceSummary } from "../domain/results";
-import type { Settings } from "../domain/settings";
+import type { Settings } from "../model/settings";
 import type { PlanBuilder } from "./planBuilder";
 import { chartRows, FONT, RATING_FILL } from "./style";
 import type { ChartSpec } from "./plan";

@@ -1,8 +1,7 @@
-import type { MeasureId } from "../ingest/records";
-import type { Rating } from "../domain/rating";
-import type { RollUpRule } from "../domain/settings";
-
-export type Lang = "sv" | "en";
+import type { Lang } from "../model/lang";
+import type { MeasureId } from "../model/measures";
+import type { Rating } from "../model/ratings";
+import type { RollUpRule } from "../model/settings";
 
 /** Every user-visible word on the summary tabs, Swedish first (the committee's own words). */
 const sv = {

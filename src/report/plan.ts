@@ -1,4 +1,4 @@
-import type { Cell } from "../ingest/cells";
+import type { Cell } from "../model/cells";
 
 /** A rectangle [firstRow, firstCol, lastRow, lastCol], 0-based and inclusive, with one value. */
 export interface Block<T> {

@@ -1,4 +1,4 @@
-import type { Cell } from "../ingest/cells";
+import type { Cell } from "../model/cells";
 import type { Block, ChartSpec, FontStyle, SheetPlan } from "./plan";
 import { FONT, HEADER_FILL } from "./style";
 

@@ -1,4 +1,4 @@
-import type { Rating } from "../domain/rating";
+import type { Rating } from "../model/ratings";
 import type { FontStyle } from "./plan";
 
 /** One house style for every summary tab: colours readable on a projected slide. */

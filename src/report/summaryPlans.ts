@@ -1,7 +1,7 @@
 import type { Results } from "../domain/results";
-import type { Settings } from "../domain/settings";
+import type { Settings } from "../model/settings";
 import type { SheetPlan } from "./plan";
-import type { Lang } from "./i18n";
+import type { Lang } from "../model/lang";
 import { careGuaranteePlan } from "./careGuaranteeTab";
 import { dataCheckPlan } from "./dataCheckTab";
 import { goalsPlan } from "./goalsTab";

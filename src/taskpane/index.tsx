@@ -2,10 +2,11 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../hosts/office";
-import { App } from "./App";
-import { EXCEL_API_VERSION } from "./requirements";
-import { type Lang, PANE_TEXT, paneLang } from "./texts";
-import type { PaneExporter } from "./exporter";
+import { App } from "../app/pane/App";
+import { EXCEL_API_VERSION } from "../app/requirements";
+import { type Lang } from "../model/lang";
+import { PANE_TEXT, paneLang } from "../app/texts/pane";
+import type { PaneExporter } from "../app/pane/exporter";
 
 /** Excel's exports (download or dialog, pictures), loaded on the first click in their own chunk. */
 const officeExport = () => import(/* webpackChunkName: "officeExport" */ "./officeExport");

@@ -1,11 +1,12 @@
 /// <reference types="office-js" />
-// The pane's exports in Excel: the only place outside the gateway that calls Office APIs (the
-// dialog and the platform), loaded on the first export click, never with the pane.
+// The pane's exports in Excel: the deck handed over by a download or an Office dialog (which needs
+// the platform and the dialog API), and pictures through the gateway; loaded on the first export
+// click, never with the pane.
 import { createOfficePictures } from "../hosts/office/pictures";
 import type { SheetPlan } from "../report/plan";
 import type { WrittenTab } from "../hosts/port";
-import { type Delivery, type DeliveryEnv, PPTX_TYPE, blobDownload, deliver } from "./delivery";
-import { DOWNLOAD_PAGE, chunksOf } from "../commands/downloadProtocol";
+import { type Delivery, type DeliveryEnv, PPTX_TYPE, blobDownload, deliver } from "../app/pane/delivery";
+import { DOWNLOAD_PAGE, chunksOf } from "./downloadProtocol";
 
 function officeEnv(): DeliveryEnv {
   const platform = String(Office.context?.platform ?? "Browser");

@@ -1,5 +1,5 @@
 import type { HostPort, HostSheet, WrittenTab } from "../../src/hosts/port";
-import type { SheetGrid } from "../../src/ingest/cells";
+import type { SheetGrid } from "../../src/model/cells";
 import type { SheetPlan } from "../../src/report/plan";
 import { loadWorkbook, runReport, type Progress } from "../../src/app/runReport";
 import { waitingList } from "../helpers/grids";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { DIST, ROOT, WEB_INPUTS, serveDist, stale } from "../../scripts/start";
+import { DIST, ROOT, WEB_INPUTS, serveDist, stale } from "../../scripts/start.js";
 
 /** Debian's Chromium; MALKOLL_CHROMIUM only to try the skip and fail paths (e.g. =/nonexistent). */
 export const CHROMIUM = process.env.MALKOLL_CHROMIUM ?? "/usr/bin/chromium";

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describeInBrowser, useBrowser } from "./harness";
 import { openPreview, runOnPage } from "./previewPage";
-import { pptxParts, runs } from "../slides/sampleDeck";
+import { pptxParts, runs } from "../hosts/slides/sampleDeck";
 
 describeInBrowser("PowerPoint export in the preview", () => {
   const session = useBrowser();

@@ -11,8 +11,8 @@ import { RATING_FILL } from "../../src/report/style";
 import { MESSAGES } from "../../src/hosts/xlsx/errors";
 import { openWorkbook } from "../../src/hosts/xlsx/read";
 import { readSettingsPart } from "../../src/hosts/xlsx/settingsPart";
-import { formatShare } from "../../src/taskpane/format";
-import { PANE_TEXT } from "../../src/taskpane/texts";
+import { formatShare } from "../../src/app/format";
+import { PANE_TEXT } from "../../src/app/texts/pane";
 import { artifact, describeInBrowser, useBrowser, type Guarded } from "./harness";
 import { DATE, SAMPLE, careGuaranteeTable, cliRun, dateField, openPreview, renderedTabs, runButton, runOnPage, sheetItem, tabTo, type RenderedTab } from "./previewPage";
 

@@ -5,7 +5,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { ROOT, excelInstalled, serveDist } from "../../scripts/start";
+import { ROOT, excelInstalled, serveDist } from "../../scripts/start.js";
 import { describeInBrowser, ensureBuilt, guardedPage, launch } from "./harness";
 
 /** GET (or another method) on loopback: status, headers and body. */

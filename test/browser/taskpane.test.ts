@@ -3,8 +3,8 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { DIST } from "../../scripts/start";
-import { PANE_TEXT } from "../../src/taskpane/texts";
+import { DIST } from "../../scripts/start.js";
+import { PANE_TEXT } from "../../src/app/texts/pane";
 import { describeInBrowser, ensureBuilt, useBrowser } from "./harness";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";

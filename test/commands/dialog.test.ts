@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { dialogUrl, showOutcomeDialog } from "../../src/commands/outcomeDialog";
 import { readMessage, renderMessage } from "../../src/commands/dialog";
-import type { CommandMessage } from "../../src/commands/outcome";
+import type { CommandMessage } from "../../src/app/outcome";
 
 const message: CommandMessage = { ok: true, title: "Målkoll är klar", lines: ["2 mått beräknade; 1 rad kunde inte användas (se Datakontroll).", "Förstabesök (väntande): 83,3\u00a0%, uppfylls delvis"] };
 const BASE = "https://malkoll.region.example/addin/commands.html";

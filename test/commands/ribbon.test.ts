@@ -1,7 +1,7 @@
 import { runFromRibbon } from "../../src/commands/runFromRibbon";
-import type { CommandMessage } from "../../src/commands/outcome";
-import { memoryHost } from "../taskpane/memoryHost";
-import { NBSP, notes, waiting } from "../taskpane/fixture";
+import type { CommandMessage } from "../../src/app/outcome";
+import { memoryHost } from "../app/pane/memoryHost";
+import { NBSP, notes, waiting } from "../app/pane/fixture";
 
 /** A ribbon event that counts its completions, and a notifier that keeps what it was told. */
 function harness() {

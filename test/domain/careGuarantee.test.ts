@@ -1,5 +1,5 @@
-import { computeResults } from "../../src/pipeline";
-import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/settings";
+import { computeResults } from "../../src/app/pipeline";
+import { DEFAULT_SETTINGS, type Settings } from "../../src/model/settings";
 import { grid, d, times, waitingList } from "../helpers/grids";
 import type { MeasureResult } from "../../src/domain/results";
 

@@ -1,6 +1,6 @@
-import { computeResults } from "../../src/pipeline";
-import { DEFAULT_SETTINGS, type RollUpRule, type Settings } from "../../src/domain/settings";
-import type { Cell } from "../../src/ingest/cells";
+import { computeResults } from "../../src/app/pipeline";
+import { DEFAULT_SETTINGS, type RollUpRule, type Settings } from "../../src/model/settings";
+import type { Cell } from "../../src/model/cells";
 import { d, grid } from "../helpers/grids";
 import { rollUp } from "../../src/domain/goals";
 

@@ -1,11 +1,11 @@
-import { computeResults, pastFrom, NO_PAST } from "../../src/pipeline";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+import { computeResults, pastFrom, NO_PAST } from "../../src/app/pipeline";
+import { DEFAULT_SETTINGS } from "../../src/model/settings";
 import { mergeHistory, regionTrend } from "../../src/domain/history";
 import type { CareHistoryRow, Results } from "../../src/domain/results";
 import { historyPlan, parseHistory } from "../../src/report/historyTab";
 import { careGuaranteePlan } from "../../src/report/careGuaranteeTab";
 import { goalsPlan } from "../../src/report/goalsTab";
-import type { Cell } from "../../src/ingest/cells";
+import type { Cell } from "../../src/model/cells";
 import { grid, times, waitingList } from "../helpers/grids";
 
 type Row = [string, string, string];

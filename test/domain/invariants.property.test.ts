@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import type { Cell } from "../../src/ingest/cells";
-import { computeResults } from "../../src/pipeline";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+import type { Cell } from "../../src/model/cells";
+import { computeResults } from "../../src/app/pipeline";
+import { DEFAULT_SETTINGS } from "../../src/model/settings";
 
 /** Cells as they come: real-looking values mixed with junk of every type. */
 const junkCell: fc.Arbitrary<Cell> = fc.oneof(

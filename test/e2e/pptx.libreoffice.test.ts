@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
-import { pptxParts } from "../slides/sampleDeck";
+import { pptxParts } from "../hosts/slides/sampleDeck";
 import { deckLayout } from "../../src/hosts/slides/layout";
-import { sampleRun } from "../slides/sampleDeck";
+import { sampleRun } from "../hosts/slides/sampleDeck";
 import { darkRed, longestVerticalRun, renderPage } from "../helpers/pixels";
 
 const INSTALL = "apt-get install -y libreoffice-impress-nogui libreoffice-calc-nogui poppler-utils";

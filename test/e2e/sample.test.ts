@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { openWorkbook } from "../../src/hosts/xlsx/read";
-import { runPipeline } from "../../src/pipeline";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+import { runPipeline } from "../../src/app/pipeline";
+import { DEFAULT_SETTINGS } from "../../src/model/settings";
 
 // The bundled sample (scripts/make-sample.ts) plants one fault per broken row; the expected region
 // figures below were counted independently by the generator (make-sample prints them), not by the engine.

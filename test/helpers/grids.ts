@@ -1,5 +1,5 @@
-import type { Cell, SheetGrid } from "../../src/ingest/cells";
-import { serialFromIso } from "../../src/ingest/dates";
+import type { Cell, SheetGrid } from "../../src/model/cells";
+import { serialFromIso } from "../../src/model/days";
 
 /** An ISO date as Excel hands it over: a 1900-system day serial. */
 export const d = (iso: string): number => {

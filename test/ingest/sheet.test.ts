@@ -1,6 +1,6 @@
 import { ingestSheet } from "../../src/ingest/sheet";
-import { computeResults } from "../../src/pipeline";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+import { computeResults } from "../../src/app/pipeline";
+import { DEFAULT_SETTINGS } from "../../src/model/settings";
 import { d, grid } from "../helpers/grids";
 
 describe("finding the header and mapping columns", () => {

@@ -3,7 +3,7 @@
 // jsdom's DOMParser reads the XML; nothing here reads ../shared.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { EXCEL_API_VERSION, RUN_FUNCTION } from "../../src/taskpane/requirements";
+import { EXCEL_API_VERSION, RUN_FUNCTION } from "../../src/app/requirements";
 
 const ROOT = join(__dirname, "..", "..");
 const xml = readFileSync(join(ROOT, "manifest.xml"), "utf8");

@@ -1,7 +1,7 @@
 import { careGuaranteePlan, withRegionPlaced } from "../../src/report/careGuaranteeTab";
 import { dataCheckPlan } from "../../src/report/dataCheckTab";
-import { computeResults } from "../../src/pipeline";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+import { computeResults } from "../../src/app/pipeline";
+import { DEFAULT_SETTINGS } from "../../src/model/settings";
 import { RATING_FILL } from "../../src/report/style";
 import type { UnitResult } from "../../src/domain/results";
 import type { SheetPlan } from "../../src/report/plan";

@@ -1,5 +1,5 @@
-import { computeResults } from "../../src/pipeline";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+import { computeResults } from "../../src/app/pipeline";
+import { DEFAULT_SETTINGS } from "../../src/model/settings";
 import { careGuaranteePlan } from "../../src/report/careGuaranteeTab";
 import { goalsPlan } from "../../src/report/goalsTab";
 import { chartRows, NEUTRAL_BAR, RATING_FILL, REGION_BAR, TARGET_LINE } from "../../src/report/style";

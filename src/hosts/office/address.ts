@@ -1,5 +1,5 @@
 // A1 addresses for the ranges the gateway asks Excel for, and parsing the addresses Excel returns.
-import { columnLetter } from "../../ingest/cells";
+import { columnLetter } from "../../model/cells";
 
 /** "A1:C3" for 0-based inclusive [r0, c0, r1, c1] ("B2" for one cell). */
 export function rangeAddress(r0: number, c0: number, r1: number, c1: number): string {

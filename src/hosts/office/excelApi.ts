@@ -294,3 +294,15 @@ export interface CustomXmlPart extends ClientObject {
 
 /** `Excel.run`'s one-argument form, over this subset. */
 export type ExcelRunner = <T>(batch: (context: RequestContext) => Promise<T>) => Promise<T>;
+
+/** The few members pictures.ts uses (Range.getImage, Chart.getImage), so a fake can stand in for Excel in tests. */
+export interface PictureContext {
+  readonly workbook: { readonly worksheets: { getItem(name: string): PictureSheet } };
+  sync(): Promise<unknown>;
+}
+export interface PictureSheet {
+  /** ExcelApi 1.3. */
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): { getImage(): { readonly value: string } };
+  readonly charts: { getItemAt(index: number): { getImage(width?: number, height?: number, fittingMode?: "Fit"): { readonly value: string } } };
+}
+export type PictureRunner = <T>(batch: (context: PictureContext) => Promise<T>) => Promise<T>;

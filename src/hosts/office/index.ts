@@ -1,4 +1,5 @@
-// The Office.js host adapter: the only code in Målkoll that calls Excel.run.
+// The Office.js host adapter: with pictures.ts, the only code in Målkoll that calls Excel.run
+// (both through realExcel.ts).
 //
 // Requirement set: ExcelApi 1.7 (put it in the manifest's <Requirements>). Per API:
 //   1.7  WorksheetFreezePanes (freezeAt/freezeRows/freezeColumns/unfreeze), NamedItem.formula

@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 // Pictures of Målkoll's tables and charts in Excel, for "copy as picture": Range.getImage
 // (ExcelApi 1.7) per table section, Chart.getImage (ExcelApi 1.2) per chart. Some platforms lack
 // them or throw (Excel on the web has had neither for long stretches); then the pane says so.
@@ -8,18 +7,10 @@
 // others with it.
 import type { SheetPlan } from "../../report/plan";
 import type { WrittenTab } from "../port";
+import type { PictureContext, PictureRunner, PictureSheet } from "./excelApi";
+import { realPictureRun } from "./realExcel";
 
-/** The few members this module uses, so a fake can stand in for Excel in tests. */
-export interface PictureContext {
-  readonly workbook: { readonly worksheets: { getItem(name: string): PictureSheet } };
-  sync(): Promise<unknown>;
-}
-export interface PictureSheet {
-  /** ExcelApi 1.3. */
-  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): { getImage(): { readonly value: string } };
-  readonly charts: { getItemAt(index: number): { getImage(width?: number, height?: number, fittingMode?: "Fit"): { readonly value: string } } };
-}
-export type PictureRunner = <T>(batch: (context: PictureContext) => Promise<T>) => Promise<T>;
+export type { PictureContext, PictureRunner, PictureSheet };
 
 export interface Picture {
   kind: "table" | "chart";
@@ -45,13 +36,11 @@ interface Wanted {
   take(sheet: PictureSheet): { readonly value: string };
 }
 
-const realRun: PictureRunner = (batch) => Excel.run((context) => batch(context as unknown as PictureContext));
-
 /**
  * Pictures of every table section and chart of the written tabs. Charts are matched to the plan's
  * chart specs by position: the gateway adds a tab's charts in the plan's order on a cleared tab.
  */
-export function createOfficePictures(run: PictureRunner = realRun) {
+export function createOfficePictures(run: PictureRunner = realPictureRun) {
   return {
     async pictures(plans: readonly SheetPlan[], written: readonly WrittenTab[]): Promise<PictureSet> {
       const out: PictureSet = { pictures: [], failed: [], unsupported: false };

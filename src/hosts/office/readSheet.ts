@@ -1,5 +1,5 @@
 // Reads a sheet's used range in row chunks that keep each response under the payload budget.
-import type { Cell, SheetGrid } from "../../ingest/cells";
+import type { Cell, SheetGrid } from "../../model/cells";
 import { rangeAddress, topLeftOf } from "./address";
 import type { RequestContext } from "./excelApi";
 import { jsonBytes, PAYLOAD_BUDGET } from "./payload";

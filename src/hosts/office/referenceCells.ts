@@ -11,9 +11,9 @@
 //
 // Office.js sets series values only from a Range, so those series need cells: two short columns
 // placed under the chart itself, where the chart hides them — a header, then one row per category.
-import type { Cell } from "../../ingest/cells";
+import type { Cell } from "../../model/cells";
 import type { Block, CellRange, FontStyle, SheetPlan } from "../../report/plan";
-import { categoryCount, isHorizontal, type PreparedChart } from "../xlsx/chartRules";
+import { categoryCount, isHorizontal, type PreparedChart } from "../ooxml/chartRules";
 
 /** The reference line's width as a share of the value axis span (2–3 pixels on a slide-sized chart). */
 export const REFERENCE_LINE_WIDTH = 0.005;

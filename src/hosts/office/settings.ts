@@ -1,5 +1,5 @@
 // The settings document in a Custom XML part (ExcelApi 1.5), the same part the .xlsx adapter reads.
-import { SETTINGS_NAMESPACE, settingsFromXml, settingsToXml } from "../xlsx/settingsXml";
+import { SETTINGS_NAMESPACE, settingsFromXml, settingsToXml } from "../ooxml/settingsXml";
 import type { RequestContext } from "./excelApi";
 
 /** The stored document, or null. Two syncs when a part exists (find it, fetch its XML), one when not. */

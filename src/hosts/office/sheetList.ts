@@ -1,6 +1,6 @@
 // The workbook's tabs with Målkoll's markers, in two syncs whatever the number of tabs.
 import type { HostSheet } from "../port";
-import { MARKER_NAME, unquoteFormulaString } from "../xlsx/package";
+import { MARKER_NAME, markerOf } from "../ooxml/marker";
 import type { Chart, RequestContext, Table, Worksheet } from "./excelApi";
 
 export interface ListedSheet extends HostSheet {
@@ -52,8 +52,8 @@ async function list(context: RequestContext, forWriting: boolean): Promise<Liste
       tables: forWriting ? tables[i].items : [],
       charts: forWriting ? charts[i].items : [],
     };
-    const marker = names[i].isNullObject ? null : unquoteFormulaString(String(names[i].formula ?? ""));
-    if (marker !== null && marker.startsWith("malkoll:")) entry.marker = marker;
+    const marker = names[i].isNullObject ? null : markerOf(String(names[i].formula ?? ""));
+    if (marker !== null) entry.marker = marker;
     return entry;
   });
   const definedNames = [...sheetNames.flatMap((n) => n.items.map((x) => x.name)), ...(bookNames ? bookNames.items.map((x) => x.name) : [])];

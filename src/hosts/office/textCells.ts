@@ -3,7 +3,7 @@
 // boolean, "#N/A" an error. Such cells get the number format "@" (Text) before their value is
 // written, which makes Excel store the string as it is. The test is deliberately broad (any digit,
 // whatever the locale would parse): an unneeded "@" on a text cell changes nothing the user sees.
-import type { Cell } from "../../ingest/cells";
+import type { Cell } from "../../model/cells";
 
 const RISKY_START = /^[=+\-@#]/;
 const DIGIT = /\d/;

@@ -5,7 +5,7 @@
 // under the chart (a stacked bar group on the secondary axes; referenceCells.ts says why), title,
 // place and size.
 import type { ChartSpec } from "../../report/plan";
-import { hasLegend, isHorizontal, type PreparedChart } from "../xlsx/chartRules";
+import { hasLegend, isHorizontal, type PreparedChart } from "../ooxml/chartRules";
 import { rangeAddress } from "./address";
 import type { ChartKind, ChartSeries, Worksheet } from "./excelApi";
 import { jsonBytes } from "./payload";

@@ -6,15 +6,15 @@
 // workbook's names, the old tables on our tab are deleted in the request that clears it, and the new
 // ones are added after the cells they cover, in the same request. Charts likewise: the second sync
 // loads every tab's charts, our tab's old charts are deleted in the request that clears it (a re-run
-// replaces them, never adds to them), the new ones are added after the tab's cells (chartOps.ts).
-import type { Cell } from "../../ingest/cells";
+// replaces them, never adds to them), the new ones are added after the tab's cells (writeCharts.ts).
+import type { Cell } from "../../model/cells";
 import type { Block, FontStyle, SheetPlan } from "../../report/plan";
 import { chooseSheetName, type ExistingSheet } from "../../report/sheetNames";
 import type { WrittenTab } from "../port";
-import { MARKER_NAME, quoteFormulaString } from "../xlsx/package";
-import { prepareTables, uniqueTableName } from "../xlsx/tableRules";
+import { MARKER_NAME, quoteFormulaString } from "../ooxml/marker";
+import { prepareTables, uniqueTableName } from "../ooxml/tableRules";
 import { columnsAddress, rangeAddress } from "./address";
-import { prepareCharts, type PreparedChart } from "../xlsx/chartRules";
+import { prepareCharts, type PreparedChart } from "../ooxml/chartRules";
 import { type ReferenceCells, withReferenceCells } from "./referenceCells";
 import { applyChart, chartBytes } from "./writeCharts";
 import type { Chart, RequestContext, Table, Worksheet } from "./excelApi";

@@ -1,5 +1,5 @@
-import type { Cell } from "../../ingest/cells";
-import { isoFromSerial } from "../../ingest/dates";
+import type { Cell } from "../../model/cells";
+import { isoFromSerial } from "../../model/days";
 import { formatNumber, formatPercent } from "../../report/format";
 
 /**

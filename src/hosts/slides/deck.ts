@@ -2,7 +2,7 @@ import PptxGenJS from "pptxgenjs";
 import { unzipSync, zipSync } from "fflate";
 import type { Results } from "../../domain/results";
 import type { SheetPlan } from "../../report/plan";
-import { CT_USER_SHAPES, REL_USER_SHAPES, userShapesXml } from "../xlsx/chartPart";
+import { CT_USER_SHAPES, REL_USER_SHAPES, userShapesXml } from "../ooxml/userShapes";
 import { type ChartSlide, type DeckOptions, type SlideLayout, type TableCell, type TableSlide, SLIDE, deckLayout } from "./layout";
 
 export type { DeckOptions };

@@ -1,7 +1,8 @@
-import type { Cell } from "../../ingest/cells";
+import type { Cell } from "../../model/cells";
 import type { MeasureResult, Results } from "../../domain/results";
 import type { CellRange, ChartSpec, SheetPlan } from "../../report/plan";
-import { type Lang, TEXT } from "../../report/i18n";
+import { type Lang } from "../../model/lang";
+import { TEXT } from "../../report/i18n";
 import { CARE_GUARANTEE_MARKER, excludedCodes, measureHeading } from "../../report/careGuaranteeTab";
 import { DATA_CHECK_MARKER } from "../../report/dataCheckTab";
 import { GOALS_MARKER } from "../../report/goalsTab";

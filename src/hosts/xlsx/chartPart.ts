@@ -9,24 +9,20 @@
 // formula (LibreOffice and PowerPoint draw from the caches until the data is recalculated).
 //
 // The reference line is a user shape over a fixed plot area: see chartRules.ts.
-import type { Cell } from "../../ingest/cells";
-import { columnLetter } from "../../ingest/cells";
+import type { Cell } from "../../model/cells";
+import { columnLetter } from "../../model/cells";
 import type { Block, CellRange, ChartSpec } from "../../report/plan";
-import { type FrameRect, hasLegend, isHorizontal, type LinePlacement, rangeCells, referenceGeometry, round4, type PreparedChart } from "./chartRules";
-import { escapeAttr, escapeText } from "./xml";
+import { type FrameRect, hasLegend, isHorizontal, rangeCells, referenceGeometry, type PreparedChart } from "../ooxml/chartRules";
+import { NS_A, NS_C, num, solidFill } from "../ooxml/drawingml";
+import { escapeAttr, escapeText } from "../ooxml/xml";
 
 export const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 export const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
-export const REL_USER_SHAPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes";
-export const CT_USER_SHAPES = "application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml";
 
-const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
-const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
-const NS_CDR = "http://schemas.openxmlformats.org/drawingml/2006/chartDrawing";
 
 /** English Metric Units per point. */
 export const EMU_PER_POINT = 12700;
@@ -53,12 +49,6 @@ function formatAt(blocks: readonly Block<string>[], row: number, col: number): s
   return f;
 }
 
-/** A number as written in XML (shortest round-trip form). */
-function num(n: number): string {
-  return Object.is(n, -0) ? "0" : String(n);
-}
-
-const solidFill = (hex: string) => `<a:solidFill><a:srgbClr val="${hex.toUpperCase()}"/></a:solidFill>`;
 const fillSpPr = (hex: string) => `<c:spPr>${solidFill(hex)}<a:ln><a:noFill/></a:ln></c:spPr>`;
 const lineSpPr = (hex: string) => `<c:spPr><a:ln w="28575" cap="rnd">${solidFill(hex)}<a:round/></a:ln></c:spPr>`;
 
@@ -205,36 +195,6 @@ function layoutXml(plot: FrameRect | undefined): string {
   return (
     '<c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>' +
     `<c:x val="${num(plot.x)}"/><c:y val="${num(plot.y)}"/><c:w val="${num(plot.w)}"/><c:h val="${num(plot.h)}"/></c:manualLayout></c:layout>`
-  );
-}
-
-/**
- * The user-shapes part of a chart with a reference line (c:userShapes, ECMA-376 §21.3): a dashed
- * connector across the plot at the target and its label, anchored in fractions of the chart
- * (relSizeAnchor) so both follow the chart when it is moved or resized. Undefined when the chart
- * has no line to draw.
- */
-export function userShapesXml(chart: LinePlacement): string | undefined {
-  const g = referenceGeometry(chart);
-  if (!g || !chart.reference) return undefined;
-  const { label, color } = chart.reference;
-  const xfrm = '<a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm>';
-  const anchor = (x1: number, y1: number, x2: number, y2: number, shape: string) =>
-    `<cdr:relSizeAnchor><cdr:from><cdr:x>${num(x1)}</cdr:x><cdr:y>${num(y1)}</cdr:y></cdr:from><cdr:to><cdr:x>${num(x2)}</cdr:x><cdr:y>${num(y2)}</cdr:y></cdr:to>${shape}</cdr:relSizeAnchor>`;
-  const line =
-    '<cdr:cxnSp macro=""><cdr:nvCxnSpPr><cdr:cNvPr id="2" name="Mållinje"/><cdr:cNvCxnSpPr/></cdr:nvCxnSpPr>' +
-    `<cdr:spPr>${xfrm}<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="19050">${solidFill(color)}<a:prstDash val="dash"/></a:ln></cdr:spPr></cdr:cxnSp>`;
-  const text =
-    `<cdr:sp macro="" textlink=""><cdr:nvSpPr><cdr:cNvPr id="3" name="${escapeAttr(label)}"/><cdr:cNvSpPr/></cdr:nvSpPr>` +
-    `<cdr:spPr>${xfrm}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></cdr:spPr>` +
-    `<cdr:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"/><a:lstStyle/><a:p><a:pPr algn="${g.align}"/>` +
-    `<a:r><a:rPr lang="sv-SE" sz="900" b="1">${solidFill(color)}<a:latin typeface="Calibri"/></a:rPr><a:t>${escapeText(label)}</a:t></a:r></a:p></cdr:txBody></cdr:sp>`;
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<c:userShapes xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:cdr="${NS_CDR}">` +
-    anchor(g.from[0], g.from[1], g.to[0], g.to[1], line) +
-    anchor(g.label.x, g.label.y, round4(g.label.x + g.label.w), round4(g.label.y + g.label.h), text) +
-    "</c:userShapes>"
   );
 }
 

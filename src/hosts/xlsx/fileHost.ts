@@ -2,7 +2,7 @@
 // instead of Excel. The same reader and writer as the CLI, so the preview computes, names and
 // writes exactly what the CLI does on the same file. No DOM and no I/O: the page hands it bytes
 // and takes bytes back (for download); nothing here can send the workbook anywhere.
-import type { SheetGrid } from "../../ingest/cells";
+import type { SheetGrid } from "../../model/cells";
 import type { SheetPlan } from "../../report/plan";
 import type { HostPort, HostSheet, WrittenTab } from "../port";
 import { openWorkbook, type XlsxWorkbook } from "./read";

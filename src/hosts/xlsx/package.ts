@@ -1,6 +1,6 @@
 // The package structure of an .xlsx: part lookup, relationships, the workbook's sheet list and
 // defined names. Shared by the reader and the writer.
-import { attributes, decodeEntities, findElement, findElements, rootPrefix, stripComments } from "./xml";
+import { attributes, decodeEntities, findElement, findElements, rootPrefix, stripComments } from "../ooxml/xml";
 import type { ZipEntry } from "./zip";
 
 export const NS_REL = [
@@ -11,9 +11,6 @@ export const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2
 export const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 export const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 export const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
-
-/** The name of the defined name that marks Målkoll's own tabs. */
-export const MARKER_NAME = "_Malkoll_Marker";
 
 export interface Relationship {
   id: string;
@@ -145,18 +142,4 @@ export function relPrefixOf(rootTag: string): string | null {
 function findRelIdAttr(a: Record<string, string>): string | undefined {
   for (const [k, v] of Object.entries(a)) if (k.endsWith(":id")) return v;
   return undefined;
-}
-
-/** `"malkoll:x"` → `malkoll:x` (a quoted formula string constant, doubled quotes inside), else null. */
-export function unquoteFormulaString(value: string): string | null {
-  const v = value.trim().replace(/^=/, "");
-  if (v.length < 2 || v[0] !== '"' || v[v.length - 1] !== '"') return null;
-  const inner = v.slice(1, -1);
-  if (inner.replace(/""/g, "").includes('"')) return null;
-  return inner.replace(/""/g, '"');
-}
-
-/** Quotes a string as a formula string constant. */
-export function quoteFormulaString(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
 }

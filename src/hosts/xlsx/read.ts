@@ -6,18 +6,17 @@
 // (ExcelJS's full load takes ~3 s and 1.1 GB for 100 000 rows, SheetJS ~5 s for 200 000 rows).
 // Unzipping (zip.ts) and scanning the sheet XML by hand (sheetXml.ts) reads 200 000 rows × 8
 // columns (61 MB of sheet XML) in ~0.6 s with Node's zlib, ~0.7 s with fflate, in ~260 MB RSS.
-import type { SheetGrid } from "../../ingest/cells";
+import type { SheetGrid } from "../../model/cells";
 import { corrupt, MESSAGES, XlsxError } from "./errors";
 import {
   indexEntries,
-  MARKER_NAME,
   parseRels,
   parseWorkbook,
   relsPathOf,
-  unquoteFormulaString,
   type Relationship,
   type WorkbookInfo,
 } from "./package";
+import { MARKER_NAME, markerOf } from "../ooxml/marker";
 import { readSharedStrings } from "./sharedStrings";
 import { scanSheet } from "./sheetXml";
 import { readStyles, type ReadStyles } from "./styles";
@@ -126,8 +125,8 @@ export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
   const markers = new Map<number, string>();
   for (const dn of info.definedNames) {
     if (dn.localSheetId === null || dn.name.toLowerCase() !== MARKER_NAME.toLowerCase()) continue;
-    const m = unquoteFormulaString(dn.value);
-    if (m !== null && m.startsWith("malkoll:") && !markers.has(dn.localSheetId)) markers.set(dn.localSheetId, m);
+    const m = markerOf(dn.value);
+    if (m !== null && !markers.has(dn.localSheetId)) markers.set(dn.localSheetId, m);
   }
   const sheets: XlsxSheet[] = info.sheets.map((s, i) => {
     const sheet: XlsxSheet = { name: s.name, path: s.path, hidden: s.state !== "visible", kind: s.kind || "worksheet" };

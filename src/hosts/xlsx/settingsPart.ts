@@ -5,12 +5,12 @@
 // keeping every other part byte for byte.
 import { parseRels, relsPathOf, type Relationship } from "./package";
 import type { XlsxWorkbook } from "./read";
-import { SETTINGS_NAMESPACE, rootNamespace, settingsFromXml, settingsToXml } from "./settingsXml";
+import { SETTINGS_NAMESPACE, rootNamespace, settingsFromXml, settingsToXml } from "../ooxml/settingsXml";
 import { applyEdits, insertAtEnd, type Edit } from "./write";
-import { attributes, escapeAttr, findElement, findElements, rootPrefix } from "./xml";
+import { attributes, escapeAttr, findElement, findElements, rootPrefix } from "../ooxml/xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
 
-export { SETTINGS_NAMESPACE, SettingsPartError } from "./settingsXml";
+export { SETTINGS_NAMESPACE, SettingsPartError } from "../ooxml/settingsXml";
 
 export const REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 export const REL_CUSTOM_XML_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";

@@ -1,5 +1,5 @@
 // The shared string table (xl/sharedStrings.xml), scanned by hand for speed.
-import { rootPrefix, stripComments, textContent } from "./xml";
+import { rootPrefix, stripComments, textContent } from "../ooxml/xml";
 
 function isNameEnd(c: number): boolean {
   return c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13;

@@ -1,10 +1,10 @@
 // One SheetPlan as worksheet XML. Strings are written as inline strings, so a text that starts
 // with "=", "+", "-" or "@" stays text and never becomes a formula. Charts live in a drawing part
 // (chartPart.ts); the sheet only points to it with <drawing r:id>.
-import { columnLetter, type Cell } from "../../ingest/cells";
+import { columnLetter, type Cell } from "../../model/cells";
 import type { Block, FontStyle, SheetPlan } from "../../report/plan";
 import type { CellStyle, StyleBook } from "./stylesWrite";
-import { escapeCellText } from "./xml";
+import { escapeCellText } from "../ooxml/xml";
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;

@@ -1,9 +1,10 @@
 // Scans one worksheet's XML into a SheetGrid. Hand-written and sequential (charCodeAt and short
 // indexOf hops, no DOM, no regex per cell) because extracts have 200 000+ rows and must load in well
 // under a second; every search is bounded by the element at hand so the scan stays linear.
-import type { Cell, SheetGrid } from "../../ingest/cells";
+import type { Cell, SheetGrid } from "../../model/cells";
+import { serialFromIsoDateTime } from "../../model/days";
 import { stringItemText } from "./sharedStrings";
-import { rootPrefix, textContent } from "./xml";
+import { rootPrefix, textContent } from "../ooxml/xml";
 
 /** What the scanner needs besides the XML. */
 export interface SheetContext {
@@ -21,29 +22,6 @@ const T_INLINE = 3;
 const T_B = 4;
 const T_E = 5;
 const T_D = 6;
-
-const DAY_MS = 86400000;
-const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
-
-/** An ISO 8601 date or date-time (as in `t="d"` cells) as an Excel 1900-system serial, or null. */
-export function isoToSerial(s: string): number | null {
-  const m = /^\s*(-?\d{4,})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(s);
-  let ms: number;
-  if (m) {
-    const frac = m[7] ? Number("0." + m[7]) * 1000 : 0;
-    ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) + frac;
-  } else {
-    const t = /^\s*T?(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*$/.exec(s);
-    if (!t) return null;
-    const frac = t[4] ? Number("0." + t[4]) * 1000 : 0;
-    return (+t[1] * 3600000 + +t[2] * 60000 + +(t[3] ?? 0) * 1000 + frac) / DAY_MS;
-  }
-  if (!Number.isFinite(ms)) return null;
-  let serial = (ms - EPOCH_1899_12_30) / DAY_MS;
-  // Excel counts a 29 February 1900 that never was: serials before 1 March 1900 are one less.
-  if (serial < 61) serial -= 1;
-  return Math.round(serial * DAY_MS) / DAY_MS;
-}
 
 function isNameEnd(c: number): boolean {
   return c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13;
@@ -391,7 +369,7 @@ export function scanSheet(name: string, xml: string, ctx: SheetContext): SheetGr
         case T_D:
           if (vA >= 0 && vB > vA) {
             const text = xml.slice(vA, vB);
-            const serial = isoToSerial(text);
+            const serial = serialFromIsoDateTime(text);
             if (serial === null) value = text;
             else {
               value = serial;

@@ -1,5 +1,5 @@
 // Number formats of an .xlsx workbook as the reader needs them: one format code per cellXfs index.
-import { attributes, findElement, findElements, rootPrefix, stripComments } from "./xml";
+import { attributes, findElement, findElements, rootPrefix, stripComments } from "../ooxml/xml";
 
 /**
  * Built-in number formats (ECMA-376 §18.8.30) that a workbook may use without declaring them.

@@ -3,7 +3,7 @@
 // new ones are appended and the `count` attributes updated. An entry identical (as text) to one
 // already there is reused instead, so re-running on Målkoll's own output does not grow the file.
 import type { FontStyle } from "../../report/plan";
-import { attributes, elementAt, escapeAttr, findElement, findElements, findStartTag, rootPrefix, type ElementSpan } from "./xml";
+import { attributes, elementAt, escapeAttr, findElement, findElements, findStartTag, rootPrefix, type ElementSpan } from "../ooxml/xml";
 
 export interface CellStyle {
   numFmt?: string;

@@ -1,7 +1,7 @@
 // The table part (xl/tables/tableN.xml, ECMA-376 Part 1 §18.5) of one Excel table, and reading the
 // id and name of the tables a package already has.
-import { columnLetter } from "../../ingest/cells";
-import { attributes, escapeAttr, findElement, rootPrefix, stripComments } from "./xml";
+import { columnLetter } from "../../model/cells";
+import { attributes, escapeAttr, findElement, rootPrefix, stripComments } from "../ooxml/xml";
 
 export const REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 export const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";

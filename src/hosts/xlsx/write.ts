@@ -25,22 +25,22 @@ import { chooseSheetName, type ExistingSheet } from "../../report/sheetNames";
 import {
   CT_STYLES,
   CT_WORKSHEET,
-  MARKER_NAME,
   parseRels,
-  quoteFormulaString,
   REL_STYLES,
   REL_WORKSHEET,
   relPrefixOf,
   relsPathOf,
 } from "./package";
+import { MARKER_NAME, quoteFormulaString } from "../ooxml/marker";
 import type { XlsxWorkbook } from "./read";
 import { planToSheetXml } from "./sheetWrite";
 import { StyleBook } from "./stylesWrite";
-import { chartPartXml, CT_CHART, CT_DRAWING, CT_USER_SHAPES, drawingPartXml, REL_CHART, REL_DRAWING, REL_USER_SHAPES, userShapesXml, type ChartAnchor, type ChartContext } from "./chartPart";
-import { prepareCharts, type PreparedChart } from "./chartRules";
+import { chartPartXml, CT_CHART, CT_DRAWING, drawingPartXml, REL_CHART, REL_DRAWING, type ChartAnchor, type ChartContext } from "./chartPart";
+import { CT_USER_SHAPES, REL_USER_SHAPES, userShapesXml } from "../ooxml/userShapes";
+import { prepareCharts, type PreparedChart } from "../ooxml/chartRules";
 import { CT_TABLE, readTableHead, REL_TABLE, tablePartXml } from "./tablePart";
-import { prepareTables, uniqueTableName, type PreparedTable } from "./tableRules";
-import { attributes, escapeAttr, escapeText, findElement, findElements, rootPrefix, type ElementSpan } from "./xml";
+import { prepareTables, uniqueTableName, type PreparedTable } from "../ooxml/tableRules";
+import { attributes, escapeAttr, escapeText, findElement, findElements, rootPrefix, type ElementSpan } from "../ooxml/xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
 
 export type { WrittenTab };

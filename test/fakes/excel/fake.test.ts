@@ -1,4 +1,4 @@
-import { FakeExcel, FakeExcelError, fakeFromGrids } from ".";
+import { FakeExcel, FakeExcelError, fakeFromGrids } from "./index";
 
 const oneSheet = () => fakeFromGrids([{ name: "Data", values: [["Enhet", "Antal"], ["A", 3]] }]);
 

@@ -3,7 +3,7 @@
 // visibility, sheet-scoped defined names such as Målkoll's markers, tables, and Custom XML parts).
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import type { SheetGrid } from "../../../src/ingest/cells";
+import type { SheetGrid } from "../../../src/model/cells";
 import { FakeExcel, parseAddress } from "./api";
 import { type StoredValue, WorkbookData } from "./store";
 

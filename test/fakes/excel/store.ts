@@ -1,5 +1,6 @@
 // The fake workbook's data: what Excel would hold, with Excel's rules for what a write does.
 // The API proxies (api.ts) read and change it only while a request is being processed at sync().
+import { serialFromYmd } from "../../../src/model/days";
 import { FakeExcelError } from "./errors";
 
 /** A stored cell value; an empty cell has none. Error values are stored as their text ("#N/A"). */
@@ -97,9 +98,7 @@ const PERCENT = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*%\s*$/;
 const ISO_DATE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
 
 /** Excel's 1900-system serial of a calendar date. */
-export function serialOf(y: number, m: number, d: number): number {
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
-}
+export const serialOf = (y: number, m: number, d: number): number => serialFromYmd(y, m, d);
 
 export class SheetData {
   private rows: (Row | undefined)[] = [];

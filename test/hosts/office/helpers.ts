@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type ExcelJS from "exceljs";
 import { main } from "../../../src/cli/main";
-import type { Cell, SheetGrid } from "../../../src/ingest/cells";
-import { columnLetter } from "../../../src/ingest/cells";
+import type { Cell, SheetGrid } from "../../../src/model/cells";
+import { columnLetter } from "../../../src/model/cells";
 import { openWorkbook, type XlsxWorkbook } from "../../../src/hosts/xlsx/read";
 import type { FakeExcel } from "../../fakes/excel";
 

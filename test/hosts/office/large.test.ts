@@ -1,10 +1,10 @@
 import { runReport, type RunOutcome } from "../../../src/app/runReport";
 import { createOfficeHost, PAYLOAD_BUDGET } from "../../../src/hosts/office";
-import type { Cell, SheetGrid } from "../../../src/ingest/cells";
+import type { Cell, SheetGrid } from "../../../src/model/cells";
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { columnLetter } from "../../../src/ingest/cells";
+import { columnLetter } from "../../../src/model/cells";
 import { StyleBook } from "../../../src/hosts/xlsx/stylesWrite";
-import { escapeText } from "../../../src/hosts/xlsx/xml";
+import { escapeText } from "../../../src/hosts/ooxml/xml";
 import { DATE_COLUMN, DATE_FORMAT, patientGrid } from "../../../scripts/synthetic";
 import { type FakeExcel, fakeFromGrids } from "../../fakes/excel";
 import { handXlsx, sheetXml } from "../xlsx/helpers";

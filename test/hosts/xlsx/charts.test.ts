@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import { prepareCharts, referenceGeometry } from "../../../src/hosts/xlsx/chartRules";
+import { prepareCharts, referenceGeometry } from "../../../src/hosts/ooxml/chartRules";
 import { openWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { readZip } from "../../../src/hosts/xlsx/zip";

@@ -1,7 +1,6 @@
 import ExcelJS from "exceljs";
 import { openWorkbook, XlsxError } from "../../../src/hosts/xlsx/read";
 import { isDateFormat } from "../../../src/hosts/xlsx/styles";
-import { isoToSerial } from "../../../src/hosts/xlsx/sheetXml";
 import { excelBytes, handXlsx, sheetXml, zipParts } from "./helpers";
 
 const JAN31 = Date.UTC(2024, 0, 31);
@@ -293,12 +292,4 @@ describe("helpers", () => {
     for (const f of ["0%", "0.0%", "General", "h:mm", "[h]:mm:ss", "mm:ss", '"dagar" 0', "0.00E+00", "#,##0 \"st\"", "@", "[Red]0.0"]) expect([f, isDateFormat(f)]).toEqual([f, false]);
   });
 
-  it("converts ISO dates to 1900 serials including the 1900 leap-year quirk", () => {
-    expect(isoToSerial("2024-01-31")).toBe(45322);
-    expect(isoToSerial("2024-01-31T18:00:00Z")).toBe(45322.75);
-    expect(isoToSerial("1900-03-01")).toBe(61);
-    expect(isoToSerial("1900-02-28")).toBe(59);
-    expect(isoToSerial("1900-01-01")).toBe(1);
-    expect(isoToSerial("inte ett datum")).toBeNull();
-  });
 });

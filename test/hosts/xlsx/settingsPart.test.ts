@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import { openWorkbook } from "../../../src/hosts/xlsx/read";
 import { readSettingsPart, SETTINGS_NAMESPACE, SettingsPartError, withSettingsPart } from "../../../src/hosts/xlsx/settingsPart";
-import { settingsToXml } from "../../../src/hosts/xlsx/settingsXml";
+import { settingsToXml } from "../../../src/hosts/ooxml/settingsXml";
 import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { excelBytes, handXlsx, sheetXml, zipParts } from "./helpers";
 

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { openWorkbook } from "../../../src/hosts/xlsx/read";
-import { columnNames, prepareTables, uniqueTableName, validTableName } from "../../../src/hosts/xlsx/tableRules";
+import { columnNames, prepareTables, uniqueTableName, validTableName } from "../../../src/hosts/ooxml/tableRules";
 import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { readZip } from "../../../src/hosts/xlsx/zip";
 import { excelBytes, handXlsx, loadExcel, sheetXml, unzipAll } from "./helpers";

@@ -5,7 +5,7 @@ import type { SheetPlan } from "../../../src/report/plan";
 import { openWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { readZip } from "../../../src/hosts/xlsx/zip";
-import { findElement, findElements } from "../../../src/hosts/xlsx/xml";
+import { findElement, findElements } from "../../../src/hosts/ooxml/xml";
 import { excelBytes, handXlsx, loadExcel, sheetXml, unzipAll, unzipText } from "./helpers";
 
 const CHANGED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];

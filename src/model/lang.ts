@@ -1,0 +1,2 @@
+/** The languages of the tabs, the slides and the user interfaces: Swedish first. */
+export type Lang = "sv" | "en";
