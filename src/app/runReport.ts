@@ -1,23 +1,16 @@
 import type { SheetGrid } from "../model/cells";
-import { DEFAULT_SETTINGS, type Settings } from "../model/settings";
-import { readSettings } from "../model/settingsDoc";
+import type { Lang } from "../model/lang";
+import type { Settings } from "../model/settings";
 import { computedAnything, type Results } from "../domain/results";
 import type { SheetPlan } from "../report/plan";
-import { type Lang } from "../model/lang";
-import { type Past, pastFrom, runPipeline } from "./pipeline";
-import { HISTORY_MARKER } from "../report/historyTab";
 import type { HostPort, HostSheet, WrittenTab } from "../hosts/port";
+import { type Past, runPipeline } from "./pipeline";
+import { type OnProgress, yieldToHost } from "./progress";
+import { readPast, readSheets, readStoredSettings, userSheets } from "./workbook";
+import { PANE_TEXT } from "./texts/pane";
 
-/** The stages a user sees on the progress bar. */
-export type Stage = "reading" | "computing" | "writing";
-export interface Progress {
-  stage: Stage;
-  /** 0–1 within the stage. */
-  fraction: number;
-  /** e.g. the sheet being read. */
-  detail?: string;
-}
-export type OnProgress = (p: Progress) => void;
+export type { OnProgress, Progress, Stage } from "./progress";
+export { yieldToHost };
 
 export interface LoadedWorkbook {
   sheets: HostSheet[];
@@ -26,41 +19,21 @@ export interface LoadedWorkbook {
   settings: Settings;
   /** Earlier runs' figures from Målkoll's own Historik tab: the previous period and the trend. */
   past: Past;
-  /** Why the stored settings could not be used (then the defaults are), in Swedish. */
+  /** Why the stored settings could not be used (then the defaults are), in the pane's language. */
   settingsProblem: string | null;
 }
 
-/** Give the host a turn (paint progress, keep Excel responsive) between chunks of work. */
-export const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Read the stored settings and every user sheet, reporting progress per sheet. */
-export async function loadWorkbook(host: HostPort, onProgress: OnProgress = () => {}): Promise<LoadedWorkbook> {
-  let settings = DEFAULT_SETTINGS;
-  let settingsProblem: string | null = null;
-  let doc: unknown = null;
-  try {
-    doc = await host.loadSettings();
-  } catch (e) {
-    // A damaged settings part must not lock the user out: run on the defaults and say so.
-    settingsProblem = `De sparade inställningarna kunde inte läsas (${(e as Error).message}); standardinställningarna gäller tills du sparar nya.`;
-  }
-  if (doc !== null) {
-    const parsed = readSettings(doc);
-    if (parsed.ok) settings = parsed.value;
-    else settingsProblem = `De sparade inställningarna kunde inte användas (${parsed.reason}); standardinställningarna gäller.`;
-  }
+/**
+ * Read the stored settings and every user sheet, reporting progress per sheet. A damaged settings
+ * part must not lock the user out: the run uses the defaults and says so.
+ */
+export async function loadWorkbook(host: HostPort, onProgress: OnProgress = () => {}, lang: Lang = "sv"): Promise<LoadedWorkbook> {
+  const { settings, problem } = await readStoredSettings(host);
   const sheets = await host.listSheets();
-  const own = sheets.filter((s) => !s.marker);
-  const historyTabs = sheets.filter((s) => s.marker === HISTORY_MARKER);
-  const grids: SheetGrid[] = [];
-  for (const [k, s] of own.entries()) {
-    onProgress({ stage: "reading", fraction: k / own.length, detail: s.name });
-    grids.push(await host.readSheet(s.name, (done, total) => onProgress({ stage: "reading", fraction: (k + (total ? done / total : 1)) / own.length, detail: s.name })));
-    await yieldToHost();
-  }
-  const past = pastFrom(await Promise.all(historyTabs.map((s) => host.readSheet(s.name))));
+  const grids = await readSheets(host, userSheets(sheets), onProgress);
+  const past = await readPast(host, sheets);
   onProgress({ stage: "reading", fraction: 1 });
-  return { sheets, grids, settings, past, settingsProblem };
+  return { sheets, grids, settings, past, settingsProblem: problem ? PANE_TEXT[lang].settingsProblem(problem) : null };
 }
 
 export interface RunOutcome {
@@ -69,7 +42,7 @@ export interface RunOutcome {
   written: WrittenTab[];
 }
 
-/** Compute on sheets already read and write the summary tabs. */
+/** Compute on sheets already read and write the summary tabs (none when nothing could be computed). */
 export async function computeAndWrite(
   host: HostPort,
   grids: SheetGrid[],
@@ -90,7 +63,7 @@ export async function computeAndWrite(
 
 /** The one-click run (ribbon): saved settings, or detected defaults on a first run. */
 export async function runReport(host: HostPort, opts: { date?: string; lang: Lang }, onProgress: OnProgress = () => {}): Promise<RunOutcome & { settingsProblem: string | null }> {
-  const loaded = await loadWorkbook(host, onProgress);
+  const loaded = await loadWorkbook(host, onProgress, opts.lang);
   const outcome = await computeAndWrite(host, loaded.grids, loaded.settings, { ...opts, past: loaded.past }, onProgress);
   return { ...outcome, settingsProblem: loaded.settingsProblem };
 }

@@ -1,23 +1,23 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { openWorkbook, type XlsxWorkbook } from "../hosts/xlsx/read";
-import { readSettingsPart } from "../hosts/xlsx/settingsPart";
-import { writeSummaryTabs } from "../hosts/xlsx/write";
+import { createFileHost } from "../hosts/xlsx/fileHost";
 import { XlsxError } from "../hosts/xlsx/errors";
-import { DEFAULT_SETTINGS, type Settings } from "../model/settings";
+import type { HostPort, HostSheet } from "../hosts/port";
+import { renderDeck } from "../hosts/slides";
+import type { Settings } from "../model/settings";
 import { readSettings } from "../model/settingsDoc";
 import { serialFromIso } from "../model/days";
-import { computeResults, pastFrom, runPipeline, type Past } from "../app/pipeline";
-import { type Lang } from "../model/lang";
-import { HISTORY_MARKER } from "../report/historyTab";
+import type { Lang } from "../model/lang";
+import { computeAndWrite } from "../app/runReport";
+import { PreviousWithoutDate, pastWithEarlier, readPast, readSheets, readStoredSettings, userSheets } from "../app/workbook";
+import { CLI_TEXT, type CliTexts } from "../app/texts/cli";
+import type { Past } from "../app/pipeline";
 import { measureHeading } from "../report/careGuaranteeTab";
 import { TEXT } from "../report/i18n";
-import { formatInteger, formatPercent } from "../report/format";
+import { formatCount, formatShare } from "../app/format";
 import { computedAnything } from "../domain/results";
 import { countRatings } from "../domain/goals";
-import { renderDeck } from "../hosts/slides";
-
 
 /** Exit codes of the CLI contract: 0 done, 1 nothing could be computed or read, 2 usage error. */
 export const EXIT = { ok: 0, nothingComputed: 1, usage: 2 } as const;
@@ -80,99 +80,83 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 /**
- * Settings in layers: the defaults, then the document the add-in stored in the workbook, then
- * --config. So the CLI computes what the add-in computed on the same file, and a file can still
- * override it for one run.
+ * Settings in layers: the defaults, then the document the add-in stored in the workbook (read as
+ * the pane reads it), then --config. So the CLI computes what the add-in computed on the same file,
+ * and a file can still override it for one run. Unlike the pane, a damaged stored document stops
+ * the run: a run in a script must not quietly compute on the defaults.
  */
-function loadSettings(configPath: string | undefined, wb: XlsxWorkbook): Settings {
-  let settings = DEFAULT_SETTINGS;
-  let stored: unknown;
-  try {
-    stored = readSettingsPart(wb);
-  } catch (e) {
-    throw new UsageError(`Inställningarna i arbetsboken är skadade: ${(e as Error).message}`);
-  }
-  if (stored !== null) {
-    const parsed = readSettings(stored, settings);
-    if (!parsed.ok) throw new UsageError(`Fel i inställningarna som sparats i arbetsboken: ${parsed.reason}`);
-    settings = parsed.value;
-  }
-  if (!configPath) return settings;
-  if (!existsSync(configPath)) throw new UsageError(`Inställningsfilen finns inte: ${configPath}`);
+async function cliSettings(host: HostPort, configPath: string | undefined, t: CliTexts): Promise<Settings> {
+  const stored = await readStoredSettings(host);
+  if (stored.problem) throw new UsageError(t.storedSettings(stored.problem));
+  if (!configPath) return stored.settings;
   let doc: unknown;
   try {
     doc = JSON.parse(readFileSync(configPath, "utf8"));
   } catch (e) {
-    throw new UsageError(`Inställningsfilen ${configPath} är inte giltig JSON: ${(e as Error).message}`);
+    throw new UsageError(t.configNotJson(configPath, (e as Error).message));
   }
-  const parsed = readSettings(doc, settings);
-  if (!parsed.ok) throw new UsageError(`Fel i ${configPath}: ${parsed.reason}`);
+  const parsed = readSettings(doc, stored.settings);
+  if (!parsed.ok) throw new UsageError(t.configInvalid(configPath, parsed.reason));
   return parsed.value;
 }
 
 async function report(input: string, opts: ReportOptions, io: Io): Promise<number> {
-  if (!existsSync(input)) throw new UsageError(`Filen finns inte: ${input}`);
-  if (![".xlsx", ".xlsm"].includes(extname(input).toLowerCase())) throw new UsageError(`Inte en Excel-arbetsbok (.xlsx): ${input}`);
-  if (opts.date !== undefined && serialFromIso(opts.date) === null) throw new UsageError(`Ogiltigt datum för --date: "${opts.date}" (ange ÅÅÅÅ-MM-DD).`);
-  if (opts.config && !existsSync(opts.config)) throw new UsageError(`Inställningsfilen finns inte: ${opts.config}`);
+  const t = CLI_TEXT[opts.lang];
+  if (!existsSync(input)) throw new UsageError(t.fileMissing(input));
+  if (![".xlsx", ".xlsm"].includes(extname(input).toLowerCase())) throw new UsageError(t.notWorkbook(input));
+  if (opts.date !== undefined && serialFromIso(opts.date) === null) throw new UsageError(t.badDate(opts.date));
+  if (opts.config && !existsSync(opts.config)) throw new UsageError(t.configMissing(opts.config));
+  if (opts.previous && !existsSync(opts.previous)) throw new UsageError(t.previousMissing(opts.previous));
   const say = opts.json === "-" ? io.err : io.out;
-  const t = TEXT[opts.lang];
+  const words = TEXT[opts.lang];
 
-  if (opts.previous && !existsSync(opts.previous)) throw new UsageError(`Filen för --previous finns inte: ${opts.previous}`);
-  const wb = openWorkbook(readFileSync(input));
-  const settings = loadSettings(opts.config, wb);
-  // Målkoll's own tabs from an earlier run are output, not input; its Historik tab is the past.
-  const grids = wb.sheets.filter((s) => !s.marker).map((s) => wb.readSheet(s.name));
-  const past = readPast(wb, opts.previous, settings);
-  const { results, plans } = runPipeline(grids, settings, { date: opts.date, lang: opts.lang, past });
+  // The pane's reading, on the .xlsx adapter the preview uses: Målkoll's own tabs from an earlier
+  // run are output, not input; its Historik tab is the past.
+  const host = createFileHost(readFileSync(input));
+  const sheets = await host.listSheets();
+  const settings = await cliSettings(host, opts.config, t);
+  const grids = await readSheets(host, userSheets(sheets));
+  const past = opts.previous ? await previousPast(opts.previous, host, sheets, settings, t) : await readPast(host, sheets);
+  const { results, plans, written } = await computeAndWrite(host, grids, settings, { date: opts.date, lang: opts.lang, past });
   if (opts.json) {
     const text = JSON.stringify(results, null, 2);
     if (opts.json === "-") io.out(text);
     else writeFile(opts.json, text + "\n");
   }
   if (!computedAnything(results)) {
-    io.err(`malkoll: ${t.cliNothing}`);
+    io.err(`malkoll: ${t.nothing}`);
     for (const s of results.sources) io.err(`  - "${s.sheet}": ${s.note}`);
     return EXIT.nothingComputed;
   }
 
   const out = opts.out ?? join(dirname(input), `${basename(input, extname(input))}-malkoll.xlsx`);
-  const { bytes, written } = writeSummaryTabs(wb, plans);
-  writeFile(out, bytes);
+  writeFile(out, host.bytes);
   for (const m of results.careGuarantee) {
     const r = m.region;
-    const share = r.share === null ? "–" : formatPercent(r.share);
-    say(`${measureHeading(m, t)}: ${share} (${formatInteger(r.total ?? 0)} ${(m.basis === "waiting" ? t.waiting : t.completed).toLowerCase()}) – ${t.rating[r.rating]}`);
+    const share = r.share === null ? "–" : formatShare(r.share, opts.lang);
+    say(`${measureHeading(m, words)}: ${share} (${formatCount(r.total ?? 0, opts.lang)} ${(m.basis === "waiting" ? words.waiting : words.completed).toLowerCase()}) – ${words.rating[r.rating]}`);
   }
-  if (results.goals.length) say(t.goalsSummary(results.goals.length, results.indicators.length, countRatings(results.goals.map((g) => g.rating))));
-  if (results.assignments.length) say(t.assignmentsSummary(results.assignments.length, countRatings(results.assignments.map((a) => a.rating))));
+  if (results.goals.length) say(words.goalsSummary(results.goals.length, results.indicators.length, countRatings(results.goals.map((g) => g.rating))));
+  if (results.assignments.length) say(words.assignmentsSummary(results.assignments.length, countRatings(results.assignments.map((a) => a.rating))));
   const rejected = results.sources.reduce((n, s) => n + s.rowsRejected, 0);
-  if (rejected > 0) say(t.cliRejected(formatInteger(rejected), written.find((w) => w.planName === t.dataCheckTab)?.sheetName ?? t.dataCheckTab));
-  for (const w of written.filter((w) => w.renamedBecauseTaken && !w.replaced)) {
-    say(t.cliRenamed(w.planName, w.sheetName));
-  }
-  say(t.cliWrote(written.map((w) => `"${w.sheetName}"`).join(", "), resolve(out)));
+  if (rejected > 0) say(t.rejected(formatCount(rejected, opts.lang), written.find((w) => w.planName === words.dataCheckTab)?.sheetName ?? words.dataCheckTab));
+  for (const w of written.filter((w) => w.renamedBecauseTaken && !w.replaced)) say(t.renamed(w.planName, w.sheetName));
+  say(t.wrote(written.map((w) => `"${w.sheetName}"`).join(", "), resolve(out)));
   if (opts.pptx) {
     writeFile(opts.pptx, await renderDeck(plans, results, { lang: opts.lang, regionName: settings.regionName, workbookName: basename(input) }));
-    say(`${opts.lang === "sv" ? "Presentationen skrevs till" : "The presentation was written to"} ${resolve(opts.pptx)}`);
+    say(t.deckWritten(resolve(opts.pptx)));
   }
   return EXIT.ok;
 }
 
-const historyTabs = (wb: XlsxWorkbook) => wb.sheets.filter((s) => s.marker === HISTORY_MARKER).map((s) => wb.readSheet(s.name));
-
-/**
- * The past: an earlier workbook (--previous) — its Historik tab when Målkoll wrote one, else its
- * own sheets computed with the same settings — then this workbook's own Historik tab.
- */
-function readPast(wb: XlsxWorkbook, previousPath: string | undefined, settings: Settings): Past {
-  if (!previousPath) return pastFrom(historyTabs(wb));
-  const earlier = openWorkbook(readFileSync(previousPath));
-  const tabs = historyTabs(earlier);
-  if (tabs.length) return pastFrom([...tabs, ...historyTabs(wb)]);
-  const then = computeResults(earlier.sheets.filter((s) => !s.marker).map((s) => earlier.readSheet(s.name)), settings);
-  if (!then.measurementDate) throw new UsageError(`Föregående period (${previousPath}) har inget mätdatum: inga datum i underlaget och ingen flik Historik.`);
-  return pastFrom(historyTabs(wb), [then]);
+/** --previous: an earlier output of Målkoll (its Historik tab) or the previous period's own data. */
+async function previousPast(path: string, host: HostPort, sheets: readonly HostSheet[], settings: Settings, t: CliTexts): Promise<Past> {
+  try {
+    return await pastWithEarlier(createFileHost(readFileSync(path)), host, sheets, settings);
+  } catch (e) {
+    if (e instanceof PreviousWithoutDate) throw new UsageError(t.previousNoDate(path));
+    throw e;
+  }
 }
 
 function writeFile(path: string, data: string | Uint8Array): void {

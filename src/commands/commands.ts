@@ -1,13 +1,13 @@
 /// <reference types="office-js" />
 import { createOfficeHost } from "../hosts/office";
 import { RUN_FUNCTION } from "../app/requirements";
-import { paneLang } from "../app/texts/pane";
+import { officeLang } from "../app/lang";
 import { showOutcomeDialog } from "./outcomeDialog";
 import { runFromRibbon } from "./runFromRibbon";
 
 /** The "Beräkna" button (manifest: ExecuteFunction runMalkoll). */
 function runMalkoll(event: Office.AddinCommands.Event): void {
-  const lang = paneLang(Office.context.displayLanguage);
+  const lang = officeLang();
   void runFromRibbon(event, {
     host: () => createOfficeHost(),
     lang,

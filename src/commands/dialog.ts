@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 import type { CommandMessage } from "../app/outcome";
+import { htmlLang, officeLang, type Lang } from "../app/lang";
+import { PANE_TEXT } from "../app/texts/pane";
 
 /** The message from the URL fragment (see outcomeDialog.ts), or null when there is none or it is garbled. */
 export function readMessage(hash: string): CommandMessage | null {
@@ -29,12 +31,23 @@ export function renderMessage(root: HTMLElement, message: CommandMessage, closeL
   button.focus();
 }
 
+/**
+ * Show the dialog in Office's display language: the message itself is already in it (the ribbon's
+ * run chose it), the button is this page's. Office.js sets displayLanguage once it is ready.
+ */
+function whenLangKnown(show: (lang: Lang) => void): void {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return show(officeLang());
+  Office.onReady(() => show(officeLang())).catch(() => show(officeLang()));
+}
+
 if (typeof document !== "undefined" && document.getElementById("dialog")) {
   const root = document.getElementById("dialog")!;
   const message = readMessage(location.hash) ?? { ok: false, title: "Målkoll", lines: [] };
-  const english = document.documentElement.lang === "en" || navigator.language.startsWith("en");
   root.classList.add(message.ok ? "ok" : "failed");
-  renderMessage(root, message, english ? "Close" : "Stäng", () => {
-    if (typeof Office !== "undefined") Office.onReady(() => Office.context.ui.messageParent("close"));
+  whenLangKnown((lang) => {
+    document.documentElement.lang = htmlLang(lang);
+    renderMessage(root, message, PANE_TEXT[lang].close, () => {
+      if (typeof Office !== "undefined") Office.context.ui.messageParent("close");
+    });
   });
 }

@@ -5,6 +5,21 @@ export interface ExistingSheet {
 }
 
 const MAX_SHEET_NAME = 31;
+const FORBIDDEN_CHARS = /[\\/?*:[\]]/;
+
+/**
+ * Excel's rules for a sheet name, or null when it keeps them: 1–31 characters, none of
+ * \ / ? * : [ ], no apostrophe first or last, and not "History" in any case (Excel reserves it for
+ * the change-tracking history sheet and refuses a tab of that name).
+ */
+export function sheetNameProblem(name: string): "empty" | "tooLong" | "forbiddenCharacter" | "apostrophe" | "reserved" | null {
+  if (name.length === 0) return "empty";
+  if (name.length > MAX_SHEET_NAME) return "tooLong";
+  if (FORBIDDEN_CHARS.test(name)) return "forbiddenCharacter";
+  if (name.startsWith("'") || name.endsWith("'")) return "apostrophe";
+  if (name.toLowerCase() === "history") return "reserved";
+  return null;
+}
 
 /**
  * Where to write a summary tab: replace our own tab with the same marker, else take the wanted name,

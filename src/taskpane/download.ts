@@ -1,12 +1,19 @@
 /// <reference types="office-js" />
 // download.html: the pane's fallback where the Office web view blocks downloads. It tells the pane
 // it is ready, receives the file in pieces and offers it as a link the user clicks.
+import { htmlLang, officeLang } from "../app/lang";
+import { EXPORT_TEXT } from "../app/texts/export";
 import { collector } from "./downloadProtocol";
 
 const status = document.getElementById("status")!;
-const swedish = (navigator.language || "sv").toLowerCase().startsWith("sv");
 
 Office.onReady(() => {
+  // In Office's display language, which Office.js knows once it is ready (not the browser's).
+  const lang = officeLang();
+  const t = EXPORT_TEXT[lang];
+  document.documentElement.lang = htmlLang(lang);
+  document.title = t.dialogTitle;
+  status.textContent = t.dialogFetching;
   const take = collector();
   Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {
     const file = take((arg as { message: string }).message);
@@ -15,7 +22,7 @@ Office.onReady(() => {
     const a = document.createElement("a");
     a.href = url;
     a.download = file.name;
-    a.textContent = swedish ? `Spara ${file.name}` : `Save ${file.name}`;
+    a.textContent = t.dialogSave(file.name);
     status.replaceChildren(a);
   });
   Office.context.ui.messageParent("ready");

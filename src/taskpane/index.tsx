@@ -4,8 +4,9 @@ import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../hosts/office";
 import { App } from "../app/pane/App";
 import { EXCEL_API_VERSION } from "../app/requirements";
-import { type Lang } from "../model/lang";
-import { PANE_TEXT, paneLang } from "../app/texts/pane";
+import type { Lang } from "../model/lang";
+import { PANE_TEXT } from "../app/texts/pane";
+import { htmlLang, langOf, officeLang } from "../app/lang";
 import type { PaneExporter } from "../app/pane/exporter";
 
 /** Excel's exports (download or dialog, pictures), loaded on the first click in their own chunk. */
@@ -27,7 +28,7 @@ function showMessage(text: string, lang: Lang, offerPreview: boolean): void {
   const root = document.getElementById("root");
   if (!root) return;
   const t = PANE_TEXT[lang];
-  document.documentElement.lang = lang === "sv" ? "sv-SE" : "en";
+  document.documentElement.lang = htmlLang(lang);
   const box = document.createElement("div");
   box.setAttribute("role", "alert");
   box.style.cssText = "padding: 12px; line-height: 1.4; max-width: 40em; overflow-wrap: anywhere;";
@@ -45,20 +46,11 @@ function showMessage(text: string, lang: Lang, offerPreview: boolean): void {
   root.replaceChildren(box);
 }
 
-/** Office's display language, when there is an Office to ask (outside Office there may be none). */
-function officeLang(): Lang {
-  try {
-    return paneLang(Office.context?.displayLanguage ?? navigator.language);
-  } catch {
-    return paneLang(navigator.language);
-  }
-}
-
 // Office.js comes from Microsoft's CDN (taskpane.html); opened outside Office it is either missing
 // (offline, blocked) or calls onReady without a host, and the page says so and offers the preview
 // rather than staying blank.
 if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
-  const lang = paneLang(navigator.language);
+  const lang = langOf(navigator.language);
   showMessage(PANE_TEXT[lang].notInOffice, lang, true);
 } else {
   Office.onReady((info) => {
@@ -67,7 +59,7 @@ if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
     try {
       if (info?.host !== Office.HostType.Excel) return showMessage(t.notInOffice, lang, true);
       if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) return showMessage(t.unsupported(EXCEL_API_VERSION), lang, false);
-      document.documentElement.lang = lang === "sv" ? "sv-SE" : "en";
+      document.documentElement.lang = htmlLang(lang);
       createRoot(document.getElementById("root")!).render(
         <FluentProvider theme={webLightTheme}>
           <App host={createOfficeHost()} lang={lang} exporter={exporter} />
@@ -77,7 +69,7 @@ if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
       showMessage(t.notInOffice, lang, true);
     }
   }).catch(() => {
-    const lang = paneLang(navigator.language);
+    const lang = langOf(navigator.language);
     showMessage(PANE_TEXT[lang].notInOffice, lang, true);
   });
 }

@@ -64,7 +64,7 @@ export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
     (async () => {
       try {
         const e = (engineRef.current = await engine());
-        const loaded = await e.loadWorkbook(host, (p) => live && setProgress(p));
+        const loaded = await e.loadWorkbook(host, (p) => live && setProgress(p), lang);
         if (!live) return;
         gridsRef.current = loaded.grids;
         setSettings(loaded.settings);
@@ -116,7 +116,7 @@ export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
     try {
       const e = engineRef.current ?? (engineRef.current = await engine());
       // Read again: the user may have edited the sheets since the pane opened.
-      const loaded = await e.loadWorkbook(host, setProgress);
+      const loaded = await e.loadWorkbook(host, setProgress, lang);
       gridsRef.current = loaded.grids;
       setDetections(e.detectSheets(loaded.grids, settings));
       setOutcome(await e.computeAndWrite(host, loaded.grids, settings, { date: wanted || undefined, lang, past: loaded.past }, setProgress));

@@ -18,6 +18,10 @@ export const EXPORT_TEXT = {
     noPictures: "Bilder visas bara i Excel: förhandsvisningen har inget Excel som kan rita tabellerna och diagrammen.",
     table: "Tabell",
     chart: "Diagram",
+    // The download dialog (taskpane/download.html), where the web view blocks downloads.
+    dialogTitle: "Målkoll – spara presentationen",
+    dialogFetching: "Presentationen hämtas från Målkoll …",
+    dialogSave: (name: string) => `Spara ${name}`,
   },
   en: {
     title: "For the slides",
@@ -35,6 +39,9 @@ export const EXPORT_TEXT = {
     noPictures: "Pictures are shown in Excel only: the preview has no Excel to draw the tables and charts.",
     table: "Table",
     chart: "Chart",
+    dialogTitle: "Målkoll – save the presentation",
+    dialogFetching: "Fetching the presentation from Målkoll …",
+    dialogSave: (name: string) => `Save ${name}`,
   },
 } satisfies Record<Lang, unknown>;
 

@@ -1,12 +1,10 @@
 import type { Field } from "../../model/sheets";
 import type { RollUpRule } from "../../model/settings";
-import type { Stage } from "../runReport";
+import type { Stage } from "../progress";
+import type { SettingsProblem } from "../workbook";
 import type { Lang } from "../../model/lang";
 
 export type { Lang };
-
-/** Swedish unless Office speaks English ("en-US", "en-GB"…): the pane follows Office's display language. */
-export const paneLang = (displayLanguage: string | undefined): Lang => (displayLanguage?.toLowerCase().startsWith("en") ? "en" : "sv");
 
 /** Every word the task pane and the ribbon command show, Swedish first. */
 const sv = {
@@ -73,6 +71,10 @@ const sv = {
   doneSummary: (measures: number, rejected: number) =>
     `${measures} mått beräknade; ${rejected} ${rejected === 1 ? "rad" : "rader"} kunde inte användas (se Datakontroll).`,
   close: "Stäng",
+  settingsProblem: (p: SettingsProblem) =>
+    p.kind === "unreadable"
+      ? `De sparade inställningarna kunde inte läsas (${p.detail}); standardinställningarna gäller tills du sparar nya.`
+      : `De sparade inställningarna kunde inte användas (${p.detail}); standardinställningarna gäller.`,
 };
 
 export type PaneTexts = typeof sv;
@@ -140,6 +142,10 @@ const en: PaneTexts = {
   doneSummary: (measures: number, rejected: number) =>
     `${measures} ${measures === 1 ? "measure" : "measures"} computed; ${rejected} ${rejected === 1 ? "row" : "rows"} could not be used (see Data check).`,
   close: "Close",
+  settingsProblem: (p: SettingsProblem) =>
+    p.kind === "unreadable"
+      ? `The stored settings could not be read (${p.detail}); the default settings apply until you save new ones.`
+      : `The stored settings could not be used (${p.detail}); the default settings apply.`,
 };
 
 export const PANE_TEXT: Record<Lang, PaneTexts> = { sv, en };
