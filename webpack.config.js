@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 // Modelled on Microsoft's Office-Addin-TaskPane-React template: one entry per page, ts-loader,
 // html-webpack-plugin, the manifest and icons copied with their URLs pointed at the host.
 //   npm run build                                   → dist/ for https://localhost:3000/

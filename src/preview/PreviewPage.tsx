@@ -126,22 +126,28 @@ export function PreviewPage({ lang }: { lang: Lang }) {
     setActive(null);
   }, []);
 
-  const openSample = useCallback(async () => {
-    setLoadingSample(true);
-    try {
-      const res = await fetch(SAMPLE_URL);
-      if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-      open(await bytesOf(await res.blob()), SAMPLE_NAME, true);
-    } catch {
-      setOpenError({ name: SAMPLE_NAME, message: t.sampleFailed });
-    } finally {
-      setLoadingSample(false);
-    }
-  }, [open, t]);
+  /** Fetch and open the sample; `loadingSample` is already true (its initial state, or set by the button). */
+  const fetchSample = useCallback(
+    () =>
+      fetch(SAMPLE_URL)
+        .then(async (res) => {
+          if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+          open(await bytesOf(await res.blob()), SAMPLE_NAME, true);
+        })
+        .catch(() => setOpenError({ name: SAMPLE_NAME, message: t.sampleFailed }))
+        .finally(() => setLoadingSample(false)),
+    [open, t],
+  );
 
+  // The page opens on the sample: fetched once on mount; state changes only when the fetch settles.
   useEffect(() => {
-    void openSample();
-  }, [openSample]);
+    void fetchSample();
+  }, [fetchSample]);
+
+  const openSample = () => {
+    setLoadingSample(true);
+    void fetchSample();
+  };
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
@@ -201,7 +207,7 @@ export function PreviewPage({ lang }: { lang: Lang }) {
         <div className={s.fileRow}>
           <Button onClick={() => input.current?.click()}>{t.open}</Button>
           {opened && !opened.sample ? (
-            <Button appearance="subtle" onClick={() => void openSample()}>
+            <Button appearance="subtle" onClick={openSample}>
               {t.openSample}
             </Button>
           ) : null}

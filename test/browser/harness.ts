@@ -31,7 +31,9 @@ export function describeInBrowser(name: string, body: () => void): void {
     });
   }
   // Skipped on purpose, with its reason: no Chromium on this machine and not in CI.
+  // eslint-disable-next-line no-console -- the skip is said aloud, with the command that ends it
   console.warn(`Browser tests "${name}" skipped: no Chromium at ${CHROMIUM}. Install it with: ${INSTALL}`);
+  // eslint-disable-next-line jest/no-disabled-tests -- only outside CI, named with its install command
   describe.skip(`${name} [skipped: no ${CHROMIUM}; install it with \`${INSTALL}\`]`, body);
 }
 

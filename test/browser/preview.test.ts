@@ -152,6 +152,7 @@ describeInBrowser("the preview page", () => {
     await runOnPage(page);
     const rendered = Date.now();
     const timing = { pageLoadToSheetsMs: sheetsShown, clickToRenderedMs: rendered - clicked, pageLoadToRenderedResultMs: rendered - started };
+    // eslint-disable-next-line no-console -- the measured timings are printed for the stop note
     console.log(
       `Preview on the sample: page load → sheets shown ${timing.pageLoadToSheetsMs} ms; ` +
         `click → rendered tabs ${timing.clickToRenderedMs} ms; page load → rendered result ${timing.pageLoadToRenderedResultMs} ms (including the date typed and the click).`,

@@ -77,6 +77,7 @@ describe("the pane's first load", () => {
         .filter((f) => f.endsWith(".js"))
         .map((f) => [f, { minified: statSync(join(DIST, f)).size, gzipped: gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length }]),
     );
+    // eslint-disable-next-line no-console -- the measured bundle sizes are printed for the stop note
     console.log(`First load: pane ${pane.map((f) => `${f} ${JSON.stringify(sizes[f])}`)}; preview ${preview.map((f) => `${f} ${JSON.stringify(sizes[f])}`)} (bytes)`);
     // ~432 kB before the preview existed; the preview's entry carries the reader, the writer and
     // fflate on top of the same React and Fluent UI. A pane near the preview's size means they leaked.

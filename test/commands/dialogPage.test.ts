@@ -29,6 +29,8 @@ function openDialogPage(browserLanguage: string) {
   jest.spyOn(navigator, "language", "get").mockReturnValue(browserLanguage);
   document.body.innerHTML = '<div id="dialog"></div>';
   window.location.hash = new URL(dialogUrl("https://malkoll.example/commands.html", message)).hash;
+  // The page runs on load: a fresh copy of the module per test, as each dialog is a fresh page.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   jest.isolateModules(() => require("../../src/commands/dialog"));
   return document.getElementById("dialog")!;
 }

@@ -19,6 +19,8 @@ function openDownloadPage(displayLanguage: string, browserLanguage: string) {
     },
   };
   URL.createObjectURL = jest.fn(() => "blob:malkoll");
+  // The page runs on load: a fresh copy of the module per test, as each dialog is a fresh page.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   jest.isolateModules(() => require("../../src/taskpane/download"));
   return { send: (m: string) => handler({ message: m }), messageParent, status: document.getElementById("status")! };
 }

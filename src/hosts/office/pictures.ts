@@ -88,6 +88,9 @@ async function takeAll(run: PictureRunner, sheetName: string, wanted: readonly W
         one.push(
           await run(async (context) => {
             const r = w.take(context.workbook.worksheets.getItem(sheetName));
+            // Only after the tab's one batched request failed: each picture on its own, so one bad one
+            // does not take the others with it.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
             await context.sync();
             return r.value || null;
           }),

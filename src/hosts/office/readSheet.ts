@@ -54,6 +54,9 @@ export async function readUsedCells(
     const n = Math.min(size, rows - done);
     const chunk = sheet.getRange(rangeAddress(origin.row + done, origin.col, origin.row + done + n - 1, origin.col + cols - 1)).load("values,numberFormat");
     try {
+      // One sync per chunk on purpose: each chunk's size follows the bytes per row the last one measured,
+      // so that no response passes Excel on the web's 5 MB limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
       // Rows far longer than any seen so far: halve and try again, rather than fail the whole read.

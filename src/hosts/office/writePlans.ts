@@ -309,6 +309,8 @@ export async function writeAllPlans(context: RequestContext, plans: readonly She
       if (step.op === "setup") sheets[step.tab] = setUpTab(context, targets[step.tab]);
       else applyOp(sheets[step.tab], step.op, supports);
     }
+    // One sync per packed request: more than one only when the payload passes the 4 MB budget.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
   }
   return plans.map((plan) => targets.find((t) => t.plan === plan)?.written ?? writtenFor(targets, plan));

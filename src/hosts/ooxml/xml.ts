@@ -50,6 +50,7 @@ export function textContent(raw: string): string {
 }
 
 // Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates).
+// eslint-disable-next-line no-control-regex -- matching those control characters is the point
 const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripIllegal(s: string): string {

@@ -875,7 +875,7 @@ export class FakeChart extends ClientProxy<ChartData> implements X.Chart {
   }
   /** ExcelApi 1.2: a PNG of the chart, base64 (here a stand-in naming the chart). */
   getImage(width?: number, height?: number, fittingMode?: "Fit" | "FitAndCenter" | "Fill"): X.ClientResult<string> {
-    void width, void height, void fittingMode;
+    void [width, height, fittingMode];
     return this.ctx.image((c) => `chart ${c.title}`, () => this.target());
   }
   get title(): X.ChartTitle {

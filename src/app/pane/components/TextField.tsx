@@ -1,5 +1,5 @@
 import { Field, Input } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 
 export interface TextFieldProps {
   label: string;
@@ -19,7 +19,12 @@ export interface TextFieldProps {
 export function TextField({ label, value, placeholder, inputMode, disabled, onCommit }: TextFieldProps) {
   const [text, setText] = useState(value);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(value), [value]);
+  // A new saved value replaces the text being typed (React's "adjust state when a prop changes").
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setText(value);
+  }
 
   const commit = () => setError(onCommit(text.trim()));
   return (
