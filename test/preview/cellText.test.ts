@@ -1,6 +1,6 @@
 // How the preview shows a plan's numbers: as Swedish Excel shows them under the plan's format.
-import { cellText } from "../../../src/preview/cellText";
-import { widthPx } from "../../../src/preview/SheetTable";
+import { cellText } from "../../src/preview/cellText";
+import { widthPx } from "../../src/preview/SheetTable";
 
 const NBSP = "\u00a0";
 
