@@ -1,9 +1,12 @@
 // The slides adapter renders what the plan says and decides nothing: which tables go on slides,
 // their titles, footnotes and the word for left-out units all come from the plan, whatever its
 // marker or headings.
+import { renderDeck } from "../../../src/hosts/slides";
 import { deckLayout, planSlides, type ChartSlide, type TableSlide } from "../../../src/hosts/slides/layout";
 import type { Footnote, SheetPlan } from "../../../src/report/plan";
-import { sampleRun } from "./sampleDeck";
+import { asInBrowser, pptxParts, runs, sampleRun } from "./sampleDeck";
+
+asInBrowser();
 
 const note = (text: string): Footnote => ({ sources: ["Blad A"], exclusions: null, extra: null, text });
 
@@ -81,3 +84,15 @@ test("an English run's deck has English footnotes, continued titles and title sl
   // No Swedish word of the slides' own in an English deck (the sheet names are the user's).
   for (const s of layout.slides) expect(s.footnote).not.toMatch(/Källa|flik |Mätdatum|utan värde|Listan/);
 });
+
+test("the target line inside a chart is named in the plan's words (English: Target line)", async () => {
+  const { results, plans } = sampleRun(null, "en");
+  const deck = pptxParts(await renderDeck(plans, results, { lang: "en" }));
+  const drawings = Object.keys(deck.files).filter((n) => /^ppt\/drawings\/drawing\d+\.xml$/.test(n)).map(deck.text);
+  expect(drawings.length).toBeGreaterThan(0);
+  for (const xml of drawings) {
+    expect(xml).toContain('<cdr:cNvPr id="2" name="Target line"/>');
+    expect(xml).not.toContain("Mållinje");
+    expect(runs(xml)[0]).toMatch(/^Target /);
+  }
+}, 60_000);
