@@ -9,13 +9,15 @@ import { NUMBER_FORMATS } from "./format";
 import { ratingLegend, sourcesFootnote, tabTitle } from "./houseStyle";
 import { TEXT, type Texts } from "./i18n";
 import { type Lang } from "../model/lang";
+import { slideNotes } from "./deckTexts";
 
 export const ASSIGNMENTS_MARKER = "malkoll:assignments";
 
 /** The "Uppdrag" tab: each assignment with its status, end date and colour, in the sheet's order. */
 export function assignmentsPlan(results: Results, settings: Settings, lang: Lang): SheetPlan {
   const t = TEXT[lang];
-  const b = new PlanBuilder();
+  const notes = slideNotes(results, t.assignmentsTab, lang);
+  const b = new PlanBuilder(notes, notes.footnote(results.sources.filter((s) => s.kind === "assignmentList").map((s) => s.sheet)));
   tabTitle(b, t.assignmentsTitle, results, t);
   // Owner and comment only when the sheet has them: an empty column is noise on a slide.
   const extras = ([["owner", t.owner, 20], ["comment", t.comment, 48]] as const).filter(([k]) => results.assignments.some((a) => a[k] !== null));

@@ -11,6 +11,7 @@ import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thre
 import { CHANGE_FORMATS, NUMBER_FORMATS, formatInteger, formatPercent, formatPoints, formatSignedInteger } from "./format";
 import { TEXT, type Texts } from "./i18n";
 import { type Lang } from "../model/lang";
+import { type SlideNotes, slideNotes } from "./deckTexts";
 
 export const CARE_GUARANTEE_MARKER = "malkoll:careGuarantee";
 
@@ -26,10 +27,12 @@ export function excludedCodes(m: Pick<MeasureResult, "measure" | "excluded">): s
 /** The "Vårdgaranti" tab: one table per measure, units ascending by share, region row placed by its share. */
 export function careGuaranteePlan(results: Results, settings: Settings, lang: Lang): SheetPlan {
   const t = TEXT[lang];
-  const b = new PlanBuilder();
+  const notes = slideNotes(results, t.careGuaranteeTab, lang);
+  const unique = (xs: string[]) => [...new Set(xs)];
+  const b = new PlanBuilder(notes, notes.footnote(unique(results.careGuarantee.flatMap((m) => m.sheets)), unique(results.careGuarantee.flatMap(excludedCodes))));
   tabTitle(b, t.careGuaranteeTitle, results, t);
   const period = periodName(results, t);
-  const charts = results.careGuarantee.flatMap((m) => measureBlock(b, m, settings, t, period));
+  const charts = results.careGuarantee.flatMap((m) => measureBlock(b, m, settings, t, period, notes));
   ratingLegend(b, t.legend, thresholdWords(settings, t));
   b.blank();
   footnote(b, results, settings, t);
@@ -64,8 +67,10 @@ export function headline(m: MeasureResult, t: Texts): string[] {
 }
 
 /** A measure's heading, headline, table and breakdowns; returns its charts (anchored at the heading row). */
-function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: Texts, period: string): ChartSpec[] {
+function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: Texts, period: string, notes: SlideNotes): ChartSpec[] {
   const headingRow = b.nextRow;
+  // The measure's table and its breakdowns: its own sheets and exclusions.
+  b.from(notes.footnote(m.sheets, excludedCodes(m)));
   b.heading(measureHeading(m, t));
   for (const line of headline(m, t)) b.line(line);
   const changes = m.previousDate !== undefined;

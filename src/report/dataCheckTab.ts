@@ -6,6 +6,7 @@ import { NUMBER_FORMATS, formatInteger } from "./format";
 import { TEXT } from "./i18n";
 import { type Lang } from "../model/lang";
 import { measuredLine } from "./houseStyle";
+import { slideNotes } from "./deckTexts";
 
 export const DATA_CHECK_MARKER = "malkoll:dataCheck";
 
@@ -15,7 +16,10 @@ export const MAX_LISTED_ISSUES = 1_000_000;
 /** The "Datakontroll" tab: row counts per source sheet, counts per reason, and every rejected row. */
 export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
   const t = TEXT[lang];
-  const b = new PlanBuilder();
+  const notes = slideNotes(results, t.dataCheckTab, lang);
+  // Every source sheet; the slides say where the full list of rejected rows is, which they leave out.
+  const sheets = results.sources.map((s) => s.sheet);
+  const b = new PlanBuilder(notes, notes.footnote(sheets, [], notes.rowsLeftOut));
   b.title(t.dataCheckTitle);
   b.line(measuredLine(results, t));
   b.blank();
@@ -42,6 +46,8 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
   );
   b.blank();
 
+  // The list itself stays on the tab: its footnote need not say where it is.
+  b.from(notes.footnote(sheets));
   b.line(t.rowsTitle, FONT.heading);
   if (results.issues.length === 0) b.line(t.noRejected);
   else {
@@ -50,6 +56,8 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
     b.table(
       [{ header: t.sheet }, { header: t.row, format: NUMBER_FORMATS.days }, { header: t.column }, { header: t.cell }, { header: t.value }, { header: t.reason }],
       shown.map((i) => [i.sheet, i.row, i.column, i.cell, i.value, i.reason]),
+      [],
+      { onSlides: false },
     );
   }
   return b.build(t.dataCheckTab, DATA_CHECK_MARKER);

@@ -9,6 +9,7 @@ import { CHANGE_FORMATS, NUMBER_FORMATS, formatNumber, formatPercent, signedForm
 import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
 import { TEXT, type Texts } from "./i18n";
 import { type Lang } from "../model/lang";
+import { slideNotes } from "./deckTexts";
 
 export const GOALS_MARKER = "malkoll:goals";
 const RATINGS: readonly Rating[] = ["green", "yellow", "red", "grey"];
@@ -19,7 +20,8 @@ const RATINGS: readonly Rating[] = ["green", "yellow", "red", "grey"];
  */
 export function goalsPlan(results: Results, settings: Settings, lang: Lang): SheetPlan {
   const t = TEXT[lang];
-  const b = new PlanBuilder();
+  const notes = slideNotes(results, t.goalsTab, lang);
+  const b = new PlanBuilder(notes, notes.footnote(results.sources.filter((s) => s.kind === "indicatorList").map((s) => s.sheet)));
   tabTitle(b, t.goalsTitle, results, t);
   const withPrevious = results.indicators.some((i) => i.previousOutcome !== null);
   const withChange = results.indicators.some((i) => i.change !== undefined && i.change !== null);

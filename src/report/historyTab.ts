@@ -15,6 +15,8 @@ import { NUMBER_FORMATS } from "./format";
 import { tabTitle } from "./houseStyle";
 import { TEXT, type Texts } from "./i18n";
 import { type Lang } from "../model/lang";
+import { slideNotes } from "./deckTexts";
+import { excludedCodes } from "./careGuaranteeTab";
 
 export const HISTORY_MARKER = "malkoll:history";
 const TABLE_STYLE = "TableStyleLight9";
@@ -31,7 +33,10 @@ const dateCell = (iso: string): Cell => serialFromIso(iso) ?? iso;
  */
 export function historyPlan(results: Results, lang: Lang): SheetPlan {
   const t = TEXT[lang];
-  const b = new PlanBuilder();
+  const notes = slideNotes(results, t.historyTab, lang);
+  // Every run's figures: the sheets this run used, and the exclusions of its measures.
+  const sources = results.sources.filter((s) => s.rowsUsed > 0).map((s) => s.sheet);
+  const b = new PlanBuilder(notes, notes.footnote(sources, [...new Set(results.careGuarantee.flatMap(excludedCodes))]));
   tabTitle(b, t.historyTitle, results, t);
   const charts: ChartSpec[] = [];
   if (results.trend.length) {

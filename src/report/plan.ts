@@ -80,5 +80,51 @@ export interface SheetPlan {
   /** Excel tables over blocks of cells (the history tab's rows), written as real tables. */
   tables?: TableSpec[];
   /** Every table of the tab with the heading above it (header row first), for hosts that lay tables out one by one (slides). */
-  sections?: { title: string; range: CellRange }[];
+  sections?: Section[];
+  /** Where the tab's figures come from: the footnote of a chart outside every section. */
+  footnote: Footnote;
+  /** The words a host adds of its own around the tab's content, in the tab's language. */
+  words: HostWords;
+}
+
+/**
+ * Where a table's or chart's figures come from and what was left out of them, as a slide's
+ * footnote says it. The parts are there for a host that lays them out itself; `text` is the whole.
+ */
+export interface Footnote {
+  /** The source sheets, in the workbook's order; [] when none had rows for it. */
+  sources: string[];
+  /** The exclusions applied, in words ("exkl. PvV/MoV"); null when none were. */
+  exclusions: string | null;
+  /** A further line ("Listan med varje avvisad rad finns på fliken Datakontroll i arbetsboken."); null when none. */
+  extra: string | null;
+  /** "Källa: Väntande (flik Vårdgaranti) · Mätdatum 2024-01-31 · exkl. PvV/MoV" */
+  text: string;
+}
+
+/** One table of a tab, with what a host needs to show it apart from the tab (on slides). */
+export interface Section {
+  /** The heading above the table on the tab. */
+  title: string;
+  /** The table, its header row first. */
+  range: CellRange;
+  /** Where its figures come from; also the footnote of the charts drawn from it (their categories inside its range). */
+  footnote: Footnote;
+  /** How it goes on slides; null: it stays on the tab (the data check's list of every rejected row). */
+  slide: SectionSlide | null;
+}
+
+export interface SectionSlide {
+  /** The title of its first slide. */
+  title: string;
+  /** The title of the slides a table too long for one continues on: "… (forts.)". */
+  continued: string;
+}
+
+/** What a host says itself about what it draws, in the plan's words. */
+export interface HostWords {
+  /** Before the categories a chart slide leaves out for having no value: "utan värde: A, B". */
+  noValue: string;
+  /** A chart's target line where a host draws it itself: the shape's name, and the header over the cells it is drawn from. */
+  targetLine: { name: string; dataHeader: string };
 }

@@ -1,5 +1,5 @@
 import type { Cell } from "../model/cells";
-import type { Block, ChartSpec, FontStyle, SheetPlan } from "./plan";
+import type { Block, ChartSpec, FontStyle, Footnote, HostWords, Section, SectionSlide, SheetPlan } from "./plan";
 import { FONT, HEADER_FILL } from "./style";
 
 /** A table column: its header, how to format it, and its width in characters. */
@@ -18,6 +18,12 @@ export interface RowStyle {
   formats?: Record<number, string>;
 }
 
+/** How a tab's tables go on slides, and the host's words its plan carries (deckTexts.ts's slideNotes). */
+export interface SlideWords {
+  slide(title: string): SectionSlide;
+  words: HostWords;
+}
+
 /**
  * Lays a summary tab out top to bottom in the house style (title, headings, tables, notes),
  * collecting cells, formats, fills and fonts as blocks. Every summary tab is built with it.
@@ -28,9 +34,25 @@ export class PlanBuilder {
   private fills: Block<string>[] = [];
   private fonts: Block<FontStyle>[] = [];
   private widths: number[] = [];
-  private sections: { title: string; range: [number, number, number, number] }[] = [];
+  private sections: Section[] = [];
   /** The latest heading, which titles the next table. */
   private lastHeading = "";
+  /** Where the next tables' figures come from: the tab's, until `from` says otherwise. */
+  private source: Footnote;
+
+  /** `tabSource`: where the tab's figures come from, for its charts outside every table. */
+  constructor(
+    private readonly slides: SlideWords,
+    private readonly tabSource: Footnote,
+  ) {
+    this.source = tabSource;
+  }
+
+  /** The tables that follow have their figures from here (their slides' footnote), until said again. */
+  from(source: Footnote): this {
+    this.source = source;
+    return this;
+  }
 
   get nextRow(): number {
     return this.rows.length;
@@ -86,8 +108,11 @@ export class PlanBuilder {
     return this;
   }
 
-  /** A header row and body rows; number formats per column (a row's own formats win), fonts and fills per row. */
-  table(columns: Column[], body: Cell[][], styles: (RowStyle | undefined)[] = []): { firstBodyRow: number } {
+  /**
+   * A header row and body rows; number formats per column (a row's own formats win), fonts and fills
+   * per row. `onSlides: false` keeps the table off the slides (it stays on the tab).
+   */
+  table(columns: Column[], body: Cell[][], styles: (RowStyle | undefined)[] = [], opts: { onSlides?: boolean } = {}): { firstBodyRow: number } {
     const header = this.push(columns.map((c) => c.header), FONT.header);
     this.fills.push({ range: [header, 0, header, columns.length - 1], value: HEADER_FILL });
     const first = this.rows.length;
@@ -102,7 +127,12 @@ export class PlanBuilder {
       for (const [col, colour] of Object.entries(styles[k]?.fills ?? {})) this.fill(r, Number(col), colour);
       for (const [col, format] of Object.entries(styles[k]?.formats ?? {})) this.numberFormats.push({ range: [r, Number(col), r, Number(col)], value: format });
     });
-    this.sections.push({ title: this.lastHeading, range: [header, 0, last, columns.length - 1] });
+    this.sections.push({
+      title: this.lastHeading,
+      range: [header, 0, last, columns.length - 1],
+      footnote: this.source,
+      slide: opts.onSlides === false ? null : this.slides.slide(this.lastHeading),
+    });
     return { firstBodyRow: first };
   }
 
@@ -115,7 +145,7 @@ export class PlanBuilder {
     const width = this.width;
     const cells = this.rows.map((r) => (r.length === width ? r : [...r, ...new Array<Cell>(width - r.length).fill(null)]));
     const columnWidths = Array.from({ length: width }, (_, j) => this.widths[j] ?? 10);
-    return { name, marker, cells, numberFormats: this.numberFormats, fills: mergeFills(this.fills), fonts: this.fonts, columnWidths, charts, sections: this.sections };
+    return { name, marker, cells, numberFormats: this.numberFormats, fills: mergeFills(this.fills), fonts: this.fonts, columnWidths, charts, sections: this.sections, footnote: this.tabSource, words: this.slides.words };
   }
 }
 

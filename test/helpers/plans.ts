@@ -1,5 +1,16 @@
 import type { SheetPlan } from "../../src/report/plan";
 
+/**
+ * What a plan says of itself beyond its cells, in Swedish: where its figures come from (a chart
+ * slide's footnote outside every section) and the words a host adds (target line, left-out units).
+ */
+export function planNotes(tab: string, sources: string[] = ["Väntande"]): Pick<SheetPlan, "footnote" | "words"> {
+  return {
+    footnote: { sources, exclusions: null, extra: null, text: `Källa: ${sources.join(", ")} (flik ${tab}) · Mätdatum 2024-01-31` },
+    words: { noValue: "utan värde", targetLine: { name: "Mållinje", dataHeader: "Mållinje (diagramdata)" } },
+  };
+}
+
 /** Rating and region colours as the plans use them. */
 export const RED = "F8696B", BLUE = "1F4E79", YELLOW = "FFEB84", GREEN = "63BE7B";
 
@@ -36,6 +47,7 @@ export function carePlan(name = "Vårdgaranti"): SheetPlan {
         size: { width: 640, height: 340 },
       },
     ],
+    ...planNotes(name),
   };
 }
 
@@ -58,6 +70,7 @@ export function historyPlan(over: Partial<SheetPlan> = {}): SheetPlan {
     freeze: { rows: 2, columns: 0 },
     charts: [],
     tables: [{ name: "Malkoll_Historik", range: [1, 0, 4, 3], style: "TableStyleLight9" }],
+    ...planNotes("Historik"),
     ...over,
   };
 }

@@ -28,9 +28,11 @@ export interface ReferenceCells {
 
 /**
  * The plan with the reference lines' cells added under their charts (the grid grown to hold them,
- * rows kept rectangular), and each chart's ranges (undefined for a chart without a line).
+ * rows kept rectangular, each under the plan's header for them), and each chart's ranges
+ * (undefined for a chart without a line).
  */
-export function withReferenceCells(plan: SheetPlan, charts: readonly PreparedChart[], header: string): { plan: SheetPlan; cells: (ReferenceCells | undefined)[] } {
+export function withReferenceCells(plan: SheetPlan, charts: readonly PreparedChart[]): { plan: SheetPlan; cells: (ReferenceCells | undefined)[] } {
+  const header = plan.words.targetLine.dataHeader;
   const oldCells = plan.cells ?? [];
   const extra: { r: number; c: number; v: Cell }[] = [];
   const formats: Block<string>[] = [];

@@ -39,8 +39,6 @@ export type Op =
 
 /** Per-command overhead in a request (object paths, property names) on top of its data. */
 const OP_OVERHEAD = 200;
-/** The header over a target line's cells under its chart. */
-const REFERENCE_HEADER = "Mållinje (diagramdata)";
 /** 2D arrays are cut into row slices of at most this many bytes, so requests pack well. */
 const MAX_OP_BYTES = PAYLOAD_BUDGET / 4;
 const MAX_TEXT = 32767;
@@ -284,7 +282,7 @@ export async function writeAllPlans(context: RequestContext, plans: readonly She
     // The target lines' cells only where the host can draw them (ExcelApi 1.8: secondary axes);
     // otherwise the tab's cells are exactly the .xlsx writer's.
     const charts = prepareCharts(t.plan);
-    const { plan: withLines, cells: lines } = supports("1.8") ? withReferenceCells(t.plan, charts, REFERENCE_HEADER) : { plan: t.plan, cells: [] };
+    const { plan: withLines, cells: lines } = supports("1.8") ? withReferenceCells(t.plan, charts) : { plan: t.plan, cells: [] };
     const { plan, tables } = prepareTables(withLines);
     const ops = planOps(plan);
     for (const table of tables) {

@@ -12,10 +12,11 @@ const NS_CDR = "http://schemas.openxmlformats.org/drawingml/2006/chartDrawing";
 /**
  * The user-shapes part of a chart with a reference line (c:userShapes, ECMA-376 §21.3): a dashed
  * connector across the plot at the target and its label, anchored in fractions of the chart
- * (relSizeAnchor) so both follow the chart when it is moved or resized. Undefined when the chart
- * has no line to draw.
+ * (relSizeAnchor) so both follow the chart when it is moved or resized. `lineName` names the line's
+ * shape (the plan's word, "Mållinje"), as the selection pane lists it. Undefined when the chart has
+ * no line to draw.
  */
-export function userShapesXml(chart: LinePlacement): string | undefined {
+export function userShapesXml(chart: LinePlacement, lineName: string): string | undefined {
   const g = referenceGeometry(chart);
   if (!g || !chart.reference) return undefined;
   const { label, color } = chart.reference;
@@ -23,7 +24,7 @@ export function userShapesXml(chart: LinePlacement): string | undefined {
   const anchor = (x1: number, y1: number, x2: number, y2: number, shape: string) =>
     `<cdr:relSizeAnchor><cdr:from><cdr:x>${num(x1)}</cdr:x><cdr:y>${num(y1)}</cdr:y></cdr:from><cdr:to><cdr:x>${num(x2)}</cdr:x><cdr:y>${num(y2)}</cdr:y></cdr:to>${shape}</cdr:relSizeAnchor>`;
   const line =
-    '<cdr:cxnSp macro=""><cdr:nvCxnSpPr><cdr:cNvPr id="2" name="Mållinje"/><cdr:cNvCxnSpPr/></cdr:nvCxnSpPr>' +
+    `<cdr:cxnSp macro=""><cdr:nvCxnSpPr><cdr:cNvPr id="2" name="${escapeAttr(lineName)}"/><cdr:cNvCxnSpPr/></cdr:nvCxnSpPr>` +
     `<cdr:spPr>${xfrm}<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="19050">${solidFill(color)}<a:prstDash val="dash"/></a:ln></cdr:spPr></cdr:cxnSp>`;
   const text =
     `<cdr:sp macro="" textlink=""><cdr:nvSpPr><cdr:cNvPr id="3" name="${escapeAttr(label)}"/><cdr:cNvSpPr/></cdr:nvSpPr>` +

@@ -1,9 +1,10 @@
 import PptxGenJS from "pptxgenjs";
 import { unzipSync, zipSync } from "fflate";
 import type { Results } from "../../domain/results";
-import type { SheetPlan } from "../../report/plan";
+import type { HostWords, SheetPlan } from "../../report/plan";
+import { deckTitle } from "../../report/deckTexts";
 import { CT_USER_SHAPES, REL_USER_SHAPES, userShapesXml } from "../ooxml/userShapes";
-import { type ChartSlide, type DeckOptions, type SlideLayout, type TableCell, type TableSlide, SLIDE, deckLayout } from "./layout";
+import { type ChartSlide, type DeckOptions, type SlideLayout, type TableCell, type TableSlide, SLIDE, planSlides } from "./layout";
 
 export type { DeckOptions };
 
@@ -18,20 +19,21 @@ const TABLE_BORDER = { type: "solid" as const, pt: 0.5, color: "BFBFBF" };
  * (plans and results in, bytes out), so the CLI, the pane and the preview share it.
  */
 export async function renderDeck(plans: readonly SheetPlan[], results: Results, opts: DeckOptions): Promise<Uint8Array> {
-  const layout = deckLayout(plans, results, opts);
+  // deckLayout's two parts, the slides taken plan by plan: a chart's target line is named in its plan's words.
+  const title = deckTitle(results, opts.regionName, opts.workbookName, opts.lang);
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_16x9";
-  pptx.title = layout.title.title;
+  pptx.title = title.title;
   pptx.company = "Målkoll";
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
 
   const first = pptx.addSlide();
-  first.addText(layout.title.title, { x: SLIDE.margin, y: 1.6, w: SLIDE.width - 2 * SLIDE.margin, h: 1, fontFace: FONT, fontSize: 36, bold: true, color: TEXT_COLOR });
-  first.addText(layout.title.lines.join("\n"), { x: SLIDE.margin, y: 2.7, w: SLIDE.width - 2 * SLIDE.margin, h: 1, fontFace: FONT, fontSize: 18, color: NOTE_COLOR, valign: "top" });
+  first.addText(title.title, { x: SLIDE.margin, y: 1.6, w: SLIDE.width - 2 * SLIDE.margin, h: 1, fontFace: FONT, fontSize: 36, bold: true, color: TEXT_COLOR });
+  first.addText(title.lines.join("\n"), { x: SLIDE.margin, y: 2.7, w: SLIDE.width - 2 * SLIDE.margin, h: 1, fontFace: FONT, fontSize: 18, color: NOTE_COLOR, valign: "top" });
 
   // The target line of each chart (in pptxgenjs's chart order), put into its chart part afterwards.
   const lines: (string | undefined)[] = [];
-  for (const s of layout.slides) addSlide(pptx, s, opts.lang, lines);
+  for (const plan of plans) for (const s of planSlides(plan)) addSlide(pptx, s, opts.lang, lines, plan.words);
   const out = await pptx.write({ outputType: "uint8array" });
   const parts = unzipSync(out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer));
   addUserShapes(parts, lines);
@@ -64,12 +66,12 @@ function addUserShapes(parts: Record<string, Uint8Array>, lines: readonly (strin
   if (overrides && parts[ct]) parts[ct] = enc.encode(dec.decode(parts[ct]).replace("</Types>", `${overrides}</Types>`));
 }
 
-function addSlide(pptx: PptxGenJS, s: SlideLayout, lang: DeckOptions["lang"], lines: (string | undefined)[]): void {
+function addSlide(pptx: PptxGenJS, s: SlideLayout, lang: DeckOptions["lang"], lines: (string | undefined)[], words: HostWords): void {
   const slide = pptx.addSlide();
   slide.addText(s.title, { x: SLIDE.margin, y: SLIDE.titleTop, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.titleHeight, fontFace: FONT, fontSize: 20, bold: true, color: TEXT_COLOR, fit: "shrink", valign: "middle" });
   slide.addText(s.footnote, { x: SLIDE.margin, y: SLIDE.footTop, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.footHeight, fontFace: FONT, fontSize: 8, color: NOTE_COLOR, valign: "top" });
   if (s.kind === "table") addTable(slide, s);
-  else lines.push(addChart(pptx, slide, s, lang));
+  else lines.push(addChart(pptx, slide, s, lang, words));
 }
 
 function tableCell(c: TableCell, fontSize: number): PptxGenJS.TableCell {
@@ -99,7 +101,7 @@ function addTable(slide: PptxGenJS.Slide, s: TableSlide): void {
 const PLOT = { x: 0.32, y: 0.06, w: 0.6, h: 0.86 };
 
 /** Adds the chart; returns its target line as a user-shapes part, if it has one. */
-function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, s: ChartSlide, lang: DeckOptions["lang"]): string | undefined {
+function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, s: ChartSlide, lang: DeckOptions["lang"], words: HostWords): string | undefined {
   const frame = { x: SLIDE.margin, y: SLIDE.bodyTop, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.bodyHeight };
   const horizontal = s.chart === "bar" || s.chart === "stackedBar";
   const type = s.chart === "pie" ? pptx.ChartType.pie : s.chart === "line" ? pptx.ChartType.line : pptx.ChartType.bar;
@@ -155,11 +157,14 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, s: ChartSlide, lang: 
   slide.addChart(type, data, options as PptxGenJS.IChartOpts);
   if (!line) return undefined;
   const color = /^[0-9A-Fa-f]{6}$/.test(line.color) ? line.color.toUpperCase() : "C00000";
-  return userShapesXml({
-    spec: { kind: s.chart, size: { width: frame.w * 72, height: frame.h * 72 } },
-    bounds: { min: axis.min ?? 0, max: axis.max },
-    reference: { value: line.value, label: line.label, color },
-    plot: PLOT,
-  });
+  return userShapesXml(
+    {
+      spec: { kind: s.chart, size: { width: frame.w * 72, height: frame.h * 72 } },
+      bounds: { min: axis.min ?? 0, max: axis.max },
+      reference: { value: line.value, label: line.label, color },
+      plot: PLOT,
+    },
+    words.targetLine.name,
+  );
 }
 

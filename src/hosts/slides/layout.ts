@@ -1,13 +1,8 @@
 import type { Cell } from "../../model/cells";
-import type { MeasureResult, Results } from "../../domain/results";
-import type { CellRange, ChartSpec, SheetPlan } from "../../report/plan";
+import type { Results } from "../../domain/results";
+import type { CellRange, ChartSpec, Footnote, Section, SectionSlide, SheetPlan } from "../../report/plan";
 import { type Lang } from "../../model/lang";
-import { TEXT } from "../../report/i18n";
-import { CARE_GUARANTEE_MARKER, excludedCodes, measureHeading } from "../../report/careGuaranteeTab";
-import { DATA_CHECK_MARKER } from "../../report/dataCheckTab";
-import { GOALS_MARKER } from "../../report/goalsTab";
-import { ASSIGNMENTS_MARKER } from "../../report/assignmentsTab";
-import { periodName } from "../../report/houseStyle";
+import { deckTitle } from "../../report/deckTexts";
 import { blockAt, cellText } from "./cellText";
 
 /**
@@ -33,7 +28,7 @@ export interface TableCell {
 
 export interface TableSlide {
   kind: "table";
-  /** The section's heading; "(forts.)" on the slides a long table continues on. */
+  /** The section's slide title; its continued title ("… (forts.)") on the slides a long table continues on. */
   title: string;
   tab: string;
   header: TableCell[];
@@ -71,102 +66,38 @@ export interface DeckOptions {
 export const SLIDE = { width: 10, height: 5.625, margin: 0.4, titleTop: 0.25, titleHeight: 0.55, bodyTop: 0.9, bodyHeight: 4.15, footTop: 5.15, footHeight: 0.35 } as const;
 const TABLE_WIDTH = SLIDE.width - 2 * SLIDE.margin;
 
-const WORDS = {
-  sv: { measured: "Mätdatum", noDate: "Mätdatum saknas", source: "Källa", tab: "flik", continued: "(forts.)", followUp: "Målkoll – uppföljning", rowsLeftOut: (tab: string) => `Listan med varje avvisad rad finns på fliken ${tab} i arbetsboken.`, noValue: "utan värde", deck: "Målkoll" },
-  en: { measured: "Measured", noDate: "No measurement date", source: "Source", tab: "tab", continued: "(cont.)", followUp: "Målkoll – follow-up", rowsLeftOut: (tab: string) => `The list of every rejected row is on the ${tab} tab of the workbook.`, noValue: "no value", deck: "Målkoll" },
-} as const;
-
-/** Every summary tab's tables and charts as slides, after a title slide. */
+/** Every summary tab's tables and charts as slides, after a title slide; every word is the report's. */
 export function deckLayout(plans: readonly SheetPlan[], results: Results, opts: DeckOptions): DeckLayout {
-  const w = WORDS[opts.lang];
-  const t = TEXT[opts.lang];
-  const period = periodName(results, t);
-  const title = opts.regionName?.trim() || (opts.workbookName ? opts.workbookName.replace(/\.xls[xm]$/i, "") : w.deck);
-  const lines = [
-    period ? `${w.followUp} ${period}` : w.followUp,
-    results.measurementDate ? `${w.measured} ${results.measurementDate}` : w.noDate,
-  ];
-  const slides: SlideLayout[] = [];
-  for (const plan of plans) slides.push(...planSlides(plan, results, opts.lang));
-  return { title: { title, lines }, slides };
+  return { title: deckTitle(results, opts.regionName, opts.workbookName, opts.lang), slides: plans.flatMap(planSlides) };
 }
 
-/** One plan's slides: each table (split when long) followed by the charts drawn from it. */
-function planSlides(plan: SheetPlan, results: Results, lang: Lang): SlideLayout[] {
-  const w = WORDS[lang];
-  const t = TEXT[lang];
-  const sections = plan.sections ?? [];
-  const owners = sectionMeasures(plan, results, lang);
-  const footnoteFor = (k: number, extra?: string) => footnote(plan, results, lang, owners[k], extra);
+/**
+ * One plan's slides: each section the plan puts on slides (split when long), each followed by the
+ * charts drawn from it — a chart belongs to the section whose range holds its categories and takes
+ * its footnote; a chart outside every section takes the plan's.
+ */
+export function planSlides(plan: SheetPlan): SlideLayout[] {
   const out: SlideLayout[] = [];
   const placed = new Set<ChartSpec>();
-  sections.forEach((section, k) => {
-    const rowsList = plan.marker === DATA_CHECK_MARKER && section.title === t.rowsTitle;
-    if (!rowsList) out.push(...tableSlides(plan, section, footnoteFor(k, plan.marker === DATA_CHECK_MARKER ? w.rowsLeftOut(plan.name) : undefined), lang));
+  for (const section of plan.sections ?? []) {
+    if (section.slide) out.push(...tableSlides(plan, section, section.slide));
     for (const chart of plan.charts) {
       if (!placed.has(chart) && within(chart.categories, section.range)) {
         placed.add(chart);
-        out.push(chartSlide(plan, chart, footnoteFor(k), lang));
+        out.push(chartSlide(plan, chart, section.footnote));
       }
     }
-  });
-  for (const chart of plan.charts) if (!placed.has(chart)) out.push(chartSlide(plan, chart, footnoteFor(-1), lang));
+  }
+  for (const chart of plan.charts) if (!placed.has(chart)) out.push(chartSlide(plan, chart, plan.footnote));
   return out;
 }
 
 const within = (inner: CellRange, outer: CellRange) => inner[0] >= outer[0] && inner[2] <= outer[2] && inner[1] >= outer[1] && inner[3] <= outer[3];
 
-/**
- * On the care-guarantee tab each measure's table comes first and its breakdowns after it, so a
- * section belongs to the last measure heading at or above it (for its sheets and exclusions).
- */
-function sectionMeasures(plan: SheetPlan, results: Results, lang: Lang): (MeasureResult | undefined)[] {
-  const t = TEXT[lang];
-  let current: MeasureResult | undefined;
-  return (plan.sections ?? []).map((s) => {
-    if (plan.marker !== CARE_GUARANTEE_MARKER) return undefined;
-    current = results.careGuarantee.find((m) => measureHeading(m, t) === s.title) ?? current;
-    return current;
-  });
-}
-
-/** "Källa: Väntande · Mätdatum 2024-01-31 · exkl. PvV/MoV": where the figures come from, when, and what was left out. */
-function footnote(plan: SheetPlan, results: Results, lang: Lang, measure: MeasureResult | undefined, extra?: string): string {
-  const w = WORDS[lang];
-  const t = TEXT[lang];
-  let sheets: string[];
-  let codes: string[] = [];
-  if (measure) {
-    sheets = measure.sheets;
-    codes = excludedCodes(measure);
-  } else if (plan.marker === CARE_GUARANTEE_MARKER) {
-    sheets = unique(results.careGuarantee.flatMap((m) => m.sheets));
-    codes = unique(results.careGuarantee.flatMap(excludedCodes));
-  } else if (plan.marker === GOALS_MARKER) {
-    sheets = results.sources.filter((s) => s.kind === "indicatorList").map((s) => s.sheet);
-  } else if (plan.marker === ASSIGNMENTS_MARKER) {
-    sheets = results.sources.filter((s) => s.kind === "assignmentList").map((s) => s.sheet);
-  } else if (plan.marker === DATA_CHECK_MARKER) {
-    sheets = results.sources.map((s) => s.sheet);
-  } else {
-    sheets = results.sources.filter((s) => s.rowsUsed > 0).map((s) => s.sheet);
-    codes = unique(results.careGuarantee.flatMap(excludedCodes));
-  }
-  const parts = [
-    `${w.source}: ${sheets.length ? sheets.join(", ") : "–"} (${w.tab} ${plan.name})`,
-    results.measurementDate ? `${w.measured} ${results.measurementDate}` : w.noDate,
-    ...(codes.length ? [t.exclusive(codes)] : []),
-    ...(extra ? [extra] : []),
-  ];
-  return parts.join(" · ");
-}
-
-const unique = (xs: string[]) => [...new Set(xs)];
-
 const fontSizeFor = (columns: number) => (columns > 9 ? 7 : columns > 6 ? 8 : 10);
 
 /** A table section as slides: the header repeated on each, rows packed until the body is full. */
-function tableSlides(plan: SheetPlan, section: { title: string; range: CellRange }, foot: string, lang: Lang): TableSlide[] {
+function tableSlides(plan: SheetPlan, section: Section, slide: SectionSlide): TableSlide[] {
   const [r0, c0, r1, c1] = section.range;
   const cols = Array.from({ length: c1 - c0 + 1 }, (_, k) => c0 + k);
   // At least as wide as the column's longest word, so that "Målvärde" never breaks mid-word.
@@ -200,13 +131,13 @@ function tableSlides(plan: SheetPlan, section: { title: string; range: CellRange
   if (page.length || !pages.length) pages.push(page);
   return pages.map((rowsOfPage, k) => ({
     kind: "table",
-    title: k === 0 ? section.title : `${section.title} ${WORDS[lang].continued}`,
+    title: k === 0 ? slide.title : slide.continued,
     tab: plan.name,
     header,
     rows: rowsOfPage,
     colWidths,
     fontSize,
-    footnote: foot,
+    footnote: section.footnote.text,
   }));
 }
 
@@ -269,10 +200,11 @@ function cellsIn(plan: SheetPlan, [r0, c0, r1, c1]: CellRange): { value: Cell; f
 
 /**
  * A chart's data read from the plan's cells. A category with no value in any series (a unit
- * whose figures were suppressed) is left out of the chart and named in the footnote: PowerPoint
- * has no "empty" point to draw, and a zero would be a figure the tab never gave.
+ * whose figures were suppressed) is left out of the chart and named in the footnote after the
+ * plan's word for it: PowerPoint has no "empty" point to draw, and a zero would be a figure the
+ * tab never gave.
  */
-function chartSlide(plan: SheetPlan, chart: ChartSpec, foot: string, lang: Lang): ChartSlide {
+function chartSlide(plan: SheetPlan, chart: ChartSpec, foot: Footnote): ChartSlide {
   const categories = cellsIn(plan, chart.categories).map((c) => cellText(c.value, c.format));
   const raw = chart.series.map((s) => cellsIn(plan, s.values));
   const keep = categories.map((_, k) => raw.some((cells) => typeof cells[k]?.value === "number"));
@@ -293,6 +225,6 @@ function chartSlide(plan: SheetPlan, chart: ChartSpec, foot: string, lang: Lang)
     ...(chart.valueAxis ? { valueAxis: chart.valueAxis } : {}),
     valueFormat: raw[0]?.find((c) => c.format)?.format,
     ...(chart.referenceLine ? { referenceLine: chart.referenceLine } : {}),
-    footnote: left.length ? `${foot} · ${WORDS[lang].noValue}: ${left.join(", ")}` : foot,
+    footnote: left.length ? `${foot.text} · ${plan.words.noValue}: ${left.join(", ")}` : foot.text,
   };
 }

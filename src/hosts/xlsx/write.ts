@@ -62,6 +62,8 @@ interface TabModel {
   /** The charts of a tab this run writes, and what their formulas and caches come from. */
   charts?: PreparedChart[];
   chartContext?: ChartContext;
+  /** What the plan calls a chart's target-line shape ("Mållinje"). */
+  lineName?: string;
   /** Index into the original sheet list, for tabs that were there. */
   original: number | null;
 }
@@ -236,13 +238,13 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
       const path = freeSheetPath();
       usedRelIds.add(relId);
       usedParts.add(path.toLowerCase());
-      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, tables, seq, charts, chartContext, original: null };
+      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, tables, seq, charts, chartContext, lineName: plan.words.targetLine.name, original: null };
     } else {
       const relId = freeRelId();
       const path = freeSheetPath();
       usedRelIds.add(relId);
       usedParts.add(path.toLowerCase());
-      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), relId, path, state: "visible", xml, tables, seq, charts, chartContext, original: null });
+      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), relId, path, state: "visible", xml, tables, seq, charts, chartContext, lineName: plan.words.targetLine.name, original: null });
     }
     written.push({ planName: plan.name, sheetName: choice.name, replaced: choice.replaces !== null, renamedBecauseTaken: choice.renamedBecauseTaken });
   }
@@ -287,7 +289,7 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
       charts.forEach((chart, k) => {
         const spec = chart.spec;
         const chartPath = freePart("charts", "chart");
-        const shapesXml = userShapesXml(chart);
+        const shapesXml = userShapesXml(chart, t.lineName!);
         if (shapesXml === undefined) chartParts.push({ path: chartPath, xml: chartPartXml(chart, t.chartContext!) });
         else {
           // The target line: a drawing of its own that only this chart uses, beside the tab's drawing.

@@ -1,6 +1,10 @@
 import { createOfficeHost } from "../../../src/hosts/office";
 import { type FakeExcel, FakeExcelError, fakeFromGrids } from "../../fakes/excel";
 import { carePlan, RED, BLUE, YELLOW, GREEN } from "../../helpers/plans";
+import { d, grid, times } from "../../helpers/grids";
+import { computeResults } from "../../../src/app/pipeline";
+import { DEFAULT_SETTINGS } from "../../../src/model/settings";
+import { careGuaranteePlan } from "../../../src/report/careGuaranteeTab";
 
 
 
@@ -116,4 +120,20 @@ test("the fake is strict: a legend entry past the last series throws, as in Exce
       await ctx.sync();
     }),
   ).rejects.toThrow(/no entry at index 1/);
+});
+
+test("in English the target line's helper cells are headed in English, the plan's words", async () => {
+  // Two units of three first visits each, within 90 days: a care-guarantee tab with one target line.
+  const results = computeResults([grid("Väntande", [["Klinik", "Kontakttyp", "Beslutsdatum"], ...times(3, ["Hud", "Förstabesök", d("2024-01-10")]), ...times(3, ["Ögon", "Förstabesök", d("2024-01-10")])])], DEFAULT_SETTINGS, "2024-01-31");
+  const plan = careGuaranteePlan(results, DEFAULT_SETTINGS, "en");
+  const fake = dataSheet();
+  await createOfficeHost(fake.run, (v) => v === "1.8").writePlans([plan]);
+  const sheet = fake.data.sheet("Care guarantee")!;
+  const [row, col] = plan.charts[0].anchor;
+  // The header one row under the chart's top-left cell, where the Swedish tab has "Mållinje (diagramdata)".
+  expect(sheet.value(row + 1, col)).toBe("Target line (chart data)");
+  const used = sheet.usedRange(true)!;
+  const texts: unknown[] = [];
+  for (let r = used.r0; r <= used.r1; r++) for (let c = used.c0; c <= used.c1; c++) texts.push(sheet.value(r, c));
+  expect(texts.filter((v) => typeof v === "string" && v.includes("Mållinje"))).toEqual([]);
 });

@@ -3,8 +3,9 @@ import { charsToPoints, packSteps } from "../../../src/hosts/office/writePlans";
 import { needsTextFormat, textFormatRectangles } from "../../../src/hosts/office/textCells";
 import type { SheetPlan } from "../../../src/report/plan";
 import { fakeFromGrids } from "../../fakes/excel";
+import { planNotes } from "../../helpers/plans";
 
-const plan = (over: Partial<SheetPlan>): SheetPlan => ({ name: "Vårdgaranti", marker: "malkoll:careGuarantee", cells: [], numberFormats: [], fills: [], fonts: [], columnWidths: [], charts: [], ...over });
+const plan = (over: Partial<SheetPlan>): SheetPlan => ({ name: "Vårdgaranti", marker: "malkoll:careGuarantee", cells: [], numberFormats: [], fills: [], fonts: [], columnWidths: [], charts: [], ...planNotes("Vårdgaranti"), ...over });
 
 test("text Excel would reinterpret: formulas, signs, digits, booleans, errors; plain words are safe", () => {
   for (const t of ["=Kirurgi", "+46 8", "-5", "@home", "#N/A", "2024-01-31", "12", "1 jan", "TRUE", "falskt"]) expect([t, needsTextFormat(t)]).toEqual([t, true]);

@@ -4,12 +4,13 @@ import { strFromU8, unzipSync } from "fflate";
 import { openWorkbook } from "../../../src/hosts/xlsx/read";
 import { DEFAULT_SETTINGS } from "../../../src/model/settings";
 import { runPipeline } from "../../../src/app/pipeline";
+import type { Lang } from "../../../src/model/lang";
 
 /** The bundled sample through the pipeline on 2024-01-31, as the CLI, the pane and the preview see it. */
-export function sampleRun(regionName: string | null = null) {
+export function sampleRun(regionName: string | null = null, lang: Lang = "sv") {
   const wb = openWorkbook(readFileSync(join(__dirname, "../../../assets/sample.xlsx")));
   const grids = wb.sheets.filter((s) => !s.marker).map((s) => wb.readSheet(s.name));
-  return runPipeline(grids, { ...DEFAULT_SETTINGS, regionName }, { date: "2024-01-31", lang: "sv" });
+  return runPipeline(grids, { ...DEFAULT_SETTINGS, regionName }, { date: "2024-01-31", lang });
 }
 
 /** A .pptx's parts as text, slides in their order (slide1.xml, slide2.xml …). */

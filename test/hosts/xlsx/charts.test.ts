@@ -88,6 +88,15 @@ describe("a plan's charts in the .xlsx", () => {
     expect(JSON.stringify(sheet.values)).not.toContain("Mållinje");
   });
 
+  test("the line's shape is named in the plan's words", () => {
+    expect(p["xl/drawings/drawing2.xml"]).toContain('<cdr:cNvPr id="2" name="Mållinje"/>');
+    const english = carePlan();
+    english.words = { ...english.words, targetLine: { name: "Target line", dataHeader: "Target line (chart data)" } };
+    const shapes = parts(writeSummaryTabs(openWorkbook(input()), [english]).bytes)["xl/drawings/drawing2.xml"];
+    expect(shapes).toContain('<cdr:cNvPr id="2" name="Target line"/>');
+    expect(shapes).not.toContain("Mållinje");
+  });
+
   test("stacked bars: grouping stacked with overlap 100, a colour per series, a legend", () => {
     const c = p["xl/charts/chart2.xml"];
     expect(c).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');

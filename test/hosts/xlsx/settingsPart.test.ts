@@ -5,6 +5,7 @@ import { readSettingsPart, SETTINGS_NAMESPACE, SettingsPartError, withSettingsPa
 import { settingsToXml } from "../../../src/hosts/ooxml/settingsXml";
 import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { excelBytes, handXlsx, sheetXml, zipParts } from "./helpers";
+import { planNotes } from "../../helpers/plans";
 
 const DOC = { version: 1, measures: { firstVisit: { limitDays: 60, target: 0.9 } }, sheets: { "Uttag <jan> & feb": { kind: "waitingList" } } };
 
@@ -82,7 +83,7 @@ test("the settings part survives the CLI writing its tabs, and a prefixed root e
   files["customXml/item1.xml"] = new TextEncoder().encode(prefixed);
   const withPrefixed = openWorkbook(zipParts(files));
   expect(readSettingsPart(withPrefixed)).toEqual({ version: 1, showMeanOfUnits: false });
-  const plan = { name: "Vårdgaranti", marker: "malkoll:careGuarantee", cells: [["x"]], numberFormats: [], fills: [], fonts: [], columnWidths: [], charts: [] };
+  const plan = { name: "Vårdgaranti", marker: "malkoll:careGuarantee", cells: [["x"]], numberFormats: [], fills: [], fonts: [], columnWidths: [], charts: [], ...planNotes("Vårdgaranti") };
   expect(readSettingsPart(openWorkbook(writeSummaryTabs(withPrefixed, [plan]).bytes))).toEqual({ version: 1, showMeanOfUnits: false });
 });
 

@@ -6,6 +6,7 @@ import { openWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { readZip } from "../../../src/hosts/xlsx/zip";
 import { findElement, findElements } from "../../../src/hosts/ooxml/xml";
+import { planNotes } from "../../helpers/plans";
 import { excelBytes, handXlsx, loadExcel, sheetXml, unzipAll, unzipText } from "./helpers";
 
 const CHANGED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
@@ -35,6 +36,7 @@ function careGuaranteePlan(share = 0.875): SheetPlan {
     columnWidths: [34, 12.5, 12.5],
     freeze: { rows: 2, columns: 1 },
     charts: [],
+    ...planNotes("Vårdgaranti"),
   };
 }
 
@@ -53,6 +55,7 @@ function dataCheckPlan(): SheetPlan {
     columnWidths: [20, 8, 40],
     freeze: { rows: 1, columns: 0 },
     charts: [],
+    ...planNotes("Datakontroll"),
   };
 }
 
