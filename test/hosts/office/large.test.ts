@@ -14,6 +14,9 @@ import { readChunkSyncs, runCli, tabDifferences } from "./helpers";
 const DATE = "2024-01-31";
 const SEED = 424242;
 const opts = { date: DATE, lang: "sv" as const };
+// Building and reading 200 000 rows takes a few seconds alone, more on a loaded two-core machine;
+// speed is measured by the benchmark (npm run bench), not here.
+jest.setTimeout(120_000);
 
 /**
  * The same grid as an .xlsx for the CLI: sheet XML written directly (inline strings, dates as
