@@ -10,33 +10,19 @@ import type { Parsed } from "../model/parsed";
 import { MAX_SERIAL, MIN_SERIAL, isValidYmd, serialFromYmd } from "../model/days";
 import { monthFromName } from "./monthNames";
 
-/** The reasons the parsers give (short Swedish sentences for the Datakontroll tab). */
-export const REASONS = {
-  missingValue: "Värde saknas",
-  invalidNumber: "Ogiltigt tal",
-  suppressed: "Undertryckt värde",
-  invalidShare: "Ogiltig andel",
-  negativeShare: "Negativ andel",
-  shareOver100: "Andel över 100 %",
-  missingDate: "Datum saknas",
-  invalidDate: "Ogiltigt datum",
-  dateOutOfRange: "Datum utanför rimligt intervall",
-  unknownExceptionCode: "Okänd avvikelsekod",
-  unknownGuarantee: "Okänd vårdgarantimarkering",
-} as const;
 
 // Shared result objects for answers that carry no per-call data (never mutate them).
-const FAIL_MISSING_VALUE: Parsed<never> = { ok: false, reason: REASONS.missingValue };
-const FAIL_NUMBER: Parsed<never> = { ok: false, reason: REASONS.invalidNumber };
-const FAIL_SUPPRESSED: Parsed<never> = { ok: false, reason: REASONS.suppressed };
-const FAIL_SHARE: Parsed<never> = { ok: false, reason: REASONS.invalidShare };
-const FAIL_SHARE_NEGATIVE: Parsed<never> = { ok: false, reason: REASONS.negativeShare };
-const FAIL_SHARE_OVER: Parsed<never> = { ok: false, reason: REASONS.shareOver100 };
-const FAIL_MISSING_DATE: Parsed<never> = { ok: false, reason: REASONS.missingDate };
-const FAIL_DATE: Parsed<never> = { ok: false, reason: REASONS.invalidDate };
-const FAIL_DATE_RANGE: Parsed<never> = { ok: false, reason: REASONS.dateOutOfRange };
-const FAIL_CODE: Parsed<never> = { ok: false, reason: REASONS.unknownExceptionCode };
-const FAIL_GUARANTEE: Parsed<never> = { ok: false, reason: REASONS.unknownGuarantee };
+const FAIL_MISSING_VALUE: Parsed<never> = { ok: false, reason: "missingValue" };
+const FAIL_NUMBER: Parsed<never> = { ok: false, reason: "invalidNumber" };
+const FAIL_SUPPRESSED: Parsed<never> = { ok: false, reason: "suppressed" };
+const FAIL_SHARE: Parsed<never> = { ok: false, reason: "invalidShare" };
+const FAIL_SHARE_NEGATIVE: Parsed<never> = { ok: false, reason: "negativeShare" };
+const FAIL_SHARE_OVER: Parsed<never> = { ok: false, reason: "shareOver100" };
+const FAIL_MISSING_DATE: Parsed<never> = { ok: false, reason: "missingDate" };
+const FAIL_DATE: Parsed<never> = { ok: false, reason: "invalidDate" };
+const FAIL_DATE_RANGE: Parsed<never> = { ok: false, reason: "dateOutOfRange" };
+const FAIL_CODE: Parsed<never> = { ok: false, reason: "unknownExceptionCode" };
+const FAIL_GUARANTEE: Parsed<never> = { ok: false, reason: "unknownGuarantee" };
 const OK_NULL: Parsed<null> = { ok: true, value: null };
 const OK_TRUE: Parsed<boolean> = { ok: true, value: true };
 const OK_FALSE: Parsed<boolean> = { ok: true, value: false };
@@ -259,8 +245,7 @@ function slowValue(s: string, a: number, b: number, scale: number): number {
  * A number from a cell. Numbers are returned as is (NaN/±Infinity rejected); text in Swedish or
  * plain form: "70,6", "70.6", "13 929" (U+00A0, U+202F or a normal space between thousands),
  * "−206", "–3,5", "+5", surrounding whitespace. "1.234" and "1,234" are decimals. Blank →
- * "Värde saknas"; a suppression mark → "Undertryckt värde"; booleans and anything else →
- * "Ogiltigt tal".
+ * missingValue; a suppression mark → suppressed; booleans and anything else → invalidNumber.
  */
 export function parseNumber(cell: Cell): Parsed<number> {
   if (typeof cell === "number") {
@@ -323,8 +308,9 @@ function checkShare(v: number): Parsed<number> {
  * - Otherwise (a number, or text without a percent sign): when the raw header contains "%" (e.g.
  *   "Andel (%)") or "procent", the value is percentage points → / 100; else a value > 1 is points
  *   → / 100 and a value ≤ 1 is already a fraction (so 1 means 100 %, and 0.5 means 50 %).
- * Rejects negatives ("Negativ andel") and more than 100 % ("Andel över 100 %"; float noise up to
- * 1e-9 above 1 is clamped to 1). Blank → "Värde saknas"; a suppression mark → "Undertryckt värde".
+ * Rejects negatives (negativeShare) and more than 100 % (shareOver100; float noise up to 1e-9
+ * above 1 is clamped to 1). Blank → missingValue; a suppression mark → suppressed; anything else
+ * → invalidShare.
  * Pass the header as written in the sheet: `normalizeHeader` drops the "%".
  */
 export function parseShare(cell: Cell, format?: string | null, header?: string): Parsed<number> {
@@ -448,13 +434,13 @@ function dateFromText(cell: string, a: number, b: number): Parsed<DaySerial> {
 /**
  * A date as a day serial.
  * - A number is an Excel serial; a fraction is the time of day and is floored (45322.75 → 45322).
- *   Serials outside 1900-01-01 … 2199-12-31 are rejected ("Datum utanför rimligt intervall"),
+ *   Serials outside 1900-01-01 … 2199-12-31 are rejected (dateOutOfRange),
  *   except an integer yyyymmdd (20240131), which is read as that date.
  * - Text: "2024-01-31", "2024-01-31 13:45", "2024-01-31T13:45:00", "20240131", "2024/01/31",
  *   "31/1 2024", "31.1.2024", "31 januari 2024", "31 jan 2024", "January 31, 2024", and a serial
  *   written as five digits ("45322"). Day-first for numeric d/m/y (Swedish order, never US).
- *   Two-digit years are not accepted. A date that does not exist ("2024-02-30") → "Ogiltigt datum".
- * - Blank → "Datum saknas"; booleans → "Ogiltigt datum".
+ *   Two-digit years are not accepted. A date that does not exist ("2024-02-30") → invalidDate.
+ * - Blank → missingDate; booleans → invalidDate.
  * `format` is accepted for symmetry with the other parsers and does not change the result: Excel
  * extracts often lose date formats, so a number in a date column is read as a serial regardless.
  */
@@ -518,7 +504,7 @@ function classifyException(text: string): Parsed<ExceptionCode | null> {
  * exception); 1 / "PvV" / "Patientvald väntan" → "PvV"; 2 / "MoV" / "Medicinskt orsakad väntan"
  * → "MoV"; 3 / "SoV" / "Särskilda skäl" → "SoV". Case-insensitive; combined forms such as
  * "1 - PvV" or "Patientvald väntan (PvV)" are accepted when they agree. `false` → null.
- * Anything else → "Okänd avvikelsekod". Results for text are cached per distinct string.
+ * Anything else → unknownExceptionCode. Results for text are cached per distinct string.
  */
 export function parseExceptionCode(cell: Cell): Parsed<ExceptionCode | null> {
   if (cell === null) return OK_NULL;
@@ -552,7 +538,7 @@ const guaranteeCache = new Map<string, Parsed<boolean | null>>();
 /**
  * The guarantee flag (vardgaranti): blank → null (no flag); 1, "1", "JA", "Ja", "J", "Yes",
  * true → true (covered); 2, "2", "NEJ", "Nej", "N", "No", false → false (not covered); also
- * "Omfattas"/"Omfattas ej". Case-insensitive. Anything else → "Okänd vårdgarantimarkering".
+ * "Omfattas"/"Omfattas ej". Case-insensitive. Anything else → unknownGuarantee.
  */
 export function parseGuarantee(cell: Cell): Parsed<boolean | null> {
   if (cell === null) return OK_NULL;
