@@ -1,7 +1,9 @@
 import type { Cell } from "../model/cells";
 import type { Direction } from "../model/ratings";
 import { type Parsed } from "../model/parsed";
-import { isBlank, isSuppressed, normalizeHeader, parseNumber } from "./parse";
+import { isBlank, isSuppressed } from "./parse/text";
+import { normalizeHeader } from "./parse/headers";
+import { parseNumber } from "./parse/numbers";
 
 /**
  * A target or outcome as it came: its value, whether it is a percentage (then `value` is a

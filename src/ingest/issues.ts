@@ -1,7 +1,7 @@
 import { type Cell, type SheetGrid, columnLetter } from "../model/cells";
 import type { Issue } from "./records";
 import type { ReasonCode } from "../model/reasons";
-import { cellText } from "./parse";
+import { cellText } from "./parse/text";
 
 /** An Issue for a cell of a sheet's row i (0-based in values), as Excel shows it: row, column header, cell. */
 export function issueAt(grid: SheetGrid, headers: readonly Cell[], i: number, col: number, value: Cell | undefined, reason: ReasonCode): Issue {

@@ -7,7 +7,9 @@ import type { ColumnMap } from "./columns";
 import type { PlanSheetKind } from "./indicatorColumns";
 import { type Parsed } from "../model/parsed";
 import type { ReasonCode } from "../model/reasons";
-import { cellText, isBlank, normalizeHeader, parseDate } from "./parse";
+import { cellText, isBlank } from "./parse/text";
+import { normalizeHeader } from "./parse/headers";
+import { parseDate } from "./parse/dates";
 import {
   type IndicatorValue, NOT_MEASURED, onOneScale, parseDirection, parseIndicatorValue, parseThreshold, splitOrImprove, unitSaysPercent,
 } from "./indicatorValues";

@@ -12,7 +12,13 @@ import { type ColumnMap, applyMappingOverrides, findHeaderRow, mapColumnsWith, u
 import { type Parsed } from "../model/parsed";
 import type { ReasonCode } from "../model/reasons";
 import type { MeasureFrom, SheetNote } from "../model/sheetNotes";
-import { cellText, isBlank, isSuppressed, normalizeHeader, parseContactType, parseDate, parseExceptionCode, parseGuarantee, parseNumber, parseShare } from "./parse";
+import { cellText, isBlank, isSuppressed } from "./parse/text";
+import { normalizeHeader } from "./parse/headers";
+import { parseNumber } from "./parse/numbers";
+import { parseShare } from "./parse/shares";
+import { parseDate } from "./parse/dates";
+import { parseExceptionCode, parseGuarantee } from "./parse/codes";
+import { parseContactType } from "./parse/contactTypes";
 
 /** What ingest made of one sheet: records, rows it set aside, and every rejected row as an Issue. */
 export interface IngestedSheet {
