@@ -63,6 +63,19 @@ describe("sheets that are not data", () => {
     expect(s.note).toEqual({ code: "noUnitColumn", headerRow: 1 });
   });
 
+  test("a column the settings name but the header lacks is named in the note, with the header row", () => {
+    const s = ingestSheet(grid("x", [["Klinik", "Beslutsdatum"], ["Kirurgi", d("2024-01-02")]]), { columns: { unit: "Mottagning" } });
+    expect(s.kind).toBe("unrecognised");
+    expect(s.note).toEqual({ code: "missingMappedColumns", headers: ["Mottagning"], headerRow: 1 });
+  });
+
+  test("a recognised sheet's note says what it is and where its measure came from", () => {
+    const byName = ingestSheet(grid("Operation", [["Klinik", "Beslutsdatum", "Besöksdatum"], ["Kirurgi", d("2024-01-02"), null]]), undefined);
+    expect(byName.note).toEqual({ code: "patientList", basis: "completed", measureFrom: "sheetName" });
+    const assumed = ingestSheet(grid("Lista", [["Klinik", "Beslutsdatum"], ["Kirurgi", d("2024-01-02")]]), undefined);
+    expect(assumed.note).toEqual({ code: "patientList", basis: "waiting", measureFrom: "assumed" });
+  });
+
   test("an unrecognised sheet appears in the sources of the results with its note", () => {
     const r = computeResults([grid("Info", [["Hej"]])], DEFAULT_SETTINGS, "2024-01-31");
     expect(r.sources).toEqual([expect.objectContaining({ sheet: "Info", kind: "unrecognised", rowsRead: 0, rowsUsed: 0, rowsExcluded: 0, rowsRejected: 0 })]);
