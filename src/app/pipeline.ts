@@ -4,6 +4,8 @@ import { type IngestedSheet, ingestSheet } from "../ingest/sheet";
 import { HEADER_SEARCH_ROWS } from "../ingest/columns";
 import { isoFromSerial, serialFromIso } from "../model/days";
 import type { Settings } from "../model/settings";
+import type { ReasonCode } from "../model/reasons";
+import type { SheetNote } from "../model/sheetNotes";
 import type { History, Results, SourceSummary } from "../domain/results";
 import { EMPTY_HISTORY, historyOf, mergeHistory, previousDate, previousOutcomes, regionTrend, withPrevious } from "../domain/history";
 import { computeCareGuarantee } from "../domain/careGuarantee";
@@ -79,7 +81,7 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
   const assignments = sheets.flatMap((s) => s.assignments).map((a) => rateAssignment(a, measured?.date ?? null));
 
   const issues: Issue[] = [...pastIssues];
-  const exclusions = new Map<string, number>();
+  const exclusions = new Map<ReasonCode, number>();
   const sources: SourceSummary[] = sheets.map((s) => {
     const sheetIssues = [...s.issues, ...(domainIssues.get(s.sheet) ?? [])].sort((a, b) => a.row - b.row);
     issues.push(...sheetIssues);
@@ -117,7 +119,7 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
 }
 
 /** An Issue for a row the domain rejected, pointing at the cell that caused it. */
-function issueAt(sheet: IngestedSheet, p: PatientRecord, field: "start" | "visit", reason: string): Issue {
+function issueAt(sheet: IngestedSheet, p: PatientRecord, field: "start" | "visit", reason: ReasonCode): Issue {
   const value = p[field];
   return {
     sheet: p.sheet,
@@ -133,7 +135,8 @@ function issueAt(sheet: IngestedSheet, p: PatientRecord, field: "start" | "visit
 export interface SheetDetection {
   sheet: string;
   kind: IngestedSheet["kind"];
-  note: string;
+  /** report/reasons.ts `noteText` has its words. */
+  note: SheetNote;
   headerRow: number | null;
   /** Field → the header text of the column used. */
   columns: IngestedSheet["columns"];

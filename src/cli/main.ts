@@ -15,6 +15,8 @@ import { CLI_TEXT, type CliTexts } from "../app/texts/cli";
 import type { Past } from "../app/pipeline";
 import { measureHeading } from "../report/careGuaranteeTab";
 import { TEXT } from "../report/i18n";
+import { resultsForJson } from "../report/json";
+import { noteText } from "../report/reasons";
 import { formatCount, formatShare } from "../app/format";
 import { computedAnything } from "../domain/results";
 import { countRatings } from "../domain/goals";
@@ -119,13 +121,13 @@ async function report(input: string, opts: ReportOptions, io: Io): Promise<numbe
   const past = opts.previous ? await previousPast(opts.previous, host, sheets, settings, t) : await readPast(host, sheets);
   const { results, plans, written } = await computeAndWrite(host, grids, settings, { date: opts.date, lang: opts.lang, past });
   if (opts.json) {
-    const text = JSON.stringify(results, null, 2);
+    const text = JSON.stringify(resultsForJson(results, opts.lang), null, 2);
     if (opts.json === "-") io.out(text);
     else writeFile(opts.json, text + "\n");
   }
   if (!computedAnything(results)) {
     io.err(`malkoll: ${t.nothing}`);
-    for (const s of results.sources) io.err(`  - "${s.sheet}": ${s.note}`);
+    for (const s of results.sources) io.err(`  - "${s.sheet}": ${noteText(s.note, opts.lang)}`);
     return EXIT.nothingComputed;
   }
 

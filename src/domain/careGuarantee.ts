@@ -4,6 +4,7 @@ import { MEASURES } from "../model/measures";
 import type { DaySerial } from "../model/days";
 import type { ExceptionCode } from "../model/measures";
 import type { Settings } from "../model/settings";
+import type { ReasonCode } from "../model/reasons";
 import type { GroupShare, MeasureResult, UnitResult } from "./results";
 import { rate } from "./rating";
 import { WaitCounts, bucketIndex, waitDays, withinLimit } from "./days";
@@ -11,23 +12,16 @@ import { WaitCounts, bucketIndex, waitDays, withinLimit } from "./days";
 /** What became of one patient row once the measurement date and the rules are known. */
 export type RowFate =
   | { kind: "used" }
-  | { kind: "excluded"; reason: string }
-  | { kind: "rejected"; field: "start" | "visit"; reason: string };
+  | { kind: "excluded"; reason: ReasonCode }
+  | { kind: "rejected"; field: "start" | "visit"; reason: ReasonCode };
 
-export const REASON_NOT_COVERED = "Omfattas inte av vårdgarantin";
-export const REASON_START_AFTER_MEASURED = "Startdatum efter mätdatum";
-const CODE_REASON: Record<ExceptionCode, string> = {
-  PvV: "PvV (patientvald väntan)",
-  MoV: "MoV (medicinskt orsakad väntan)",
-  SoV: "SoV (särskilda skäl)",
-};
+const CODE_REASON: Record<ExceptionCode, ReasonCode> = { PvV: "exceptionPvV", MoV: "exceptionMoV", SoV: "exceptionSoV" };
 // One shared object per fate: a fate per row of a million-row extract must not allocate.
 const USED: RowFate = { kind: "used" };
-const NOT_COVERED: RowFate = { kind: "excluded", reason: REASON_NOT_COVERED };
-const START_AFTER_MEASURED: RowFate = { kind: "rejected", field: "start", reason: REASON_START_AFTER_MEASURED };
+const NOT_COVERED: RowFate = { kind: "excluded", reason: "notCovered" };
+const START_AFTER_MEASURED: RowFate = { kind: "rejected", field: "start", reason: "startAfterMeasured" };
 const CODE_FATE = Object.fromEntries(Object.entries(CODE_REASON).map(([c, reason]) => [c, { kind: "excluded", reason }])) as Record<ExceptionCode, RowFate>;
 export const REGION = "Region";
-export const MISSING_GROUP = "(uppgift saknas)";
 
 /** One unit's running counts; pooled sums for the region are the same shape. */
 interface UnitAcc {
@@ -46,8 +40,9 @@ interface MeasureAcc {
   measure: MeasureId;
   basis: Basis;
   units: Map<string, UnitAcc>;
-  overBySpecialty: Map<string, number>;
-  overByProfession: Map<string, number>;
+  /** Over-limit counts per group; null for rows that do not say (the report writes "(uppgift saknas)"). */
+  overBySpecialty: Map<string | null, number>;
+  overByProfession: Map<string | null, number>;
   hasSpecialty: boolean;
   hasProfession: boolean;
   sheets: Set<string>;
@@ -70,7 +65,7 @@ function unitAcc(acc: MeasureAcc, unit: string): UnitAcc {
   return u;
 }
 
-const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+const bump = (m: Map<string | null, number>, key: string | null) => m.set(key, (m.get(key) ?? 0) + 1);
 
 /**
  * Care-guarantee compliance per measure and basis. A patient is on the completed basis when the
@@ -114,8 +109,8 @@ export function computeCareGuarantee(
     else {
       if (p.specialty !== null) acc.hasSpecialty = true;
       if (p.profession !== null) acc.hasProfession = true;
-      bump(acc.overBySpecialty, p.specialty ?? MISSING_GROUP);
-      bump(acc.overByProfession, p.profession ?? MISSING_GROUP);
+      bump(acc.overBySpecialty, p.specialty);
+      bump(acc.overByProfession, p.profession);
     }
     fates[i] = USED;
   }
@@ -211,8 +206,12 @@ export function byShareAscending(a: { unit: string; share: number | null }, b: {
   return collator.compare(a.unit, b.unit);
 }
 
-function groupShares(counts: Map<string, number>, total: number): GroupShare[] {
+/** Largest first; on a tie the rows that do not say come before named groups, as "(uppgift saknas)" sorted. */
+function groupShares(counts: Map<string | null, number>, total: number): GroupShare[] {
   return [...counts]
     .map(([group, count]) => ({ group, count, share: total > 0 ? count / total : 0 }))
-    .sort((a, b) => b.count - a.count || collator.compare(a.group, b.group));
+    .sort((a, b) => b.count - a.count || byGroupName(a.group, b.group));
 }
+
+const byGroupName = (a: string | null, b: string | null): number =>
+  a === null || b === null ? (a === b ? 0 : a === null ? -1 : 1) : collator.compare(a, b);

@@ -3,6 +3,8 @@ import type { Issue } from "../ingest/records";
 import type { SheetKind } from "../model/sheets";
 import type { Rating } from "../model/ratings";
 import type { Thresholds } from "../model/settings";
+import type { ReasonCode } from "../model/reasons";
+import type { SheetNote } from "../model/sheetNotes";
 import type { Direction } from "../model/ratings";
 
 export type { Direction };
@@ -47,7 +49,8 @@ export interface PeriodChange {
 }
 
 export interface GroupShare {
-  group: string;
+  /** A specialty or professional category; null for the rows that do not say. */
+  group: string | null;
   count: number;
   share: number;
 }
@@ -78,7 +81,7 @@ export interface SourceSummary {
   sheet: string;
   kind: SheetKind;
   /** Why a sheet was not used, or how it was recognised. */
-  note: string;
+  note: SheetNote;
   columns: Record<string, string>;
   headerRow: number | null;
   rowsRead: number;
@@ -198,7 +201,7 @@ export interface Results {
   /** Region share per measure over the last 13 months, from the history. */
   trend: TrendSeries[];
   /** Counts of rows excluded by rule, per reason (PvV, MoV, not covered, …). */
-  exclusions: { reason: string; count: number }[];
+  exclusions: { reason: ReasonCode; count: number }[];
   issues: Issue[];
 }
 

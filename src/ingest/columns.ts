@@ -1,6 +1,6 @@
 import type { Cell } from "../model/cells";
 import type { Field } from "../model/sheets";
-import { normalizeHeader } from "./parse";
+import { normalizeHeader } from "./parse/headers";
 
 /**
  * Header synonyms per field, written normalised (lower case, no diacritics, one space between words:

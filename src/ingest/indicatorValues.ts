@@ -1,7 +1,9 @@
 import type { Cell } from "../model/cells";
 import type { Direction } from "../model/ratings";
 import { type Parsed } from "../model/parsed";
-import { isBlank, isSuppressed, normalizeHeader, parseNumber } from "./parse";
+import { isBlank, isSuppressed } from "./parse/text";
+import { normalizeHeader } from "./parse/headers";
+import { parseNumber } from "./parse/numbers";
 
 /**
  * A target or outcome as it came: its value, whether it is a percentage (then `value` is a
@@ -38,9 +40,9 @@ function decimalsOfNumber(v: number): number {
  */
 export function parseIndicatorValue(cell: Cell, format?: string | null): Parsed<IndicatorValue | typeof NOT_MEASURED> {
   if (cell === null || isBlank(cell) || isSuppressed(cell)) return { ok: true, value: NOT_MEASURED };
-  if (typeof cell === "boolean") return { ok: false, reason: "Värdet är inte ett tal" };
+  if (typeof cell === "boolean") return { ok: false, reason: "notANumber" };
   if (typeof cell === "number") {
-    if (!Number.isFinite(cell)) return { ok: false, reason: "Värdet är inte ett tal" };
+    if (!Number.isFinite(cell)) return { ok: false, reason: "notANumber" };
     const percent = format != null && format.includes("%");
     const decimals = format && /0[.,]0/.test(format) ? decimalsOfFormat(format) : Math.min(decimalsOfNumber(percent ? cell * 100 : cell), 2);
     return { ok: true, value: { value: cell, percent, decimals } };
@@ -51,7 +53,7 @@ export function parseIndicatorValue(cell: Cell, format?: string | null): Parsed<
   const m = /^(.*?)\s*(%|procent)$/i.exec(text);
   const body = m ? m[1] : text;
   const n = parseNumber(body);
-  if (!n.ok) return { ok: false, reason: "Värdet är inte ett tal" };
+  if (!n.ok) return { ok: false, reason: "notANumber" };
   const dec = /[.,](\d+)$/.exec(body.replace(/\s/g, ""));
   const decimals = dec && !/^\d{1,3}([ .\u00a0\u202f]\d{3})+$/.test(body.trim()) ? dec[1].length : 0;
   return { ok: true, value: m ? { value: n.value / 100, percent: true, decimals } : { value: n.value, percent: false, decimals } };
@@ -74,11 +76,11 @@ export const unitSaysPercent = (unit: string | null): boolean => unit !== null &
 /** A threshold on achievement: "90 %", 0.9, or 90 (points) → 0.9. */
 export function parseThreshold(cell: Cell, format?: string | null): Parsed<number | null> {
   const p = parseIndicatorValue(cell, format);
-  if (!p.ok) return { ok: false, reason: "Ogiltig gräns (ange t.ex. 90 %)" };
+  if (!p.ok) return { ok: false, reason: "invalidThreshold" };
   if (p.value === NOT_MEASURED) return { ok: true, value: null };
   const { value, percent } = p.value;
   const v = percent || value <= 1.5 ? value : value / 100;
-  if (v < 0) return { ok: false, reason: "Ogiltig gräns (ange t.ex. 90 %)" };
+  if (v < 0) return { ok: false, reason: "invalidThreshold" };
   return { ok: true, value: v };
 }
 
@@ -91,7 +93,7 @@ export function parseDirection(cell: Cell): Parsed<Direction | null> {
   const t = normalizeHeader(raw);
   if (/^(hogre|hog|higher|high|okning|oka|okande|stigande|max|storre|mer)\b/.test(t)) return { ok: true, value: "higher" };
   if (/^(lagre|lag|lower|low|minskning|minska|minskande|sjunkande|min|mindre)\b/.test(t)) return { ok: true, value: "lower" };
-  return { ok: false, reason: "Okänd riktning (ange Högre är bättre eller Lägre är bättre)" };
+  return { ok: false, reason: "unknownDirection" };
 }
 
 /**

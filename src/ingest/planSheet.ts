@@ -6,7 +6,10 @@ import type { Field } from "../model/sheets";
 import type { ColumnMap } from "./columns";
 import type { PlanSheetKind } from "./indicatorColumns";
 import { type Parsed } from "../model/parsed";
-import { cellText, isBlank, normalizeHeader, parseDate } from "./parse";
+import type { ReasonCode } from "../model/reasons";
+import { cellText, isBlank } from "./parse/text";
+import { normalizeHeader } from "./parse/headers";
+import { parseDate } from "./parse/dates";
 import {
   type IndicatorValue, NOT_MEASURED, onOneScale, parseDirection, parseIndicatorValue, parseThreshold, splitOrImprove, unitSaysPercent,
 } from "./indicatorValues";
@@ -30,7 +33,7 @@ interface Ctx {
   issues: Issue[];
 }
 
-function reject(ctx: Ctx, i: number, col: number, reason: string): null {
+function reject(ctx: Ctx, i: number, col: number, reason: ReasonCode): null {
   ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, ctx.grid.values[i]?.[col], reason));
   return null;
 }
@@ -76,7 +79,7 @@ export function readPlanRows(grid: SheetGrid, kind: PlanSheetKind, headerIndex: 
     if (indicator === null) {
       // A goal written once as a heading above its indicators.
       if (written !== null && !hasValues) out.headingRows++;
-      else reject(ctx, i, map.indicator!, "Indikator saknas");
+      else reject(ctx, i, map.indicator!, "missingIndicator");
       continue;
     }
     const rec = indicatorRow(ctx, row, i, current, indicator);
@@ -94,7 +97,7 @@ function indicatorRow(ctx: Ctx, row: readonly Cell[], i: number, goal: string, i
   const outcome = value("outcome");
   const previous = value("previousOutcome");
   const improve = split ? parseIndicatorValue(split.improveBy) : map.improveBy !== undefined ? parseIndicatorValue(row[map.improveBy] ?? null, ctx.grid.formats?.[i]?.[map.improveBy]) : undefined;
-  if (improve && !improve.ok) return reject(ctx, i, (split ? map.target : map.improveBy)!, "Förbättringsmålet är inte ett tal");
+  if (improve && !improve.ok) return reject(ctx, i, (split ? map.target : map.improveBy)!, "invalidImproveBy");
   const direction = field(ctx, row, i, "direction", parseDirection);
   const greenFrom = field(ctx, row, i, "greenFrom", parseThreshold);
   const yellowFrom = field(ctx, row, i, "yellowFrom", parseThreshold);
@@ -106,13 +109,13 @@ function indicatorRow(ctx: Ctx, row: readonly Cell[], i: number, goal: string, i
   const [t, o, p, imp] = onOneScale([measured(target), measured(outcome), measured(previous), improveValue], unitSaysPercent(unitOfMeasure) || /%|procent/i.test(cellText(ctx.headers[map.outcome ?? -1] ?? null)));
   const dir = direction === undefined || direction === REJECTED ? null : direction;
 
-  if (o !== null && t === null) return reject(ctx, i, map.target ?? map.outcome!, "Målvärde saknas");
-  if (t !== null && t.value < 0) return reject(ctx, i, map.target!, "Negativt målvärde kan inte bedömas som andel av målet");
+  if (o !== null && t === null) return reject(ctx, i, map.target ?? map.outcome!, "missingTarget");
+  if (t !== null && t.value < 0) return reject(ctx, i, map.target!, "negativeTarget");
   // A share of a zero target is no number: outcome / 0. Lower-is-better targets of 0 are fine.
-  if (t !== null && t.value === 0 && dir !== "lower") return reject(ctx, i, map.target!, "Målvärde 0 med högre är bättre: andel av målet kan inte beräknas");
+  if (t !== null && t.value === 0 && dir !== "lower") return reject(ctx, i, map.target!, "zeroTargetHigher");
   const g = greenFrom === undefined || greenFrom === REJECTED ? null : greenFrom;
   const y = yellowFrom === undefined || yellowFrom === REJECTED ? null : yellowFrom;
-  if (g !== null && y !== null && y > g) return reject(ctx, i, map.yellowFrom!, "Gul gräns över grön gräns");
+  if (g !== null && y !== null && y > g) return reject(ctx, i, map.yellowFrom!, "yellowAboveGreen");
   return {
     sheet: ctx.grid.name,
     row: (ctx.grid.origin?.row ?? 0) + i + 1,
@@ -135,11 +138,11 @@ function indicatorRow(ctx: Ctx, row: readonly Cell[], i: number, goal: string, i
 function assignmentRow(ctx: Ctx, row: readonly Cell[], i: number, statuses: Map<string, StatusRating>): AssignmentRecord | null {
   const { map } = ctx;
   const assignment = textAt(row, map.assignment);
-  if (assignment === null) return reject(ctx, i, map.assignment!, "Uppdrag saknas");
+  if (assignment === null) return reject(ctx, i, map.assignment!, "missingAssignment");
   const status = textAt(row, map.status);
-  if (status === null) return reject(ctx, i, map.status!, "Status saknas");
+  if (status === null) return reject(ctx, i, map.status!, "missingStatus");
   const statusRating = statuses.get(normalizeHeader(status));
-  if (statusRating === undefined) return reject(ctx, i, map.status!, "Okänd status (lägg till den i inställningarna)");
+  if (statusRating === undefined) return reject(ctx, i, map.status!, "unknownStatus");
   let endDate: number | null = null;
   if (map.endDate !== undefined && !isBlank(row[map.endDate] ?? null)) {
     const d = parseDate(row[map.endDate] ?? null);

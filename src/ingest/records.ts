@@ -1,6 +1,7 @@
 import type { DaySerial } from "../model/days";
 import type { Basis, ExceptionCode, MeasureId } from "../model/measures";
 import type { Direction, StatusRating } from "../model/ratings";
+import type { ReasonCode } from "../model/reasons";
 import type { IndicatorValue } from "./indicatorValues";
 
 /** One patient row that passed parsing. Dates are day serials; `visit` is null while still waiting. */
@@ -50,7 +51,8 @@ export interface Issue {
   /** The cell reference, e.g. "C12". */
   cell: string;
   value: string;
-  reason: string;
+  /** Why, as a code: report/reasons.ts has the words. */
+  reason: ReasonCode;
 }
 
 /** One indicator row of a plan: values on one scale (fractions when percentages), null = not measured. */

@@ -10,14 +10,22 @@ import type { Field } from "../model/sheets";
 import type { SheetSettings } from "../model/settings";
 import { type ColumnMap, applyMappingOverrides, findHeaderRow, mapColumnsWith, unitColumn } from "./columns";
 import { type Parsed } from "../model/parsed";
-import { cellText, isBlank, isSuppressed, normalizeHeader, parseContactType, parseDate, parseExceptionCode, parseGuarantee, parseNumber, parseShare } from "./parse";
+import type { ReasonCode } from "../model/reasons";
+import type { MeasureFrom, SheetNote } from "../model/sheetNotes";
+import { cellText, isBlank, isSuppressed } from "./parse/text";
+import { normalizeHeader } from "./parse/headers";
+import { parseNumber } from "./parse/numbers";
+import { parseShare } from "./parse/shares";
+import { parseDate } from "./parse/dates";
+import { parseExceptionCode, parseGuarantee } from "./parse/codes";
+import { parseContactType } from "./parse/contactTypes";
 
 /** What ingest made of one sheet: records, rows it set aside, and every rejected row as an Issue. */
 export interface IngestedSheet {
   sheet: string;
   kind: SheetKind;
-  /** How the sheet was recognised, or why it was not (Swedish, shown to the user). */
-  note: string;
+  /** How the sheet was recognised, or why it was not (report/reasons.ts has the words). */
+  note: SheetNote;
   /** 1-based header row as Excel shows it. */
   headerRow: number | null;
   /** Field → the header text of the column used. */
@@ -35,13 +43,12 @@ export interface IngestedSheet {
   /** Non-blank rows below the header. */
   rowsRead: number;
   /** Rows set aside by rule already at ingest (summary rows), per reason. */
-  excluded: Map<string, number>;
+  excluded: Map<ReasonCode, number>;
   issues: Issue[];
 }
 
 /** A region's own total row in an extract: counting it as a unit would count everyone twice. */
 const SUMMARY_ROW = /^(totalt|total|summa|sum|region|hela regionen|samtliga|alla enheter|riket)\b/;
-export const REASON_SUMMARY_ROW = "Summeringsrad (räknas inte som enhet)";
 
 const AGGREGATE_FIELDS: Field[] = ["total", "withinLimit", "share", "bucket0_30", "bucket31_60", "bucket61_90", "bucket91_180", "bucket181_365", "bucketOver365"];
 const BUCKET_FIELDS: Field[] = ["bucket0_30", "bucket31_60", "bucket61_90", "bucket91_180", "bucket181_365", "bucketOver365"];
@@ -51,7 +58,7 @@ export const COMPLETED_BY_DEFAULT: readonly MeasureId[] = ["primaryContact", "pr
 
 const noRecords = () => ({ patients: [], aggregates: [], indicators: [], goals: [], assignments: [], headingRows: 0 });
 
-function unrecognised(grid: SheetGrid, note: string, headerRow: number | null = null, columns: Partial<Record<Field, string>> = {}): IngestedSheet {
+function unrecognised(grid: SheetGrid, note: SheetNote, headerRow: number | null = null, columns: Partial<Record<Field, string>> = {}): IngestedSheet {
   return { sheet: grid.name, kind: "unrecognised", note, headerRow, columns, columnLetters: {}, ...noRecords(), rowsRead: 0, excluded: new Map(), issues: [] };
 }
 
@@ -59,7 +66,7 @@ const PLAN_KINDS: readonly SheetKind[] = ["indicatorList", "assignmentList"];
 
 /** Read one sheet: find its header, map its columns, classify it and parse its rows. Never throws on data. */
 export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined, statuses: Record<string, StatusRating> = {}): IngestedSheet {
-  if (settings?.kind === "ignore") return unrecognised(grid, "Bladet hoppas över enligt inställningarna.");
+  if (settings?.kind === "ignore") return unrecognised(grid, { code: "ignored" });
   const values = grid.values;
   // A plan's indicators or assignments, unless the settings say the sheet is waiting-time data.
   if (!settings?.kind || PLAN_KINDS.includes(settings.kind)) {
@@ -71,11 +78,11 @@ export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined
       const rules = forced === "indicatorList" ? INDICATOR_RULES : ASSIGNMENT_RULES;
       const at = values.slice(0, 30).findIndex((r) => r && Object.keys(mapColumnsWith(r, rules)).length >= 2);
       if (at >= 0) return ingestPlanSheet(grid, forced, at, mapColumnsWith(values[at], rules), settings, statuses);
-      return unrecognised(grid, forced === "indicatorList" ? "Ingen rubrikrad med indikator och målvärde eller utfall hittades." : "Ingen rubrikrad med uppdrag och status hittades.");
+      return unrecognised(grid, { code: forced === "indicatorList" ? "noIndicatorHeader" : "noAssignmentHeader" });
     }
   }
   const found = findHeaderRow(values);
-  if (!found) return unrecognised(grid, "Ingen rubrikrad med enhet och datum, väntetid eller antal hittades bland de första raderna.");
+  if (!found) return unrecognised(grid, { code: "noHeader" });
   const { headers, map, headerRow, columns, columnLetters, problem } = resolveHeader(grid, found.index, found.map, settings);
   if (problem) return unrecognised(grid, problem, headerRow, columns);
 
@@ -85,19 +92,21 @@ export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined
   let kind: SheetKind = settings?.kind ?? (isPatient ? (map.visit !== undefined ? "completedList" : "waitingList") : isAggregate ? "unitAggregate" : "unrecognised");
   if (unitCol === undefined) kind = "unrecognised";
   if (kind === "unrecognised") {
-    const why = unitCol === undefined ? "ingen kolumn för enhet (t.ex. Enhet, Klinik, Vårdenhet)" : "varken datum, väntetid eller antal";
-    return unrecognised(grid, `Rubrikraden på rad ${headerRow} har ${why}.`, headerRow, columns);
+    return unrecognised(grid, { code: unitCol === undefined ? "noUnitColumn" : "noDataColumns", headerRow }, headerRow, columns);
   }
 
   const title = values.slice(0, found.index).flat().filter((c): c is string => typeof c === "string").join(" ");
   const sheetMeasure = settings?.measure ?? parseContactType(grid.name) ?? (title ? parseContactType(title) : null);
   const ctx: RowContext = { grid, headers, map, unitCol: unitCol!, sheetMeasure: sheetMeasure ?? "firstVisit", issues: [], excluded: new Map(), units: new Map() };
-  const measureNote = map.measure !== undefined ? "kontakttyp per rad" : `mått ${sheetMeasure ? "från bladets namn/rubrik" : "antaget (förstabesök)"}`;
-  const out: IngestedSheet = { sheet: grid.name, kind, note: "", headerRow, columns, columnLetters, patients: [], aggregates: [], indicators: [], goals: [], assignments: [], headingRows: 0, rowsRead: 0, excluded: ctx.excluded, issues: ctx.issues };
+  // A measure from the settings says "sheet name" too: the note has always said so.
+  const measureFrom: MeasureFrom = map.measure !== undefined ? "column" : sheetMeasure ? "sheetName" : "assumed";
+  const basis: Basis = kind === "unitAggregate"
+    ? settings?.basis ?? aggregateBasis(`${grid.name} ${title} ${headers.map((h) => cellText(h)).join(" ")}`, ctx.sheetMeasure)
+    : kind === "completedList" ? "completed" : "waiting";
+  const note: SheetNote = { code: kind === "unitAggregate" ? "unitAggregate" : "patientList", basis, measureFrom };
+  const out: IngestedSheet = { sheet: grid.name, kind, note, headerRow, columns, columnLetters, patients: [], aggregates: [], indicators: [], goals: [], assignments: [], headingRows: 0, rowsRead: 0, excluded: ctx.excluded, issues: ctx.issues };
 
   if (kind === "unitAggregate") {
-    const basis = settings?.basis ?? aggregateBasis(`${grid.name} ${title} ${headers.map((h) => cellText(h)).join(" ")}`, ctx.sheetMeasure);
-    out.note = `Sammanställning per enhet (${basis === "waiting" ? "väntande" : "genomförda"}), ${measureNote}.`;
     for (let i = found.index + 1; i < values.length; i++) {
       const row = values[i];
       if (!row || row.every(isBlank)) continue;
@@ -106,7 +115,6 @@ export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined
       if (rec) out.aggregates.push(rec);
     }
   } else {
-    out.note = `Patientlista (${kind === "completedList" ? "genomförda, väntande där besöksdatum saknas" : "väntande"}), ${measureNote}.`;
     for (let i = found.index + 1; i < values.length; i++) {
       const row = values[i];
       if (!row || rowIsBlank(row)) continue;
@@ -129,7 +137,7 @@ export function resolveHeader(grid: SheetGrid, index: number, detected: ColumnMa
     columns[field] = cellText(headers[col] ?? null);
     columnLetters[field] = columnLetter((grid.origin?.col ?? 0) + col);
   }
-  const problem = missing.length ? `Kolumnen ${missing.map((m) => `"${m}"`).join(", ")} från inställningarna finns inte i rubrikraden (rad ${headerRow}).` : null;
+  const problem: SheetNote | null = missing.length ? { code: "missingMappedColumns", headers: missing, headerRow } : null;
   return { headers, map, headerRow, columns, columnLetters, problem };
 }
 
@@ -139,12 +147,12 @@ function ingestPlanSheet(grid: SheetGrid, kind: PlanSheetKind, index: number, de
   const needed: Field[] = kind === "indicatorList" ? ["indicator"] : ["assignment", "status"];
   const lacking = needed.filter((f) => map[f] === undefined);
   if (lacking.length || (kind === "indicatorList" && map.target === undefined && map.outcome === undefined)) {
-    return unrecognised(grid, `Rubrikraden på rad ${headerRow} saknar kolumn för ${kind === "indicatorList" ? "indikator och målvärde/utfall" : "uppdrag och status"}.`, headerRow, columns);
+    return unrecognised(grid, { code: kind === "indicatorList" ? "noIndicatorColumns" : "noAssignmentColumns", headerRow }, headerRow, columns);
   }
   const rows = readPlanRows(grid, kind, index, map, statuses);
-  const note = kind === "indicatorList"
-    ? `Indikatorer (${rows.goals.length} mål, ${rows.indicators.length} indikatorer).`
-    : `Uppdrag (${rows.assignments.length} st).`;
+  const note: SheetNote = kind === "indicatorList"
+    ? { code: "indicators", goals: rows.goals.length, indicators: rows.indicators.length }
+    : { code: "assignments", count: rows.assignments.length };
   return {
     sheet: grid.name, kind, note, headerRow, columns, columnLetters,
     patients: [], aggregates: [], indicators: rows.indicators, goals: rows.goals, assignments: rows.assignments, headingRows: rows.headingRows,
@@ -172,17 +180,17 @@ interface RowContext {
   unitCol: number;
   sheetMeasure: MeasureId;
   issues: Issue[];
-  excluded: Map<string, number>;
+  excluded: Map<ReasonCode, number>;
   /** Cell text → trimmed unit, or null for a summary row: a million rows carry a few dozen units. */
   units: Map<string, string | null>;
 }
 
-function reject(ctx: RowContext, i: number, col: number, value: Cell | undefined, reason: string): null {
+function reject(ctx: RowContext, i: number, col: number, value: Cell | undefined, reason: ReasonCode): null {
   ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, value, reason));
   return null;
 }
 
-function exclude(ctx: RowContext, reason: string): null {
+function exclude(ctx: RowContext, reason: ReasonCode): null {
   ctx.excluded.set(reason, (ctx.excluded.get(reason) ?? 0) + 1);
   return null;
 }
@@ -191,7 +199,7 @@ function exclude(ctx: RowContext, reason: string): null {
 function unitOf(ctx: RowContext, row: readonly Cell[], i: number): string | null {
   let cell = row[ctx.unitCol] ?? null;
   if (isBlank(cell) && ctx.map.unitId !== undefined && ctx.map.unitId !== ctx.unitCol) cell = row[ctx.map.unitId] ?? null;
-  if (isBlank(cell)) return reject(ctx, i, ctx.unitCol, cell, "Enhet saknas");
+  if (isBlank(cell)) return reject(ctx, i, ctx.unitCol, cell, "missingUnit");
   const raw = String(cell);
   let unit = ctx.units.get(raw);
   if (unit === undefined) {
@@ -199,15 +207,15 @@ function unitOf(ctx: RowContext, row: readonly Cell[], i: number): string | null
     unit = SUMMARY_ROW.test(normalizeHeader(trimmed)) ? null : trimmed;
     ctx.units.set(raw, unit);
   }
-  return unit ?? exclude(ctx, REASON_SUMMARY_ROW);
+  return unit ?? exclude(ctx, "summaryRow");
 }
 
 function measureOf(ctx: RowContext, row: readonly Cell[], i: number): MeasureId | null {
   const col = ctx.map.measure;
   if (col === undefined) return ctx.sheetMeasure;
   const cell = row[col] ?? null;
-  if (isBlank(cell)) return reject(ctx, i, col, cell, "Kontakttyp saknas");
-  return parseContactType(cell) ?? reject(ctx, i, col, cell, "Okänd kontakttyp");
+  if (isBlank(cell)) return reject(ctx, i, col, cell, "missingContactType");
+  return parseContactType(cell) ?? reject(ctx, i, col, cell, "unknownContactType");
 }
 
 /** Marks a row already rejected with an Issue. */
@@ -247,9 +255,9 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
   if (givenWaitDays === REJECTED) return null;
   if (start === undefined && givenWaitDays === undefined) {
     const col = map.start ?? map.waitDays!;
-    return reject(ctx, i, col, row[col], map.start !== undefined ? "Startdatum saknas" : "Väntetid saknas");
+    return reject(ctx, i, col, row[col], map.start !== undefined ? "missingStart" : "missingWaitDays");
   }
-  if (start !== undefined && visit !== undefined && visit < start) return reject(ctx, i, map.visit!, row[map.visit!], "Besöksdatum före startdatum");
+  if (start !== undefined && visit !== undefined && visit < start) return reject(ctx, i, map.visit!, row[map.visit!], "visitBeforeStart");
   const code = optional(ctx, row, i, map.code, parseExceptionCode);
   if (code === REJECTED) return null;
   const covered = optional(ctx, row, i, map.guarantee, parseGuarantee);
@@ -277,18 +285,16 @@ const dateOf = (c: Cell) => parseDate(c);
 function parseWaitDays(c: Cell): Parsed<number> {
   const p = parseNumber(c);
   if (!p.ok) return p;
-  if (p.value < 0 || !Number.isInteger(p.value)) return { ok: false, reason: "Ogiltig väntetid (dagar)" };
+  if (p.value < 0 || !Number.isInteger(p.value)) return { ok: false, reason: "invalidWaitDays" };
   return p;
 }
 
 function parseCount(c: Cell): Parsed<number> {
   const p = parseNumber(c);
   if (!p.ok) return p;
-  if (p.value < 0 || !Number.isInteger(p.value)) return { ok: false, reason: "Ogiltigt antal" };
+  if (p.value < 0 || !Number.isInteger(p.value)) return { ok: false, reason: "invalidCount" };
   return p;
 }
-
-export const REASON_SUPPRESSED = "Undertryckt värde (färre än 5), räknas inte som noll";
 
 function aggregateRow(ctx: RowContext, row: readonly Cell[], i: number, basis: Basis): AggregateRecord | null {
   const { map } = ctx;
@@ -322,14 +328,14 @@ function aggregateRow(ctx: RowContext, row: readonly Cell[], i: number, basis: B
   const buckets = bucketValues.every((b): b is number => b !== null) ? bucketValues : null;
   if (total === null && buckets) total = buckets.reduce((a, b) => a + b, 0);
   if (suppressed) {
-    exclude(ctx, REASON_SUPPRESSED);
+    exclude(ctx, "suppressedFigures");
     return { sheet: ctx.grid.name, row: (ctx.grid.origin?.row ?? 0) + i + 1, unit, measure, basis, total: null, withinLimit: null, share: null, buckets: null, over365: null, suppressed: true };
   }
   if (total === null && withinLimit === null && share === null) {
     const col = map.total ?? map.share ?? map.withinLimit ?? ctx.unitCol;
-    return reject(ctx, i, col, row[col], "Antal och andel saknas");
+    return reject(ctx, i, col, row[col], "missingCounts");
   }
-  if (total !== null && withinLimit !== null && withinLimit > total) return reject(ctx, i, map.withinLimit!, row[map.withinLimit!], "Fler inom gränsen än totalt");
+  if (total !== null && withinLimit !== null && withinLimit > total) return reject(ctx, i, map.withinLimit!, row[map.withinLimit!], "withinOverTotal");
   if (withinLimit === null && total !== null && share !== null) withinLimit = Math.round(share * total);
   if (share === null && total !== null && withinLimit !== null && total > 0) share = withinLimit / total;
   if (total === null && withinLimit !== null && share !== null && share > 0) total = Math.round(withinLimit / share);

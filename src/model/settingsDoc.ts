@@ -11,8 +11,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 /**
  * Read a settings document (from --config or the workbook) over a base: every key is optional,
  * unknown keys and wrong values are errors that name the key, so a typo never silently does nothing.
+ * The errors are still Swedish sentences, not reason codes.
  */
-export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): Parsed<Settings> {
+export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): Parsed<Settings, string> {
   if (!isObject(doc)) return { ok: false, reason: "Inställningarna måste vara ett JSON-objekt." };
   const errors: string[] = [];
   const s: Settings = structuredClone(base);

@@ -36,7 +36,7 @@ export function assignmentsPlan(results: Results, settings: Settings, lang: Lang
   b.blank();
   ratingLegend(b, t.statusLegend, statusWords(settings, t));
   b.blank();
-  sourcesFootnote(b, results.sources.filter((s) => s.kind === "assignmentList"), t);
+  sourcesFootnote(b, results.sources.filter((s) => s.kind === "assignmentList"), t, lang);
   return b.build(t.assignmentsTab, ASSIGNMENTS_MARKER);
 }
 

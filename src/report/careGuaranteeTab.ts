@@ -10,6 +10,7 @@ import { barChartSize, FONT, NEUTRAL_BAR, RATING_FILL, REGION_BAR, TARGET_LINE }
 import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
 import { CHANGE_FORMATS, NUMBER_FORMATS, formatInteger, formatPercent, formatPoints, formatSignedInteger } from "./format";
 import { TEXT, type Texts } from "./i18n";
+import { groupText } from "./reasons";
 import { type Lang } from "../model/lang";
 import { type SlideNotes, slideNotes } from "./deckTexts";
 
@@ -32,10 +33,10 @@ export function careGuaranteePlan(results: Results, settings: Settings, lang: La
   const b = new PlanBuilder(notes, notes.footnote(unique(results.careGuarantee.flatMap((m) => m.sheets)), unique(results.careGuarantee.flatMap(excludedCodes))));
   tabTitle(b, t.careGuaranteeTitle, results, t);
   const period = periodName(results, t);
-  const charts = results.careGuarantee.flatMap((m) => measureBlock(b, m, settings, t, period, notes));
+  const charts = results.careGuarantee.flatMap((m) => measureBlock(b, m, settings, t, period, notes, lang));
   ratingLegend(b, t.legend, thresholdWords(settings, t));
   b.blank();
-  footnote(b, results, settings, t);
+  footnote(b, results, settings, t, lang);
   return b.build(t.careGuaranteeTab, CARE_GUARANTEE_MARKER, besideTables(charts, b.width + 1));
 }
 
@@ -49,7 +50,7 @@ export function measureHeading(m: MeasureResult, t: Texts): string {
 }
 
 /** The committee's headline in words: share now and its change, the total, over the limit and over 365. */
-export function headline(m: MeasureResult, t: Texts): string[] {
+export function headline(m: MeasureResult, t: Texts, lang: Lang): string[] {
   const r = m.region;
   const c = m.previousDate ? r.change : undefined;
   const signed = (n: number | null | undefined) => (n === null || n === undefined ? null : formatSignedInteger(n));
@@ -60,19 +61,19 @@ export function headline(m: MeasureResult, t: Texts): string[] {
   if (r.overLimit !== null) lines.push(t.headOver(m.limitDays, formatInteger(r.overLimit), signed(c?.overLimit)));
   if (r.over365 !== null && m.limitDays < 365) lines.push(t.headOver(365, formatInteger(r.over365), signed(c?.over365)));
   for (const by of m.overLimitBy) {
-    const top = by.groups.filter((g) => g.count > 0).slice(0, 3).map((g) => `${g.group} ${formatPercent(g.share, 0)}`);
+    const top = by.groups.filter((g) => g.count > 0).slice(0, 3).map((g) => `${groupText(g.group, lang)} ${formatPercent(g.share, 0)}`);
     if (top.length) lines.push(t.headLargest(m.limitDays, t.overBy[by.dimension], top.join(", ")));
   }
   return lines;
 }
 
 /** A measure's heading, headline, table and breakdowns; returns its charts (anchored at the heading row). */
-function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: Texts, period: string, notes: SlideNotes): ChartSpec[] {
+function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: Texts, period: string, notes: SlideNotes, lang: Lang): ChartSpec[] {
   const headingRow = b.nextRow;
   // The measure's table and its breakdowns: its own sheets and exclusions.
   b.from(notes.footnote(m.sheets, excludedCodes(m)));
   b.heading(measureHeading(m, t));
-  for (const line of headline(m, t)) b.line(line);
+  for (const line of headline(m, t, lang)) b.line(line);
   const changes = m.previousDate !== undefined;
   const columns: Column[] = [
     { header: t.unit, width: 34 },
@@ -141,7 +142,7 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
     b.line(t.overByTitle(m.limitDays, t.overBy[by.dimension]), FONT.header);
     const table = b.table(
       [{ header: t.overBy[by.dimension].replace(/^./, (c) => c.toUpperCase()) }, { header: t.count, format: NUMBER_FORMATS.count }, { header: t.share, format: NUMBER_FORMATS.share }],
-      by.groups.map((g) => [g.group, g.count, g.share]),
+      by.groups.map((g) => [groupText(g.group, lang), g.count, g.share]),
     );
     const last = table.firstBodyRow + by.groups.length - 1;
     if (by.groups.length) {
@@ -169,7 +170,7 @@ export function withRegionPlaced(units: readonly UnitResult[], region: UnitResul
   return out;
 }
 
-function footnote(b: PlanBuilder, results: Results, settings: Settings, t: Texts): void {
+function footnote(b: PlanBuilder, results: Results, settings: Settings, t: Texts, lang: Lang): void {
   b.line(t.poolNote, FONT.note);
   const limits = results.careGuarantee
     .filter((m, i, all) => all.findIndex((o) => o.measure === m.measure) === i)
@@ -181,5 +182,5 @@ function footnote(b: PlanBuilder, results: Results, settings: Settings, t: Texts
   };
   b.line(`${t.settingsLine}: ${t.exclusionsLine(codes("waiting"), codes("completed"))}.`, FONT.note);
   if (settings.requireGuarantee) b.line(t.guaranteeLine, FONT.note);
-  sourcesFootnote(b, results.sources.filter((s) => !PLAN_KINDS.includes(s.kind)), t);
+  sourcesFootnote(b, results.sources.filter((s) => !PLAN_KINDS.includes(s.kind)), t, lang);
 }

@@ -7,6 +7,8 @@ import { TEXT } from "./i18n";
 import { type Lang } from "../model/lang";
 import { measuredLine } from "./houseStyle";
 import { slideNotes } from "./deckTexts";
+import type { ReasonCode } from "../model/reasons";
+import { noteText, reasonText } from "./reasons";
 
 export const DATA_CHECK_MARKER = "malkoll:dataCheck";
 
@@ -30,18 +32,18 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
       { header: t.excluded, format: NUMBER_FORMATS.count, width: 12 }, { header: t.rejected, format: NUMBER_FORMATS.count, width: 30 },
       { header: t.comment, width: 60 },
     ],
-    results.sources.map((s) => [s.sheet, t.kinds[s.kind], s.headerRow, s.rowsRead, s.rowsUsed, s.rowsExcluded, s.rowsRejected, s.note]),
+    results.sources.map((s) => [s.sheet, t.kinds[s.kind], s.headerRow, s.rowsRead, s.rowsUsed, s.rowsExcluded, s.rowsRejected, noteText(s.note, lang)]),
   );
   b.blank();
 
-  const rejectedByReason = new Map<string, number>();
+  const rejectedByReason = new Map<ReasonCode, number>();
   for (const i of results.issues) rejectedByReason.set(i.reason, (rejectedByReason.get(i.reason) ?? 0) + 1);
   b.line(t.reasonsTitle, FONT.heading);
   b.table(
     [{ header: t.reason }, { header: t.treatment }, { header: t.count, format: NUMBER_FORMATS.count }],
     [
-      ...results.exclusions.map((e) => [e.reason, t.excludedByRule, e.count]),
-      ...[...rejectedByReason].sort((a, b) => b[1] - a[1]).map(([reason, n]) => [reason, t.rejectedRow, n]),
+      ...results.exclusions.map((e) => [reasonText(e.reason, lang), t.excludedByRule, e.count]),
+      ...[...rejectedByReason].sort((a, b) => b[1] - a[1]).map(([reason, n]) => [reasonText(reason, lang), t.rejectedRow, n]),
     ],
   );
   b.blank();
@@ -55,7 +57,7 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
     if (shown.length < results.issues.length) b.line(t.truncated(formatInteger(shown.length), formatInteger(results.issues.length)), FONT.note);
     b.table(
       [{ header: t.sheet }, { header: t.row, format: NUMBER_FORMATS.days }, { header: t.column }, { header: t.cell }, { header: t.value }, { header: t.reason }],
-      shown.map((i) => [i.sheet, i.row, i.column, i.cell, i.value, i.reason]),
+      shown.map((i) => [i.sheet, i.row, i.column, i.cell, i.value, reasonText(i.reason, lang)]),
       [],
       { onSlides: false },
     );

@@ -79,7 +79,7 @@ export function goalsPlan(results: Results, settings: Settings, lang: Lang): She
   if (results.indicators.some((i) => i.thresholds.green !== settings.thresholds.green || i.thresholds.yellow !== settings.thresholds.yellow)) b.line(t.ownThresholds, FONT.note);
   b.line(t.unroundedNote, FONT.note);
   b.blank();
-  sourcesFootnote(b, results.sources.filter((s) => s.kind === "indicatorList"), t);
+  sourcesFootnote(b, results.sources.filter((s) => s.kind === "indicatorList"), t, lang);
   return b.build(t.goalsTab, GOALS_MARKER, besideTables(charts, b.width + 1));
 }
 

@@ -2,11 +2,14 @@ import type { Cell, SheetGrid } from "../model/cells";
 import type { Basis, MeasureId } from "../model/measures";
 import type { Issue } from "../ingest/records";
 import { MEASURES } from "../model/measures";
-import { cellText, isBlank, parseDate, parseNumber } from "../ingest/parse";
+import { cellText, isBlank } from "../ingest/parse/text";
+import { parseDate } from "../ingest/parse/dates";
+import { parseNumber } from "../ingest/parse/numbers";
 import { isoFromSerial, serialFromIso } from "../model/days";
 import { issueAt } from "../ingest/issues";
 import type { CareHistoryRow, History, IndicatorHistoryRow, Results } from "../domain/results";
 import type { Rating } from "../model/ratings";
+import type { ReasonCode } from "../model/reasons";
 import { REGION } from "../domain/careGuarantee";
 import { PlanBuilder } from "./planBuilder";
 import type { ChartSpec, SheetPlan, TableSpec } from "./plan";
@@ -120,7 +123,7 @@ export function parseHistory(grid: SheetGrid): { history: History; issues: Issue
   const indicators: IndicatorHistoryRow[] = [];
   const issues: Issue[] = [];
   const values = grid.values;
-  const bad = (i: number, col: number, reason: string) => issues.push(issueAt(grid, values[i] ?? [], i, col, values[i]?.[col], `Historik: ${reason}`));
+  const bad = (i: number, col: number, reason: ReasonCode) => issues.push(issueAt(grid, values[i] ?? [], i, col, values[i]?.[col], reason));
   let mode: { kind: "care" | "indicators"; header: readonly Cell[] } | null = null;
   for (let i = 0; i < values.length; i++) {
     const row = values[i];
@@ -130,17 +133,17 @@ export function parseHistory(grid: SheetGrid): { history: History; issues: Issue
     if (!row || row.every((c) => isBlank(c ?? null))) { mode = null; continue; }
     if (!mode) continue;
     const date = isoOf(row[0]);
-    if (!date) { bad(i, 0, "ogiltigt mätdatum"); continue; }
+    if (!date) { bad(i, 0, "historyInvalidDate"); continue; }
     if (mode.kind === "care") {
       const measure = MEASURE_BY_NAME.get(cellText(row[1] ?? null).trim().toLowerCase()) as MeasureId | undefined;
       const basis = BASIS_BY_NAME.get(cellText(row[2] ?? null).trim().toLowerCase()) as Basis | undefined;
       const unitText = cellText(row[3] ?? null).trim();
       const nums = [4, 5, 6, 7, 8].map((j) => numberOrNull(row[j]));
-      if (!measure || !MEASURES.includes(measure)) { bad(i, 1, "okänt mått"); continue; }
-      if (!basis) { bad(i, 2, "okänd grund"); continue; }
-      if (!unitText) { bad(i, 3, "enhet saknas"); continue; }
+      if (!measure || !MEASURES.includes(measure)) { bad(i, 1, "historyUnknownMeasure"); continue; }
+      if (!basis) { bad(i, 2, "historyUnknownBasis"); continue; }
+      if (!unitText) { bad(i, 3, "historyMissingUnit"); continue; }
       const badNum = nums.findIndex((n) => n === undefined);
-      if (badNum >= 0) { bad(i, 4 + badNum, "inte ett tal"); continue; }
+      if (badNum >= 0) { bad(i, 4 + badNum, "historyNotANumber"); continue; }
       const [total, withinLimit, share, overLimit, over365] = nums as (number | null)[];
       care.push({ date, measure, basis, unit: REGION_NAMES.has(unitText.toLowerCase()) ? REGION : unitText, total, withinLimit, share, overLimit, over365 });
     } else {
@@ -148,9 +151,9 @@ export function parseHistory(grid: SheetGrid): { history: History; issues: Issue
       const indicator = cellText(row[2] ?? null).trim();
       const nums = [3, 4, 5].map((j) => numberOrNull(row[j]));
       const rating = RATING_BY_NAME.get(cellText(row[6] ?? null).trim().toLowerCase()) as Rating | undefined;
-      if (!indicator) { bad(i, 2, "indikator saknas"); continue; }
+      if (!indicator) { bad(i, 2, "historyMissingIndicator"); continue; }
       const badNum = nums.findIndex((n) => n === undefined);
-      if (badNum >= 0) { bad(i, 3 + badNum, "inte ett tal"); continue; }
+      if (badNum >= 0) { bad(i, 3 + badNum, "historyNotANumber"); continue; }
       const [target, outcome, achievement] = nums as (number | null)[];
       // Percentages were written with a "%" format; values alone cannot tell 0.84 from 0.84 units.
       const percent = [3, 4].some((j) => (grid.formats?.[i]?.[j] ?? "").includes("%"));

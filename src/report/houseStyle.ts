@@ -6,6 +6,8 @@ import { chartRows, FONT, RATING_FILL } from "./style";
 import type { ChartSpec } from "./plan";
 import { formatInteger } from "./format";
 import type { Texts } from "./i18n";
+import type { Lang } from "../model/lang";
+import { noteText } from "./reasons";
 
 /**
  * The parts every summary tab shares, so that "Vårdgaranti", "Måluppfyllelse" and "Uppdrag" look
@@ -40,11 +42,11 @@ export function thresholdWords(settings: Settings, t: Texts, grey?: string): Rec
   return grey === undefined ? words : { ...words, grey };
 }
 
-/** Every source sheet of the given kinds with its row counts, as notes. */
-export function sourcesFootnote(b: PlanBuilder, sources: readonly SourceSummary[], t: Texts): void {
+/** Every source sheet of the given kinds with its row counts and its note, as notes. */
+export function sourcesFootnote(b: PlanBuilder, sources: readonly SourceSummary[], t: Texts, lang: Lang): void {
   b.line(`${t.sourcesLine}:`, FONT.note);
   for (const s of sources) {
-    b.line(t.sourceLine(s.sheet, s.headerRow, formatInteger(s.rowsRead), formatInteger(s.rowsUsed), formatInteger(s.rowsExcluded), formatInteger(s.rowsRejected)) + ` – ${s.note}`, FONT.note);
+    b.line(t.sourceLine(s.sheet, s.headerRow, formatInteger(s.rowsRead), formatInteger(s.rowsUsed), formatInteger(s.rowsExcluded), formatInteger(s.rowsRejected)) + ` – ${noteText(s.note, lang)}`, FONT.note);
   }
 }
 

@@ -42,7 +42,7 @@ describe("counting days", () => {
   test("a start date after the measurement date is a rejected row, not a negative wait", () => {
     const r = run([waitingList([["Ögon", "Förstabesök", "2024-01-01"], ["Ögon", "Förstabesök", "2024-02-15"]])]);
     expect(measure(r, "firstVisit").region.total).toBe(1);
-    expect(r.issues).toEqual([{ sheet: "Väntande", row: 3, column: "Beslutsdatum", cell: "C3", value: "2024-02-15", reason: "Startdatum efter mätdatum" }]);
+    expect(r.issues).toEqual([{ sheet: "Väntande", row: 3, column: "Beslutsdatum", cell: "C3", value: "2024-02-15", reason: "startAfterMeasured" }]);
     expect(r.sources[0]).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsExcluded: 0, rowsRejected: 1 });
   });
 });
@@ -52,7 +52,7 @@ describe("exceptions and the guarantee flag", () => {
     // 3 waiting: one over the limit with PvV → out of numerator and denominator → 2 of 2 within.
     const r = run([waitingList([["Hud", "Förstabesök", "2024-01-02"], ["Hud", "Förstabesök", "2024-01-03"], ["Hud", "Förstabesök", "2023-01-01", "PvV"]])]);
     expect(measure(r, "firstVisit").region).toMatchObject({ total: 2, withinLimit: 2, share: 1 });
-    expect(r.exclusions).toEqual([{ reason: "PvV (patientvald väntan)", count: 1 }]);
+    expect(r.exclusions).toEqual([{ reason: "exceptionPvV", count: 1 }]);
   });
 
   test("PvV is excluded and MoV included on the completed basis", () => {
@@ -86,7 +86,7 @@ describe("exceptions and the guarantee flag", () => {
       ["Hud", "Förstabesök", "2024-01-01", null, null],
     ])]);
     expect(measure(r, "firstVisit").region).toMatchObject({ total: 2, withinLimit: 2 });
-    expect(r.exclusions).toEqual([{ reason: "Omfattas inte av vårdgarantin", count: 2 }]);
+    expect(r.exclusions).toEqual([{ reason: "notCovered", count: 2 }]);
   });
 });
 
@@ -134,6 +134,20 @@ describe("the region row", () => {
       { dimension: "profession", groups: [{ group: "Läkare", count: 2, share: 2 / 3 }, { group: "Övriga", count: 1, share: 1 / 3 }] },
     ]);
     expect(m.region.over365).toBe(3);
+  });
+
+  test("rows without a specialty are one group, null, placed before named groups of the same count", () => {
+    const sheet = grid("Väntande", [
+      ["Klinik", "Verksamhetsområde", "Kontakttyp", "Beslutsdatum"],
+      ["Hud CS", "Hud", "Förstabesök", d("2023-01-01")],
+      ["Hud CS", "Hud", "Förstabesök", d("2023-01-01")],
+      ["Hud CS", "Allmänmedicin", "Förstabesök", d("2023-01-01")],
+      ["Hud CS", null, "Förstabesök", d("2023-01-01")],
+    ]);
+    // 4 over the limit: Hud 2 (50 %), then the unnamed and Allmänmedicin 1 each (25 %).
+    expect(measure(run([sheet]), "firstVisit").overLimitBy).toEqual([
+      { dimension: "specialty", groups: [{ group: "Hud", count: 2, share: 0.5 }, { group: null, count: 1, share: 0.25 }, { group: "Allmänmedicin", count: 1, share: 0.25 }] },
+    ]);
   });
 });
 

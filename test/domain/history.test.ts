@@ -113,7 +113,7 @@ describe("the history", () => {
     const first = plan.tables![0].range[0] + 1;
     cells[first][1] = "Tandvård";
     const back = parseHistory(grid("Historik", cells));
-    expect(back.issues).toEqual([expect.objectContaining({ sheet: "Historik", row: first + 1, cell: `B${first + 1}`, value: "Tandvård", reason: "Historik: okänt mått" })]);
+    expect(back.issues).toEqual([expect.objectContaining({ sheet: "Historik", row: first + 1, cell: `B${first + 1}`, value: "Tandvård", reason: "historyUnknownMeasure" })]);
     expect(back.history.care.length).toBe(feb.history.care.length - 1);
   });
   test("merging keeps other dates and sorts by date", () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { openWorkbook } from "../../src/hosts/xlsx/read";
 import { runPipeline } from "../../src/app/pipeline";
 import { DEFAULT_SETTINGS } from "../../src/model/settings";
+import { resultsForJson } from "../../src/report/json";
 
 // The bundled sample (scripts/make-sample.ts) plants one fault per broken row; the expected region
 // figures below were counted independently by the generator (make-sample prints them), not by the engine.
@@ -9,8 +10,8 @@ const wb = openWorkbook(readFileSync("assets/sample.xlsx"));
 const { results, plans } = runPipeline(wb.sheets.map((s) => wb.readSheet(s.name)), DEFAULT_SETTINGS, { lang: "sv", date: "2024-01-31" });
 const measure = (id: string) => results.careGuarantee.find((m) => m.measure === id)!;
 
-test("the sample's five planted faults are the rejected rows, each with its cell", () => {
-  expect(results.issues.map((i) => [i.sheet, i.cell, i.value, i.reason])).toEqual([
+test("the sample's five planted faults are the rejected rows, each with its cell and its reason in words", () => {
+  expect(resultsForJson(results, "sv").issues.map((i) => [i.sheet, i.cell, i.value, i.reason])).toEqual([
     ["Väntande", "G17", "2024-02-30", "Ogiltigt datum"],
     ["Väntande", "G123", "2024-02-15", "Startdatum efter mätdatum"],
     ["Väntande", "H456", "X9", "Okänd avvikelsekod"],

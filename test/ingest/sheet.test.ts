@@ -16,7 +16,7 @@ describe("finding the header and mapping columns", () => {
     expect(s).toMatchObject({ kind: "waitingList", headerRow: 4, rowsRead: 2 });
     expect(s.patients).toHaveLength(1);
     expect(s.patients[0]).toMatchObject({ row: 5, unit: "Ögon", measure: "firstVisit", start: d("2024-01-02") });
-    expect(s.issues).toEqual([{ sheet: "Väntande", row: 6, column: "Beslutsdatum", cell: "C6", value: "2024-02-30", reason: expect.stringMatching(/datum/i) }]);
+    expect(s.issues).toEqual([{ sheet: "Väntande", row: 6, column: "Beslutsdatum", cell: "C6", value: "2024-02-30", reason: "invalidDate" }]);
   });
 
   test("columns in any order map to the same fields", () => {
@@ -54,13 +54,26 @@ describe("sheets that are not data", () => {
   test("a sheet without a unit column is reported with its reason", () => {
     const s = ingestSheet(grid("Info", [["Region Exempelland"], ["Underlaget avser januari 2024."]]), undefined);
     expect(s.kind).toBe("unrecognised");
-    expect(s.note).toMatch(/Ingen rubrikrad/);
+    expect(s.note).toEqual({ code: "noHeader" });
   });
 
   test("a header with dates but no unit says that the unit column is missing", () => {
     const s = ingestSheet(grid("Datum", [["Beslutsdatum", "Besöksdatum"], [d("2024-01-01"), d("2024-01-05")]]), undefined);
     expect(s.kind).toBe("unrecognised");
-    expect(s.note).toMatch(/enhet/);
+    expect(s.note).toEqual({ code: "noUnitColumn", headerRow: 1 });
+  });
+
+  test("a column the settings name but the header lacks is named in the note, with the header row", () => {
+    const s = ingestSheet(grid("x", [["Klinik", "Beslutsdatum"], ["Kirurgi", d("2024-01-02")]]), { columns: { unit: "Mottagning" } });
+    expect(s.kind).toBe("unrecognised");
+    expect(s.note).toEqual({ code: "missingMappedColumns", headers: ["Mottagning"], headerRow: 1 });
+  });
+
+  test("a recognised sheet's note says what it is and where its measure came from", () => {
+    const byName = ingestSheet(grid("Operation", [["Klinik", "Beslutsdatum", "Besöksdatum"], ["Kirurgi", d("2024-01-02"), null]]), undefined);
+    expect(byName.note).toEqual({ code: "patientList", basis: "completed", measureFrom: "sheetName" });
+    const assumed = ingestSheet(grid("Lista", [["Klinik", "Beslutsdatum"], ["Kirurgi", d("2024-01-02")]]), undefined);
+    expect(assumed.note).toEqual({ code: "patientList", basis: "waiting", measureFrom: "assumed" });
   });
 
   test("an unrecognised sheet appears in the sources of the results with its note", () => {

@@ -45,6 +45,7 @@ test("shows each sheet with its kind, header row and mapped columns", async () =
   expect(within(sheet).getByRole("combobox", { name: "Kolumn för Startdatum på bladet Väntande" }).textContent).toBe("Beslutsdatum");
   const other = screen.getByRole("listitem", { name: "Anteckningar" });
   expect(within(other).getByText("Inte igenkänt · ingen rubrikrad hittades")).toBeTruthy();
+  expect(within(other).getByText("Ingen rubrikrad med enhet och datum, väntetid eller antal hittades bland de första raderna.")).toBeTruthy();
   expect(within(other).queryAllByRole("combobox")).toHaveLength(0);
 });
 
@@ -169,9 +170,11 @@ test("the main button is reached and pressed by keyboard alone", async () => {
 
 test("in English the pane and the shares are English", async () => {
   const user = userEvent.setup();
-  renderPane(memoryHost([waiting]), "en");
+  renderPane(memoryHost([waiting, notes]), "en");
   await screen.findByRole("listitem", { name: "Väntande" });
   expect(screen.getByText("Waiting (patient level) · header row 1")).toBeTruthy();
+  const other = screen.getByRole("listitem", { name: "Anteckningar" });
+  expect(within(other).getByText("No header row with a unit and dates, waiting times or counts was found among the first rows.")).toBeTruthy();
   await user.click(screen.getByRole("button", { name: "Compute compliance" }));
   const first = await screen.findByRole("listitem", { name: "First visit (waiting)" });
   expect(within(first).getByText("83.3%")).toBeTruthy();

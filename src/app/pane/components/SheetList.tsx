@@ -2,6 +2,7 @@ import { Caption1, Dropdown, Field, Option, Subtitle2, makeStyles, tokens } from
 import type { SheetDetection } from "../../pipeline";
 import type { Field as FieldId } from "../../../model/sheets";
 import { TEXT } from "../../../report/i18n";
+import { noteText } from "../../../report/reasons";
 import type { Lang } from "../../../model/lang";
 import type { PaneTexts } from "../../texts/pane";
 
@@ -33,7 +34,7 @@ export function SheetList({ detections, texts, lang, disabled, onColumnChange }:
           <Caption1>
             {TEXT[lang].kinds[d.kind] ?? d.kind} · {d.headerRow === null ? texts.noHeader : texts.headerRow(d.headerRow)}
           </Caption1>
-          {d.kind === "unrecognised" && d.note ? <Caption1>{d.note}</Caption1> : null}
+          {d.kind === "unrecognised" ? <Caption1>{noteText(d.note, lang)}</Caption1> : null}
           {(Object.entries(d.columns) as [FieldId, string][]).map(([field, header]) => (
             <Field key={field} label={texts.field[field] ?? field}>
               <Dropdown

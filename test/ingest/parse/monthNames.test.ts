@@ -1,4 +1,4 @@
-import { monthFromName } from "../../src/ingest/monthNames";
+import { monthFromName } from "../../../src/ingest/parse/monthNames";
 
 describe("monthFromName", () => {
   test.each([

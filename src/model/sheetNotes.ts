@@ -1,0 +1,31 @@
+import type { Basis } from "./measures";
+
+/** Where a patient list's or aggregate's measure came from: a contact-type column, the sheet's name or title, or assumed (first visit). */
+export type MeasureFrom = "column" | "sheetName" | "assumed";
+
+/**
+ * How ingest recognised a sheet, or why it did not: a code with the figures and names it needs,
+ * turned into words by report/reasons.ts (`noteText`). Header rows are 1-based as Excel shows them.
+ */
+export type SheetNote =
+  /** A patient list: basis "completed" when it has visit dates (rows without one are still waiting). */
+  | { code: "patientList"; basis: Basis; measureFrom: MeasureFrom }
+  | { code: "unitAggregate"; basis: Basis; measureFrom: MeasureFrom }
+  | { code: "indicators"; goals: number; indicators: number }
+  | { code: "assignments"; count: number }
+  /** The settings say to skip the sheet. */
+  | { code: "ignored" }
+  /** No care-guarantee header (unit with dates, waits or counts) among the first rows. */
+  | { code: "noHeader" }
+  /** The settings call it an indicator or assignment sheet, but no row has those columns. */
+  | { code: "noIndicatorHeader" }
+  | { code: "noAssignmentHeader" }
+  | { code: "noUnitColumn"; headerRow: number }
+  /** A unit column, but neither dates, waits nor counts. */
+  | { code: "noDataColumns"; headerRow: number }
+  | { code: "noIndicatorColumns"; headerRow: number }
+  | { code: "noAssignmentColumns"; headerRow: number }
+  /** Columns the settings map a field to that the header row does not have, as the settings write them. */
+  | { code: "missingMappedColumns"; headers: string[]; headerRow: number };
+
+export type SheetNoteCode = SheetNote["code"];
