@@ -51,6 +51,32 @@ test("the workbook gets the five English tabs, each carrying Målkoll's marker",
   expect(wb.readSheet("Data check").values[0][0]).toBe("Data check – rows that could not be used");
 });
 
+test("the JSON's reasons, exclusions and sheet notes are English words", () => {
+  // The sample's deliberately broken rows (scripts/make-sample.ts), one of each kind.
+  expect(results.issues.map((i) => [i.sheet, i.cell, i.reason])).toEqual(
+    expect.arrayContaining([
+      ["Väntande", "G17", "Invalid date"],
+      ["Väntande", "H456", "Unknown exception code"],
+      ["Väntande", "C789", "Unit missing"],
+    ]),
+  );
+  expect(results.issues.every((i) => /^[A-Z][a-z]/.test(i.reason) && !/[åäö]/.test(i.reason))).toBe(true);
+  expect(results.exclusions.map((e) => e.reason)).toEqual(
+    expect.arrayContaining(["PvV (patient chose to wait)", "MoV (medically caused wait)", "Not covered by the care guarantee"]),
+  );
+  expect(results.sources.map((s) => s.note)).toEqual(
+    expect.arrayContaining(["Patient list (waiting), contact type per row.", "Indicators (4 goals, 10 indicators).", "Assignments (6)."]),
+  );
+});
+
+test("the data check tab lists the rejected rows with English reasons and English sheet notes", () => {
+  const tab = openWorkbook(new Uint8Array(readFileSync(out))).readSheet("Data check");
+  const rows = tab.values.map((r) => r.map((c) => (c === null ? "" : String(c))));
+  expect(rows).toContainEqual(["Väntande", "17", expect.any(String), "G17", expect.any(String), "Invalid date", "", ""]);
+  expect(rows.some((r) => r[0] === "Väntande" && r[7] === "Patient list (waiting), contact type per row.")).toBe(true);
+  expect(rows.some((r) => r[0] === "PvV (patient chose to wait)" && r[1] === "Excluded by rule")).toBe(true);
+});
+
 test("the figures are the Swedish run's: the language changes words, not numbers", async () => {
   const svJson = join(dir, "sample-sv.json");
   expect(await main(["node", "malkoll", "report", "assets/sample.xlsx", "--date", "2024-01-31", "--out", join(dir, "sv.xlsx"), "--json", svJson], { out: () => {}, err: () => {} })).toBe(0);

@@ -43,6 +43,15 @@ test("the English tabs speak English: titles and headers", () => {
   expect(a1("Run history")).toBe("History – goal fulfilment over time");
 });
 
+test("the English data check gives English reasons and notes", () => {
+  const dc = fake.data.sheet("Data check")!;
+  const used = dc.usedRange(true)!;
+  const texts = new Set<string>();
+  for (let r = used.r0; r <= used.r1; r++) for (let c = used.c0; c <= used.c1; c++) texts.add(String(dc.value(r, c) ?? ""));
+  for (const words of ["Invalid date", "Unit missing", "PvV (patient chose to wait)", "Patient list (waiting), contact type per row."]) expect([words, texts.has(words)]).toEqual([words, true]);
+  expect([...texts].filter((t) => /Ogiltigt|saknas|Patientlista/.test(t))).toEqual([]);
+});
+
 test("a second English run replaces its own tabs (found by marker) and adds none", async () => {
   const again = await runReport(createOfficeHost(fake.run), { date: "2024-01-31", lang: "en" });
   expect(again.written.map((w) => [w.sheetName, w.replaced])).toEqual(outcome.written.map((w) => [w.sheetName, true]));
