@@ -14,13 +14,14 @@ export type PreviousOutcome = (goal: string, indicator: string) => number | null
 /**
  * Outcome as a share of the target: outcome / target when higher is better, target / outcome when
  * lower is better. A lower-is-better outcome of 0 has met any target (the ratio is unbounded;
- * it counts as exactly 1). null when either value is missing.
+ * it counts as exactly 1). null when either value is missing, or the ratio has no finite value.
  */
 export function achievementOf(outcome: number | null, target: number | null, direction: Direction): number | null {
   if (outcome === null || target === null) return null;
-  if (direction === "higher") return target === 0 ? null : outcome / target;
-  if (outcome === 0) return 1;
-  return target / outcome;
+  if (direction === "lower" && outcome === 0) return 1;
+  const ratio = direction === "higher" ? outcome / target : target / outcome;
+  // A divisor of 0, or one so near 0 that the ratio overflows (a target of 5e-324): no share to rate.
+  return Number.isFinite(ratio) ? ratio : null;
 }
 
 /**

@@ -42,6 +42,11 @@ describe("rating an indicator on its unrounded achievement", () => {
   test("lower is better, 1.8 against a target of 2.0 is 111 % → green", () => {
     expect(one(2, 1.8, "lägre")).toMatchObject({ rating: "green" });
   });
+  test("a target so near 0 that outcome / target overflows gives no achievement, not −∞ (found by the fuzz test)", () => {
+    // −1e-15 / 5e-324 is −Infinity in doubles (past −1.8e308); 1e-300 / 1e10 is a finite 1e-310 and stays.
+    expect(one(5e-324, -1e-15)).toMatchObject({ achievement: null, rating: "grey" });
+    expect(one(1e10, 1e-300).achievement).toBe(1e-310);
+  });
 });
 
 describe("DOMAIN.md §2 worked example (2021 accessibility plan): two yellow, two red", () => {
