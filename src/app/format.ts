@@ -1,9 +1,9 @@
-import { formatInteger, formatPercent } from "../report/format";
+import { NUMBER_WORDS } from "../report/format";
 import type { Lang } from "../model/lang";
 
 /** A share as the pane shows it: "66,5 %" in Swedish (as on the tabs), "66.5%" in English. */
 export const formatShare = (fraction: number, lang: Lang): string =>
-  lang === "sv" ? formatPercent(fraction) : `${(fraction * 100).toFixed(1)}%`;
+  NUMBER_WORDS[lang].percent(fraction);
 
 /** A count: "1 234" in Swedish (no-break space), "1,234" in English. */
-export const formatCount = (n: number, lang: Lang): string => (lang === "sv" ? formatInteger(n) : Math.round(n).toLocaleString("en-US"));
+export const formatCount = (n: number, lang: Lang): string => NUMBER_WORDS[lang].integer(n);

@@ -2,7 +2,6 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { CSSProperties, ReactNode } from "react";
 import { columnLetter } from "../model/cells";
 import type { FontStyle, SheetPlan } from "../report/plan";
-import { formatInteger } from "../report/format";
 import { cellText } from "./cellText";
 import type { PreviewTexts } from "../app/texts/preview";
 
@@ -111,7 +110,7 @@ export function SheetTable({ plan, sheetName, texts }: { plan: SheetPlan; sheetN
           <tbody>{rows}</tbody>
         </table>
       </div>
-      {shown < plan.cells.length ? <Caption1>{texts.truncated(formatInteger(shown), formatInteger(plan.cells.length))}</Caption1> : null}
+      {shown < plan.cells.length ? <Caption1>{texts.truncated(shown, plan.cells.length)}</Caption1> : null}
     </>
   );
 }

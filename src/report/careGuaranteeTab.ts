@@ -8,7 +8,7 @@ import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
 import type { ChartSpec, SheetPlan } from "./plan";
 import { barChartSize, FONT, NEUTRAL_BAR, RATING_FILL, REGION_BAR, TARGET_LINE } from "./style";
 import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
-import { CHANGE_FORMATS, NUMBER_FORMATS, formatInteger, formatPercent, formatPoints, formatSignedInteger } from "./format";
+import { CHANGE_FORMATS, NUMBER_FORMATS } from "./format";
 import { TEXT, type Texts } from "./i18n";
 import { groupText } from "./reasons";
 import { type Lang } from "../model/lang";
@@ -53,15 +53,15 @@ export function measureHeading(m: MeasureResult, t: Texts): string {
 export function headline(m: MeasureResult, t: Texts, lang: Lang): string[] {
   const r = m.region;
   const c = m.previousDate ? r.change : undefined;
-  const signed = (n: number | null | undefined) => (n === null || n === undefined ? null : formatSignedInteger(n));
+  const signed = (n: number | null | undefined) => (n === null || n === undefined ? null : t.num.signedInteger(n));
   const lines = [
-    t.headShare(m.limitDays, r.share === null ? "–" : formatPercent(r.share), c?.sharePoints == null ? null : formatPoints(c.sharePoints, t.points), m.previousDate ?? null),
-    t.headTotal(m.basis === "waiting", r.total === null ? "–" : formatInteger(r.total), signed(c?.total)),
+    t.headShare(m.limitDays, r.share === null ? "–" : t.num.percent(r.share), c?.sharePoints == null ? null : t.num.points(c.sharePoints, t.points), m.previousDate ?? null),
+    t.headTotal(m.basis === "waiting", r.total === null ? "–" : t.num.integer(r.total), signed(c?.total)),
   ];
-  if (r.overLimit !== null) lines.push(t.headOver(m.limitDays, formatInteger(r.overLimit), signed(c?.overLimit)));
-  if (r.over365 !== null && m.limitDays < 365) lines.push(t.headOver(365, formatInteger(r.over365), signed(c?.over365)));
+  if (r.overLimit !== null) lines.push(t.headOver(m.limitDays, t.num.integer(r.overLimit), signed(c?.overLimit)));
+  if (r.over365 !== null && m.limitDays < 365) lines.push(t.headOver(365, t.num.integer(r.over365), signed(c?.over365)));
   for (const by of m.overLimitBy) {
-    const top = by.groups.filter((g) => g.count > 0).slice(0, 3).map((g) => `${groupText(g.group, lang)} ${formatPercent(g.share, 0)}`);
+    const top = by.groups.filter((g) => g.count > 0).slice(0, 3).map((g) => `${groupText(g.group, lang)} ${t.num.percent(g.share, 0)}`);
     if (top.length) lines.push(t.headLargest(m.limitDays, t.overBy[by.dimension], top.join(", ")));
   }
   return lines;
@@ -124,7 +124,7 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
       pointColors: rows.map(({ row, isRegion }) => (isRegion ? REGION_BAR : RATING_FILL[row.rating])),
     }],
     valueAxis: { min: 0, max: 1, format: "0%" },
-    referenceLine: { value: m.target, label: t.targetLabel(formatPercent(m.target, 0)), color: TARGET_LINE },
+    referenceLine: { value: m.target, label: t.targetLabel(t.num.percent(m.target, 0)), color: TARGET_LINE },
     anchor: [headingRow, 0],
     size: barChartSize(rows.length),
   }];
@@ -133,7 +133,7 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
     b.row([t.meanOfUnits, null, null, m.meanOfUnits], { font: { italic: true }, formats: { [SHARE_COL]: NUMBER_FORMATS.share } });
   }
   if (m.goneUnits?.length && m.previousDate) {
-    const gone = m.goneUnits.map((g) => `${g.unit} (${g.previous.share === null ? "–" : formatPercent(g.previous.share)}, ${g.previous.total === null ? "–" : formatInteger(g.previous.total)})`);
+    const gone = m.goneUnits.map((g) => `${g.unit} (${g.previous.share === null ? "–" : t.num.percent(g.previous.share)}, ${g.previous.total === null ? "–" : t.num.integer(g.previous.total)})`);
     b.line(t.goneUnits(m.previousDate, gone.join("; ")), FONT.note);
   }
   for (const by of m.overLimitBy) {

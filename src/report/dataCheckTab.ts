@@ -2,7 +2,7 @@ import type { Results } from "../domain/results";
 import { PlanBuilder } from "./planBuilder";
 import type { SheetPlan } from "./plan";
 import { FONT } from "./style";
-import { NUMBER_FORMATS, formatInteger } from "./format";
+import { NUMBER_FORMATS } from "./format";
 import { TEXT } from "./i18n";
 import { type Lang } from "../model/lang";
 import { measuredLine } from "./houseStyle";
@@ -54,7 +54,7 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
   if (results.issues.length === 0) b.line(t.noRejected);
   else {
     const shown = results.issues.slice(0, MAX_LISTED_ISSUES);
-    if (shown.length < results.issues.length) b.line(t.truncated(formatInteger(shown.length), formatInteger(results.issues.length)), FONT.note);
+    if (shown.length < results.issues.length) b.line(t.truncated(t.num.integer(shown.length), t.num.integer(results.issues.length)), FONT.note);
     b.table(
       [{ header: t.sheet }, { header: t.row, format: NUMBER_FORMATS.days }, { header: t.column }, { header: t.cell }, { header: t.value }, { header: t.reason }],
       shown.map((i) => [i.sheet, i.row, i.column, i.cell, i.value, reasonText(i.reason, lang)]),

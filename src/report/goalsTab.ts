@@ -5,7 +5,7 @@ import type { Rating } from "../model/ratings";
 import { type Column, PlanBuilder, type RowStyle } from "./planBuilder";
 import type { ChartSpec, SheetPlan } from "./plan";
 import { barChartSize, FONT, RATING_FILL } from "./style";
-import { CHANGE_FORMATS, NUMBER_FORMATS, formatNumber, formatPercent, signedFormat, valueFormat } from "./format";
+import { CHANGE_FORMATS, NUMBER_FORMATS, signedFormat, valueFormat } from "./format";
 import { besideTables, periodName, ratingLegend, sourcesFootnote, tabTitle, thresholdWords } from "./houseStyle";
 import { TEXT, type Texts } from "./i18n";
 import { type Lang } from "../model/lang";
@@ -110,5 +110,5 @@ function indicatorsOf(results: Results, goal: GoalResult): IndicatorResult[] {
 /** "5 %-enheter" for percentages, else the plain amount. */
 function improveText(i: IndicatorResult, t: Texts): string {
   const v = i.improveBy ?? 0;
-  return i.percent ? `${formatPercent(v, i.decimals).replace(/\s%$/, "")} ${t.points}` : formatNumber(v, i.decimals);
+  return i.percent ? `${t.num.number(v * 100, i.decimals)} ${t.points}` : t.num.number(v, i.decimals);
 }

@@ -4,7 +4,6 @@ import type { Settings } from "../model/settings";
 import type { PlanBuilder } from "./planBuilder";
 import { chartRows, FONT, RATING_FILL } from "./style";
 import type { ChartSpec } from "./plan";
-import { formatInteger } from "./format";
 import type { Texts } from "./i18n";
 import type { Lang } from "../model/lang";
 import { noteText } from "./reasons";
@@ -46,7 +45,7 @@ export function thresholdWords(settings: Settings, t: Texts, grey?: string): Rec
 export function sourcesFootnote(b: PlanBuilder, sources: readonly SourceSummary[], t: Texts, lang: Lang): void {
   b.line(`${t.sourcesLine}:`, FONT.note);
   for (const s of sources) {
-    b.line(t.sourceLine(s.sheet, s.headerRow, formatInteger(s.rowsRead), formatInteger(s.rowsUsed), formatInteger(s.rowsExcluded), formatInteger(s.rowsRejected)) + ` – ${noteText(s.note, lang)}`, FONT.note);
+    b.line(t.sourceLine(s.sheet, s.headerRow, t.num.integer(s.rowsRead), t.num.integer(s.rowsUsed), t.num.integer(s.rowsExcluded), t.num.integer(s.rowsRejected)) + ` – ${noteText(s.note, lang)}`, FONT.note);
   }
 }
 

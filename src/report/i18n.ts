@@ -1,10 +1,13 @@
 import type { Lang } from "../model/lang";
+import { NUMBER_WORDS } from "./format";
 import type { MeasureId } from "../model/measures";
 import type { Rating } from "../model/ratings";
 import type { RollUpRule } from "../model/settings";
 
 /** Every user-visible word on the summary tabs, Swedish first (the committee's own words). */
 const sv = {
+  /** Numbers in notes and headlines: "13 929", "70,6 %". */
+  num: NUMBER_WORDS.sv,
   careGuaranteeTab: "Vårdgaranti",
   dataCheckTab: "Datakontroll",
   careGuaranteeTitle: "Vårdgaranti – måluppfyllelse per enhet",
@@ -157,6 +160,7 @@ const sv = {
 export type Texts = typeof sv;
 
 const en: Texts = {
+  num: NUMBER_WORDS.en,
   careGuaranteeTab: "Care guarantee",
   dataCheckTab: "Data check",
   careGuaranteeTitle: "Care guarantee – compliance per unit",

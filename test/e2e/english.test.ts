@@ -77,6 +77,13 @@ test("the data check tab lists the rejected rows with English reasons and Englis
   expect(rows.some((r) => r[0] === "PvV (patient chose to wait)" && r[1] === "Excluded by rule")).toBe(true);
 });
 
+test("the English tabs' notes and headlines write numbers the English way", () => {
+  const tab = openWorkbook(new Uint8Array(readFileSync(out))).readSheet("Care guarantee");
+  const lines = tab.values.map((r) => r[0]).filter((c): c is string => typeof c === "string");
+  expect(lines).toEqual(expect.arrayContaining(["Share within 90 days: 66.5%", "Total waiting: 3,795"]));
+  expect(lines.filter((l) => /\d,\d %|\u00a0%/.test(l))).toEqual([]);
+});
+
 test("the figures are the Swedish run's: the language changes words, not numbers", async () => {
   const svJson = join(dir, "sample-sv.json");
   expect(await main(["node", "malkoll", "report", "assets/sample.xlsx", "--date", "2024-01-31", "--out", join(dir, "sv.xlsx"), "--json", svJson], { out: () => {}, err: () => {} })).toBe(0);

@@ -1,3 +1,4 @@
+import { formatCount } from "../format";
 import type { Lang } from "../../model/lang";
 
 /** Every word the preview page itself shows (the pane inside it has its own texts), Swedish first. */
@@ -25,7 +26,8 @@ const sv = {
   downloadHint: "Arbetsboken med flikarna, som den skulle se ut i Excel.",
   tabsLabel: "Flikar",
   tableLabel: (tab: string) => `Fliken ${tab}`,
-  truncated: (shown: string, total: string) => `Visar de första ${shown} av ${total} raderna; hela fliken finns i arbetsboken du laddar ned.`,
+  truncated: (shown: number, total: number) =>
+    `Visar de första ${formatCount(shown, "sv")} av ${formatCount(total, "sv")} raderna; hela fliken finns i arbetsboken du laddar ned.`,
   language: "Language: English",
 };
 
@@ -55,7 +57,8 @@ const en: PreviewTexts = {
   downloadHint: "The workbook with the tabs, as it would look in Excel.",
   tabsLabel: "Tabs",
   tableLabel: (tab: string) => `Tab ${tab}`,
-  truncated: (shown: string, total: string) => `Showing the first ${shown} of ${total} rows; the whole tab is in the workbook you download.`,
+  truncated: (shown: number, total: number) =>
+    `Showing the first ${formatCount(shown, "en")} of ${formatCount(total, "en")} rows; the whole tab is in the workbook you download.`,
   language: "Språk: svenska",
 };
 
