@@ -3,7 +3,7 @@
 import type { Cell } from "../../model/cells";
 import { serialFromIsoDateTime } from "../../model/days";
 import { textContent } from "../ooxml/xml";
-import { T_B, T_D, T_E, T_INLINE, T_N, T_S, T_STR, type CellElement } from "./cellElement";
+import { T_B, T_D, T_E, T_INLINE, T_N, T_S, T_STR, type ValueReader } from "./cellElement";
 
 /** What the scanner needs besides the XML. */
 export interface SheetContext {
@@ -57,64 +57,71 @@ function isoDateFormat(serial: number): string {
 }
 
 /** Reads the values of one sheet's cells; the shared strings are loaded at the first t="s" value. */
-export class CellValues {
+export class CellValues implements ValueReader {
   private sst: readonly string[] | null = null;
   private readonly ctx: SheetContext;
+  private readonly formats: readonly (string | undefined)[];
+  private readonly isDate: readonly boolean[];
 
   constructor(ctx: SheetContext) {
     this.ctx = ctx;
+    this.formats = ctx.formats;
+    this.isDate = ctx.isDate;
   }
 
-  /** The value of the cell last read, or null when it holds none. */
-  value(xml: string, cell: CellElement): Cell {
-    const vA = cell.vA;
-    const vB = cell.vB;
-    switch (cell.type) {
-      case T_N:
-        return vA >= 0 && vB > vA ? this.number(xml, vA, vB, cell.style) : null;
-      case T_S:
-        return vA >= 0 && vB > vA ? this.sharedString(xml, vA, vB) : null;
-      case T_STR:
-      case T_E:
-        return vA >= 0 ? textContent(xml.slice(vA, vB)) : null;
-      case T_INLINE:
-        if (cell.inline !== null) return cell.inline;
-        return vA >= 0 ? textContent(xml.slice(vA, vB)) : null;
-      case T_B:
-        if (vA >= 0 && vB > vA) {
-          const c = xml.charCodeAt(vA);
-          return c === 49 /* 1 */ || c === 116 /* t */ || c === 84;
-        }
-        return null;
-      case T_D:
-        if (vA >= 0 && vB > vA) {
-          const text = xml.slice(vA, vB);
-          return serialFromIsoDateTime(text) ?? text;
-        }
-        return null;
+  /** The value of a cell of `type` whose <v> text is xml[vA, vB) (-1: none), or null when it holds none. */
+  value(xml: string, type: number, style: number, vA: number, vB: number, inline: string | null): Cell {
+    // Numbers and shared strings are nearly every cell: they are read here and the other types
+    // apart, which keeps this small enough for the cell reader to inline (see cellElement.ts).
+    if (type === T_N || type === T_S) {
+      if (!(vA >= 0 && vB > vA)) return null;
+      const num = parseNumber(xml, vA, vB);
+      return type === T_S ? this.sharedString(num) : this.number(num, xml, vA, vB, style);
     }
-    return null;
+    return otherValue(xml, type, vA, vB, inline);
   }
 
-  /** The number format of the cell last read, whose value is `value`. */
-  format(cell: CellElement, value: Cell): string | undefined {
-    const style = cell.style;
+  /** The number format of a cell whose value is `value`. */
+  format(type: number, style: number, value: Cell): string | undefined {
     // An ISO date in a style that shows no date would read as a bare number.
-    if (cell.type === T_D && typeof value === "number" && !this.ctx.isDate[style]) return isoDateFormat(value);
-    const formats = this.ctx.formats;
-    return style < formats.length ? formats[style] : undefined;
+    if (type === T_D && typeof value === "number" && !this.isDate[style]) return isoDateFormat(value);
+    return style < this.formats.length ? this.formats[style] : undefined;
   }
 
   /** A number; a date in a 1904 workbook becomes its 1900-system serial. Text that is no number stays text. */
-  private number(xml: string, vA: number, vB: number, style: number): Cell {
-    const num = parseNumber(xml, vA, vB);
+  private number(num: number, xml: string, vA: number, vB: number, style: number): Cell {
     if (Number.isNaN(num)) return textContent(xml.slice(vA, vB));
-    return this.ctx.date1904 && this.ctx.isDate[style] ? num + DAYS_1900_TO_1904 : num;
+    return this.ctx.date1904 && this.isDate[style] ? num + DAYS_1900_TO_1904 : num;
   }
 
-  /** The shared string whose index the `<v>` holds (null for an index out of range). */
-  private sharedString(xml: string, vA: number, vB: number): Cell {
+  /** The shared string at `index` (null for an index out of range). */
+  private sharedString(index: number): Cell {
     if (this.sst === null) this.sst = this.ctx.sharedStrings();
-    return this.sst[parseNumber(xml, vA, vB)] ?? null;
+    return this.sst[index] ?? null;
   }
+}
+
+/** The value of a cell of type str, e, inlineStr, b or d, or null when it holds none. */
+function otherValue(xml: string, type: number, vA: number, vB: number, inline: string | null): Cell {
+  switch (type) {
+    case T_STR:
+    case T_E:
+      return vA >= 0 ? textContent(xml.slice(vA, vB)) : null;
+    case T_INLINE:
+      if (inline !== null) return inline;
+      return vA >= 0 ? textContent(xml.slice(vA, vB)) : null;
+    case T_B:
+      if (vA >= 0 && vB > vA) {
+        const c = xml.charCodeAt(vA);
+        return c === 49 /* 1 */ || c === 116 /* t */ || c === 84;
+      }
+      return null;
+    case T_D:
+      if (vA >= 0 && vB > vA) {
+        const text = xml.slice(vA, vB);
+        return serialFromIsoDateTime(text) ?? text;
+      }
+      return null;
+  }
+  return null;
 }

@@ -6,7 +6,7 @@
 // cellValue.ts, the rows are collected by sheetRows.ts and laid out as the grid by sheetGrid.ts.
 import type { SheetGrid } from "../../model/cells";
 import { rootPrefix } from "../ooxml/xml";
-import { CellElement, isNameEnd } from "./cellElement";
+import { CellReader, isNameEnd } from "./cellElement";
 import { CellValues, type SheetContext } from "./cellValue";
 import { emptyGrid, gridFromRows } from "./sheetGrid";
 import { Rows } from "./sheetRows";
@@ -52,8 +52,7 @@ export function scanSheet(name: string, xml: string, ctx: SheetContext): SheetGr
   if (pos < 0) return emptyGrid(name);
 
   const rows = new Rows();
-  const cell = new CellElement(p);
-  const values = new CellValues(ctx);
+  const cells = new CellReader(p, new CellValues(ctx), rows);
   const n = xml.length;
   while (pos < n) {
     const lt = xml.indexOf("<", pos);
@@ -86,13 +85,8 @@ export function scanSheet(name: string, xml: string, ctx: SheetContext): SheetGr
       continue;
     }
     if (ch === 99 /* c */ && isNameEnd(xml.charCodeAt(q + 1))) {
-      // <c r="B12" s="3" t="s">…</c>
-      pos = cell.readStart(xml, q + 1);
-      const col = rows.place(cell.row, cell.col);
-      if (cell.selfClosing) continue;
-      pos = cell.readContent(xml, pos);
-      const value = values.value(xml, cell);
-      if (value !== null) rows.set(col, value, values.format(cell, value));
+      // <c …>…</c>: read, and its value put in its row.
+      pos = cells.read(xml, q + 1);
       continue;
     }
     // Any other start tag inside sheetData: step over it.
