@@ -19,6 +19,9 @@
 // The drawing and charts of our replaced tab, their rels and the parts only they use (chart styles
 // and colours Excel adds on save, user shapes) go with it, so a second run holds exactly as many
 // chart parts.
+//
+// writeSummaryTabs reads as the steps in order; tabParts.ts makes a new tab's table, drawing and
+// chart parts, partNames.ts picks the free part names and relationship ids.
 import type { SheetPlan } from "../../report/plan";
 import type { WrittenTab } from "../port";
 import { chooseSheetName, type ExistingSheet, sheetNameProblem } from "../../report/sheetNames";
@@ -30,18 +33,21 @@ import {
   REL_WORKSHEET,
   relPrefixOf,
   relsPathOf,
+  type DefinedNameInfo,
 } from "./package";
 import { MARKER_NAME, quoteFormulaString } from "../ooxml/marker";
 import type { XlsxWorkbook } from "./read";
 import { planToSheetXml } from "./sheetWrite";
 import { StyleBook } from "./stylesWrite";
-import { chartPartXml, CT_CHART, CT_DRAWING, drawingPartXml, REL_CHART, REL_DRAWING, type ChartAnchor, type ChartContext } from "./chartPart";
-import { CT_USER_SHAPES, REL_USER_SHAPES, userShapesXml } from "../ooxml/userShapes";
+import { CT_CHART, CT_DRAWING, type ChartContext } from "./chartPart";
+import { CT_USER_SHAPES } from "../ooxml/userShapes";
 import { prepareCharts, type PreparedChart } from "../ooxml/chartRules";
-import { CT_TABLE, readTableHead, REL_TABLE, tablePartXml } from "./tablePart";
-import { prepareTables, uniqueTableName, type PreparedTable } from "../ooxml/tableRules";
+import { CT_TABLE, readTableHead } from "./tablePart";
+import { prepareTables, type PreparedTable } from "../ooxml/tableRules";
 import { attributes, escapeAttr, escapeText, findElement, findElements, rootPrefix, type ElementSpan } from "../ooxml/xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
+import { PartNames } from "./partNames";
+import { addTabParts, sheetRelIds, type NewParts, type TableNames } from "./tabParts";
 
 export type { WrittenTab };
 
@@ -69,7 +75,6 @@ interface TabModel {
 }
 
 const NS_REL_MAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const NS_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /** A table part the input package has, found through its sheet's relationships. */
 interface InputTable {
@@ -130,7 +135,7 @@ function overriddenParts(ctXml: string): string[] {
 /** A plan's tab name that Excel would refuse is a bug in report (test/report/sheetNames.test.ts checks every one). */
 function checkSheetName(name: string): void {
   const problem = sheetNameProblem(name);
-  if (problem) throw new Error(`Invalid sheet name for Excel (${problem}): "${name}"`);
+  if (problem) throw new Error(`Ogiltigt bladnamn för Excel (${problem}): "${name}"`);
 }
 
 export interface Edit {
@@ -160,19 +165,70 @@ function compareKeys(a: [string, number], b: [string, number]): number {
  * with the plan's name is kept and ours becomes "Name (2)"; new tabs go after the existing ones.
  */
 export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes: Uint8Array; written: WrittenTab[] } {
-  const info = wb.workbookInfo;
-  const wbPath = wb.workbookPath;
-  const wbDir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
-  const wbRelsPath = relsPathOf(wbPath);
-  const wbXml = wb.text(wbPath)!;
-  const relsXml = wb.text(wbRelsPath);
-  const ctXml = wb.text("[Content_Types].xml");
-  if (relsXml === undefined || ctXml === undefined) throw new Error("Arbetsboken saknar relationer eller innehållstyper.");
-
+  const parts = workbookParts(wb);
+  const wbDir = parts.dir;
   const stylesRel = wb.workbookRels.find((r) => r.type.endsWith("/styles") && r.part && wb.entry(r.part));
   const styles = new StyleBook(stylesRel ? wb.text(stylesRel.part!) : undefined);
+  const names = new PartNames([...wb.entries.map((e) => e.name.toLowerCase()), ...overriddenParts(parts.ctXml)], wb.workbookRels.map((r) => r.id), wbDir);
+  const tablesIn = inputTables(wb);
 
-  // The tab list as it will be, and what goes away.
+  const { tabs, written, removed } = layOutTabs(wb, plans, styles, names, tablesIn);
+  // A tab written and then replaced again in the same run is simply overwritten in layOutTabs.
+  const newTabs = tabs.map((t, i) => ({ t, i })).filter(({ t }) => t.xml !== undefined);
+
+  const added: NewParts = { tables: [], sheetRels: [], drawings: [], charts: [] };
+  const tableNames = tableNamesKept(tablesIn, wb.workbookInfo.definedNames, removed.sheets);
+  for (const { t } of [...newTabs].sort((a, b) => a.t.seq! - b.t.seq!)) addTabParts(t, names, tableNames, wbDir, added);
+
+  const newWbXml = editWorkbookXml(parts.xml, newTabs, removed.sheets);
+  const stylesPart = styles.created ? { path: names.freeStylesPart(), relId: names.takeRelId() } : null;
+  const newRelsXml = editWorkbookRels(parts.relsXml, wbDir, newTabs, removed.relIds, stylesPart);
+  const newCtXml = editContentTypes(parts.ctXml, removed.parts, newOverrides(newTabs, stylesPart?.path ?? null, added));
+  const newStylesXml = styles.result();
+
+  const edited: EditedPart[] = [
+    { part: parts.path, text: newWbXml, was: parts.xml },
+    { part: parts.relsPath, text: newRelsXml, was: parts.relsXml },
+    { part: "[Content_Types].xml", text: newCtXml, was: parts.ctXml },
+  ];
+  if (newStylesXml !== null && stylesRel) edited.push({ part: stylesRel.part!, text: newStylesXml });
+  const newStyles = stylesPart && newStylesXml !== null ? { path: stylesPart.path, text: newStylesXml } : null;
+  return { bytes: writeZip(packageEntries(wb, edited, removed.parts, newPartTexts(newTabs, added, newStyles))), written };
+}
+
+/** The parts every write reads and edits: the workbook part, its rels and [Content_Types].xml. */
+function workbookParts(wb: XlsxWorkbook): { path: string; dir: string; relsPath: string; xml: string; relsXml: string; ctXml: string } {
+  const path = wb.workbookPath;
+  const relsPath = relsPathOf(path);
+  const xml = wb.text(path)!;
+  const relsXml = wb.text(relsPath);
+  const ctXml = wb.text("[Content_Types].xml");
+  if (relsXml === undefined || ctXml === undefined) throw new Error("Arbetsboken saknar relationer eller innehållstyper.");
+  return { path, dir: path.slice(0, path.lastIndexOf("/") + 1), relsPath, xml, relsXml, ctXml };
+}
+
+/** What this run takes out of the package with our replaced tabs. */
+interface Removed {
+  /** Their parts, lower-case. */
+  parts: Set<string>;
+  /** Their workbook relationship ids. */
+  relIds: Set<string>;
+  /** Their indexes in the input's sheet list. */
+  sheets: Set<number>;
+}
+
+/** A tab this run writes, and its index in the tab list. */
+type NewTab = { t: TabModel; i: number };
+
+/** The tab list as it will be, one tab per plan, and what goes away. */
+function layOutTabs(
+  wb: XlsxWorkbook,
+  plans: SheetPlan[],
+  styles: StyleBook,
+  names: PartNames,
+  tablesIn: InputTable[],
+): { tabs: TabModel[]; written: WrittenTab[]; removed: Removed } {
+  const info = wb.workbookInfo;
   const tabs: TabModel[] = info.sheets.map((s, i) => ({
     name: s.name,
     marker: wb.sheets[i]?.marker,
@@ -182,164 +238,112 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
     state: s.state,
     original: i,
   }));
-  const removedParts = new Set<string>(); // lower-case part names
-  const removedRelIds = new Set<string>();
-  const replacedOriginals = new Set<number>();
-  const usedRelIds = new Set(wb.workbookRels.map((r) => r.id));
-  const usedParts = new Set([...wb.entries.map((e) => e.name.toLowerCase()), ...overriddenParts(ctXml)]);
-  const tablesIn = inputTables(wb);
+  const removed: Removed = { parts: new Set(), relIds: new Set(), sheets: new Set() };
   let maxSheetId = info.sheets.reduce((m, s) => Math.max(m, Number(s.sheetId) || 0), 0);
-
-  const freeRelId = () => {
-    for (let n = 1; ; n++) if (!usedRelIds.has(`rId${n}`)) return `rId${n}`;
-  };
-  const freeSheetPath = () => {
-    for (let n = 1; ; n++) {
-      const p = `${wbDir}worksheets/sheet${n}.xml`;
-      if (!usedParts.has(p.toLowerCase()) && !usedParts.has(relsPathOf(p).toLowerCase())) return p;
-    }
-  };
-
   const written: WrittenTab[] = [];
   for (const [seq, plan] of plans.entries()) {
     const existing: ExistingSheet[] = tabs.map((t) => (t.marker ? { name: t.name, marker: t.marker } : { name: t.name }));
     const choice = chooseSheetName(existing, plan.name, plan.marker);
     checkSheetName(choice.name);
-    const charts = prepareCharts(plan);
-    const { plan: prepared, tables } = prepareTables(plan);
-    const chartContext: ChartContext = { sheetName: choice.name, cells: prepared.cells ?? [], numberFormats: prepared.numberFormats ?? [] };
-    const xml = planToSheetXml(prepared, styles, tables.map((_, i) => `rId${i + 1}`), charts.length > 0 ? `rId${tables.length + 1}` : undefined);
+    const content = renderTab(plan, choice.name, styles);
     if (choice.replaces !== null) {
       const idx = tabs.findIndex((t) => t.name === choice.replaces);
       const old = tabs[idx];
-      // Free what the old tab held, so the new one may take the same part name and relationship id.
-      usedParts.delete(old.path.toLowerCase());
-      usedRelIds.delete(old.relId);
-      if (old.original !== null) {
-        removedParts.add(old.path.toLowerCase());
-        removedParts.add(relsPathOf(old.path).toLowerCase());
-        usedParts.delete(relsPathOf(old.path).toLowerCase());
-        removedRelIds.add(old.relId);
-        replacedOriginals.add(old.original);
-        for (const part of drawingParts(wb, old.path)) {
-          removedParts.add(part.toLowerCase());
-          usedParts.delete(part.toLowerCase());
-        }
-        for (const t of tablesIn) {
-          if (t.sheet !== old.original || t.removed) continue;
-          t.removed = true;
-          for (const part of [t.part, relsPathOf(t.part)]) {
-            removedParts.add(part.toLowerCase());
-            usedParts.delete(part.toLowerCase());
-          }
-        }
-      }
-      const relId = freeRelId();
-      const path = freeSheetPath();
-      usedRelIds.add(relId);
-      usedParts.add(path.toLowerCase());
-      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, relId, path, state: old.state, xml, tables, seq, charts, chartContext, lineName: plan.words.targetLine.name, original: null };
+      freeReplacedTab(wb, old, tablesIn, names, removed);
+      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, ...takeSheetPart(names), state: old.state, ...content, seq, original: null };
     } else {
-      const relId = freeRelId();
-      const path = freeSheetPath();
-      usedRelIds.add(relId);
-      usedParts.add(path.toLowerCase());
-      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), relId, path, state: "visible", xml, tables, seq, charts, chartContext, lineName: plan.words.targetLine.name, original: null });
+      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), ...takeSheetPart(names), state: "visible", ...content, seq, original: null });
     }
     written.push({ planName: plan.name, sheetName: choice.name, replaced: choice.replaces !== null, renamedBecauseTaken: choice.renamedBecauseTaken });
   }
-  // A tab written and then replaced again in the same run is simply overwritten above.
-  const newTabs = tabs.map((t, i) => ({ t, i })).filter(({ t }) => t.xml !== undefined);
+  return { tabs, written, removed };
+}
 
-  // --- Tables: names unique among the tables and defined names that stay, ids and parts unused.
-  const takenNames = new Set<string>();
-  for (const t of tablesIn) if (!t.removed) for (const n of t.names) takenNames.add(n.toLowerCase());
-  for (const dn of info.definedNames) if (dn.localSheetId === null || !replacedOriginals.has(dn.localSheetId)) takenNames.add(dn.name.toLowerCase());
-  let maxTableId = tablesIn.reduce((m, t) => (t.removed ? m : Math.max(m, t.id ?? 0)), 0);
-  const tableParts: { path: string; xml: string }[] = [];
-  const sheetRels: { path: string; xml: string }[] = [];
-  const chartParts: { path: string; xml: string; relsXml?: string; shapes?: { path: string; xml: string } }[] = [];
-  const drawingParts_: { path: string; xml: string; relsXml: string }[] = [];
-  const freePart = (folder: string, base: string) => {
-    let path = "";
-    for (let n = 1; path === "" || usedParts.has(path.toLowerCase()) || usedParts.has(relsPathOf(path).toLowerCase()); n++) path = `${wbDir}${folder}/${base}${n}.xml`;
-    usedParts.add(path.toLowerCase());
-    return path;
+/** A plan's sheet XML, and the tables and charts that go with it. */
+function renderTab(plan: SheetPlan, sheetName: string, styles: StyleBook): { xml: string; tables: PreparedTable[]; charts: PreparedChart[]; chartContext: ChartContext; lineName: string } {
+  const charts = prepareCharts(plan);
+  const { plan: prepared, tables } = prepareTables(plan);
+  const chartContext: ChartContext = { sheetName, cells: prepared.cells ?? [], numberFormats: prepared.numberFormats ?? [] };
+  const ids = sheetRelIds(tables.length, charts.length > 0);
+  const xml = planToSheetXml(prepared, styles, ids.tables, ids.drawing);
+  return { xml, tables, charts, chartContext, lineName: plan.words.targetLine.name };
+}
+
+/** A new sheet part and its workbook relationship id. */
+function takeSheetPart(names: PartNames): { relId: string; path: string } {
+  return { relId: names.takeRelId(), path: names.takePart("worksheets", "sheet") };
+}
+
+/**
+ * Frees what a replaced tab held, so the new one may take the same part name and relationship id.
+ * A tab from the input goes with its rels, its drawings and charts, and its tables.
+ */
+function freeReplacedTab(wb: XlsxWorkbook, old: TabModel, tablesIn: InputTable[], names: PartNames, removed: Removed): void {
+  names.release(old.path);
+  names.releaseRelId(old.relId);
+  if (old.original === null) return;
+  const remove = (part: string) => {
+    removed.parts.add(part.toLowerCase());
+    names.release(part);
   };
-  for (const { t } of [...newTabs].sort((a, b) => a.t.seq! - b.t.seq!)) {
-    const tables = t.tables ?? [];
-    const charts = t.charts ?? [];
-    if (tables.length === 0 && charts.length === 0) continue;
-    const rels: string[] = [];
-    tables.forEach((table, i) => {
-      const name = uniqueTableName(table.name, takenNames);
-      takenNames.add(name.toLowerCase());
-      let path = "";
-      for (let n = 1; path === "" || usedParts.has(path.toLowerCase()); n++) path = `${wbDir}tables/table${n}.xml`;
-      usedParts.add(path.toLowerCase());
-      tableParts.push({ path, xml: tablePartXml({ id: ++maxTableId, name, range: table.range, columns: table.columns, style: table.style }) });
-      // Sheet parts are always ${wbDir}worksheets/sheetN.xml, so the table is one folder up.
-      rels.push(`<Relationship Id="rId${i + 1}" Type="${REL_TABLE}" Target="../${escapeAttr(path.slice(wbDir.length))}"/>`);
-    });
-    if (charts.length > 0) {
-      // Drawing and chart parts sit in sibling folders of worksheets/, so targets are "../…".
-      const drawingPath = freePart("drawings", "drawing");
-      const anchors: ChartAnchor[] = [];
-      const drawingRels: string[] = [];
-      charts.forEach((chart, k) => {
-        const spec = chart.spec;
-        const chartPath = freePart("charts", "chart");
-        const shapesXml = userShapesXml(chart, t.lineName!);
-        if (shapesXml === undefined) chartParts.push({ path: chartPath, xml: chartPartXml(chart, t.chartContext!) });
-        else {
-          // The target line: a drawing of its own that only this chart uses, beside the tab's drawing.
-          const shapesPath = freePart("drawings", "drawing");
-          chartParts.push({
-            path: chartPath,
-            xml: chartPartXml(chart, t.chartContext!, "rId1"),
-            relsXml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}"><Relationship Id="rId1" Type="${REL_USER_SHAPES}" Target="../${escapeAttr(shapesPath.slice(wbDir.length))}"/></Relationships>`,
-            shapes: { path: shapesPath, xml: shapesXml },
-          });
-        }
-        const relId = `rId${k + 1}`;
-        drawingRels.push(`<Relationship Id="${relId}" Type="${REL_CHART}" Target="../${escapeAttr(chartPath.slice(wbDir.length))}"/>`);
-        anchors.push({ row: spec.anchor[0], col: spec.anchor[1], width: spec.size.width, height: spec.size.height, relId, name: `Diagram ${k + 1}` });
-      });
-      drawingParts_.push({
-        path: drawingPath,
-        xml: drawingPartXml(anchors),
-        relsXml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}">${drawingRels.join("")}</Relationships>`,
-      });
-      rels.push(`<Relationship Id="rId${tables.length + 1}" Type="${REL_DRAWING}" Target="../${escapeAttr(drawingPath.slice(wbDir.length))}"/>`);
-    }
-    sheetRels.push({ path: relsPathOf(t.path), xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PACKAGE_RELS}">${rels.join("")}</Relationships>` });
+  remove(old.path);
+  remove(relsPathOf(old.path));
+  removed.relIds.add(old.relId);
+  removed.sheets.add(old.original);
+  for (const part of drawingParts(wb, old.path)) remove(part);
+  for (const t of tablesIn) {
+    if (t.sheet !== old.original || t.removed) continue;
+    t.removed = true;
+    remove(t.part);
+    remove(relsPathOf(t.part));
   }
+}
 
-  // --- xl/workbook.xml: the sheet list and defined names.
+/** Names unique among the tables and defined names that stay, and the highest table id they hold. */
+function tableNamesKept(tablesIn: InputTable[], definedNames: DefinedNameInfo[], replaced: Set<number>): TableNames {
+  const taken = new Set<string>();
+  for (const t of tablesIn) if (!t.removed) for (const n of t.names) taken.add(n.toLowerCase());
+  for (const dn of definedNames) if (dn.localSheetId === null || !replaced.has(dn.localSheetId)) taken.add(dn.name.toLowerCase());
+  const maxId = tablesIn.reduce((m, t) => (t.removed ? m : Math.max(m, t.id ?? 0)), 0);
+  return { taken, maxId };
+}
+
+/** xl/workbook.xml with our tabs in its sheet list and their markers among its defined names. */
+function editWorkbookXml(wbXml: string, newTabs: NewTab[], replaced: Set<number>): string {
   const p = rootPrefix(wbXml, "workbook") ?? "";
-  const root = findElement(wbXml, p + "workbook");
-  const relPrefix = root ? relPrefixOf(root.tag) : null;
-  const sheetEl = (t: TabModel) => {
-    const state = t.state === "hidden" || t.state === "veryHidden" ? ` state="${t.state}"` : "";
-    return relPrefix !== null
-      ? `<${p}sheet name="${escapeAttr(t.name)}" sheetId="${t.sheetId}"${state} ${relPrefix}id="${t.relId}"/>`
-      : `<${p}sheet xmlns:r="${NS_REL_MAIN}" name="${escapeAttr(t.name)}" sheetId="${t.sheetId}"${state} r:id="${t.relId}"/>`;
-  };
-  const wbEdits: Edit[] = [];
   const sheetsSpan = findElement(wbXml, p + "sheets");
   if (!sheetsSpan) throw new Error("Arbetsboken saknar bladlista.");
+  return applyEdits(wbXml, [...sheetListEdits(wbXml, p, sheetsSpan, newTabs, replaced), ...definedNameEdits(wbXml, p, sheetsSpan, newTabs, replaced)]);
+}
+
+/** Our tabs' <sheet> elements: each in place of the one it replaces, the others after the last. */
+function sheetListEdits(wbXml: string, p: string, sheetsSpan: ElementSpan, newTabs: NewTab[], replaced: Set<number>): Edit[] {
+  const root = findElement(wbXml, p + "workbook");
+  const relPrefix = root ? relPrefixOf(root.tag) : null;
+  const edits: Edit[] = [];
   const sheetSpans = findElements(wbXml, p + "sheet", sheetsSpan.contentStart, sheetsSpan.contentEnd);
   const appended: string[] = [];
   for (const { t, i } of newTabs) {
-    if (i < sheetSpans.length && replacedOriginals.has(i)) wbEdits.push({ at: sheetSpans[i].start, end: sheetSpans[i].end, text: sheetEl(t) });
-    else appended.push(sheetEl(t));
+    if (i < sheetSpans.length && replaced.has(i)) edits.push({ at: sheetSpans[i].start, end: sheetSpans[i].end, text: sheetElement(t, p, relPrefix) });
+    else appended.push(sheetElement(t, p, relPrefix));
   }
-  if (appended.length > 0) {
-    if (sheetsSpan.contentStart === sheetsSpan.end) {
-      wbEdits.push({ at: sheetsSpan.start, end: sheetsSpan.end, text: `${sheetsSpan.tag.replace(/\s*\/>$/, ">")}${appended.join("")}</${p}sheets>` });
-    } else wbEdits.push({ at: sheetsSpan.contentEnd, end: sheetsSpan.contentEnd, text: appended.join("") });
-  }
+  if (appended.length > 0) edits.push(insertAtEnd(sheetsSpan, p + "sheets", appended.join("")));
+  return edits;
+}
 
+function sheetElement(t: TabModel, p: string, relPrefix: string | null): string {
+  const state = t.state === "hidden" || t.state === "veryHidden" ? ` state="${t.state}"` : "";
+  return relPrefix !== null
+    ? `<${p}sheet name="${escapeAttr(t.name)}" sheetId="${t.sheetId}"${state} ${relPrefix}id="${t.relId}"/>`
+    : `<${p}sheet xmlns:r="${NS_REL_MAIN}" name="${escapeAttr(t.name)}" sheetId="${t.sheetId}"${state} r:id="${t.relId}"/>`;
+}
+
+/**
+ * Our tabs' markers, as hidden names local to their tab, kept in order of name and then tab among
+ * the defined names; the names local to a replaced tab go.
+ */
+function definedNameEdits(wbXml: string, p: string, sheetsSpan: ElementSpan, newTabs: NewTab[], replaced: Set<number>): Edit[] {
+  const edits: Edit[] = [];
   const markerEl = (idx: number, marker: string) =>
     `<${p}definedName name="${MARKER_NAME}" localSheetId="${idx}" hidden="1">${escapeText(quoteFormulaString(marker))}</${p}definedName>`;
   const newNames = newTabs.map(({ t, i }) => ({ key: definedNameKey(MARKER_NAME, i), xml: markerEl(i, t.marker!) }));
@@ -350,88 +354,120 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
     for (const el of findElements(wbXml, p + "definedName", dnSpan.contentStart, dnSpan.contentEnd)) {
       const a = attributes(el.tag);
       const local = a.localSheetId !== undefined && /^\d+$/.test(a.localSheetId) ? Number(a.localSheetId) : null;
-      if (local !== null && replacedOriginals.has(local)) wbEdits.push({ at: el.start, end: el.end, text: "" });
+      if (local !== null && replaced.has(local)) edits.push({ at: el.start, end: el.end, text: "" });
       else kept.push({ key: definedNameKey(a.name ?? "", local), start: el.start });
     }
     for (const n of newNames) {
       const before = kept.find((k) => compareKeys(k.key, n.key) > 0);
       const at = before ? before.start : dnSpan.contentEnd;
-      wbEdits.push({ at, end: at, text: n.xml });
+      edits.push({ at, end: at, text: n.xml });
     }
   } else if (newNames.length > 0) {
     const body = newNames.map((n) => n.xml).join("");
-    if (dnSpan) {
-      wbEdits.push({ at: dnSpan.start, end: dnSpan.end, text: `${dnSpan.tag.replace(/\s*\/>$/, ">")}${body}</${p}definedNames>` });
-    } else {
-      // CT_Workbook: sheets, functionGroups?, externalReferences?, definedNames?, calcPr? …
-      let at = sheetsSpan.end;
-      for (const after of ["functionGroups", "externalReferences"]) {
-        const el = findElement(wbXml, p + after);
-        if (el && el.end > at) at = el.end;
-      }
-      wbEdits.push({ at, end: at, text: `<${p}definedNames>${body}</${p}definedNames>` });
+    if (dnSpan) edits.push(insertAtEnd(dnSpan, p + "definedNames", body));
+    else {
+      const at = definedNamesPlace(wbXml, p, sheetsSpan);
+      edits.push({ at, end: at, text: `<${p}definedNames>${body}</${p}definedNames>` });
     }
   }
-  const newWbXml = applyEdits(wbXml, wbEdits);
+  return edits;
+}
 
-  // --- xl/_rels/workbook.xml.rels
+/** Where a workbook without <definedNames> gets one. */
+function definedNamesPlace(wbXml: string, p: string, sheetsSpan: ElementSpan): number {
+  // CT_Workbook: sheets, functionGroups?, externalReferences?, definedNames?, calcPr? …
+  let at = sheetsSpan.end;
+  for (const after of ["functionGroups", "externalReferences"]) {
+    const el = findElement(wbXml, p + after);
+    if (el && el.end > at) at = el.end;
+  }
+  return at;
+}
+
+/** xl/_rels/workbook.xml.rels: the replaced tabs' relationships out, our tabs' (and a new styles part's) in. */
+function editWorkbookRels(relsXml: string, wbDir: string, newTabs: NewTab[], removedRelIds: Set<string>, stylesPart: { path: string; relId: string } | null): string {
   const rp = rootPrefix(relsXml, "Relationships") ?? "";
-  const relEdits: Edit[] = [];
+  const edits: Edit[] = [];
   const relsRoot = findElement(relsXml, rp + "Relationships");
   if (!relsRoot) throw new Error("Arbetsbokens relationer går inte att tolka.");
   for (const el of findElements(relsXml, rp + "Relationship", relsRoot.contentStart, relsRoot.contentEnd)) {
-    if (removedRelIds.has(attributes(el.tag).Id ?? "")) relEdits.push({ at: el.start, end: el.end, text: "" });
+    if (removedRelIds.has(attributes(el.tag).Id ?? "")) edits.push({ at: el.start, end: el.end, text: "" });
   }
   const relTarget = (part: string) => (part.startsWith(wbDir) ? part.slice(wbDir.length) : "/" + part);
-  let newRels = newTabs.map(({ t }) => `<${rp}Relationship Id="${t.relId}" Type="${REL_WORKSHEET}" Target="${escapeAttr(relTarget(t.path))}"/>`).join("");
-  let stylesPath: string | null = null;
-  if (styles.created) {
-    stylesPath = `${wbDir}styles.xml`;
-    for (let n = 2; usedParts.has(stylesPath.toLowerCase()); n++) stylesPath = `${wbDir}styles${n}.xml`;
-    const id = freeRelId();
-    usedRelIds.add(id);
-    newRels += `<${rp}Relationship Id="${id}" Type="${REL_STYLES}" Target="${escapeAttr(relTarget(stylesPath))}"/>`;
-  }
-  relEdits.push(insertAtEnd(relsRoot, rp + "Relationships", newRels));
-  const newRelsXml = applyEdits(relsXml, relEdits);
+  const rel = (id: string, type: string, part: string) => `<${rp}Relationship Id="${id}" Type="${type}" Target="${escapeAttr(relTarget(part))}"/>`;
+  let newRels = newTabs.map(({ t }) => rel(t.relId, REL_WORKSHEET, t.path)).join("");
+  if (stylesPart) newRels += rel(stylesPart.relId, REL_STYLES, stylesPart.path);
+  edits.push(insertAtEnd(relsRoot, rp + "Relationships", newRels));
+  return applyEdits(relsXml, edits);
+}
 
-  // --- [Content_Types].xml
+/** The content types of the parts this run adds, in the order their overrides are written. */
+function newOverrides(newTabs: NewTab[], stylesPath: string | null, added: NewParts): { path: string; type: string }[] {
+  const out = newTabs.map(({ t }) => ({ path: t.path, type: CT_WORKSHEET }));
+  if (stylesPath) out.push({ path: stylesPath, type: CT_STYLES });
+  for (const tp of added.tables) out.push({ path: tp.path, type: CT_TABLE });
+  for (const d of added.drawings) out.push({ path: d.path, type: CT_DRAWING });
+  for (const c of added.charts) {
+    out.push({ path: c.path, type: CT_CHART });
+    if (c.shapes) out.push({ path: c.shapes.path, type: CT_USER_SHAPES });
+  }
+  return out;
+}
+
+/** [Content_Types].xml: the overrides of removed parts out, those of the new parts in. */
+function editContentTypes(ctXml: string, removedParts: Set<string>, overrides: { path: string; type: string }[]): string {
   const cp = rootPrefix(ctXml, "Types") ?? "";
   const ctRoot = findElement(ctXml, cp + "Types");
   if (!ctRoot) throw new Error("Arbetsbokens innehållstyper går inte att tolka.");
-  const ctEdits: Edit[] = [];
+  const edits: Edit[] = [];
   for (const el of findElements(ctXml, cp + "Override", ctRoot.contentStart, ctRoot.contentEnd)) {
     const part = (attributes(el.tag).PartName ?? "").replace(/^\//, "").toLowerCase();
-    if (removedParts.has(part)) ctEdits.push({ at: el.start, end: el.end, text: "" });
+    if (removedParts.has(part)) edits.push({ at: el.start, end: el.end, text: "" });
   }
-  let overrides = newTabs.map(({ t }) => `<${cp}Override PartName="/${escapeAttr(t.path)}" ContentType="${CT_WORKSHEET}"/>`).join("");
-  if (stylesPath) overrides += `<${cp}Override PartName="/${escapeAttr(stylesPath)}" ContentType="${CT_STYLES}"/>`;
-  for (const tp of tableParts) overrides += `<${cp}Override PartName="/${escapeAttr(tp.path)}" ContentType="${CT_TABLE}"/>`;
-  for (const d of drawingParts_) overrides += `<${cp}Override PartName="/${escapeAttr(d.path)}" ContentType="${CT_DRAWING}"/>`;
-  for (const c of chartParts) {
-    overrides += `<${cp}Override PartName="/${escapeAttr(c.path)}" ContentType="${CT_CHART}"/>`;
-    if (c.shapes) overrides += `<${cp}Override PartName="/${escapeAttr(c.shapes.path)}" ContentType="${CT_USER_SHAPES}"/>`;
+  const added = overrides.map((o) => `<${cp}Override PartName="/${escapeAttr(o.path)}" ContentType="${o.type}"/>`).join("");
+  edits.push(insertAtEnd(ctRoot, cp + "Types", added));
+  return applyEdits(ctXml, edits);
+}
+
+/** The texts of the parts this run adds, in the order they go into the package. */
+function newPartTexts(newTabs: NewTab[], added: NewParts, styles: { path: string; text: string } | null): { path: string; text: string }[] {
+  const out = newTabs.map(({ t }) => ({ path: t.path, text: t.xml! }));
+  for (const r of added.sheetRels) out.push({ path: r.path, text: r.xml });
+  for (const tp of added.tables) out.push({ path: tp.path, text: tp.xml });
+  for (const d of added.drawings) {
+    out.push({ path: d.path, text: d.xml });
+    out.push({ path: relsPathOf(d.path), text: d.relsXml });
   }
-  ctEdits.push(insertAtEnd(ctRoot, cp + "Types", overrides));
-  const newCtXml = applyEdits(ctXml, ctEdits);
+  for (const c of added.charts) {
+    out.push({ path: c.path, text: c.xml });
+    if (c.relsXml) out.push({ path: relsPathOf(c.path), text: c.relsXml });
+    if (c.shapes) out.push({ path: c.shapes.path, text: c.shapes.xml });
+  }
+  if (styles) out.push(styles);
+  return out;
+}
 
-  // --- xl/styles.xml
-  const newStylesXml = styles.result();
+/** A part of the input this run edits: its new text, and the text it had (without one it is always written). */
+interface EditedPart {
+  part: string;
+  text: string;
+  was?: string;
+}
 
-  // --- The package: every other part copied raw, in the input's order; new parts at the end.
-  const stamp = wb.entry(wbPath)!;
+/**
+ * The package's entries: every input part copied raw, in the input's order (an edited one whose
+ * text changed is re-encoded, a removed one left out), then the new parts at the end, stamped with
+ * the workbook part's time.
+ */
+function packageEntries(wb: XlsxWorkbook, edited: EditedPart[], removedParts: Set<string>, newParts: { path: string; text: string }[]): ZipEntry[] {
+  const stamp = wb.entry(wb.workbookPath)!;
   const encoder = new TextEncoder();
-  const changed = new Map<string, string>([
-    [wbPath.toLowerCase(), newWbXml],
-    [wbRelsPath.toLowerCase(), newRelsXml],
-    ["[content_types].xml", newCtXml],
-  ]);
-  const originalText = new Map<string, string>([
-    [wbPath.toLowerCase(), wbXml],
-    [wbRelsPath.toLowerCase(), relsXml],
-    ["[content_types].xml", ctXml],
-  ]);
-  if (newStylesXml !== null && stylesRel) changed.set(stylesRel.part!.toLowerCase(), newStylesXml);
+  const changed = new Map<string, string>();
+  const originalText = new Map<string, string>();
+  for (const e of edited) {
+    changed.set(e.part.toLowerCase(), e.text);
+    if (e.was !== undefined) originalText.set(e.part.toLowerCase(), e.was);
+  }
   const out: ZipEntry[] = [];
   for (const e of wb.entries) {
     const key = e.name.toLowerCase();
@@ -444,20 +480,8 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
     const ne = makeEntry(e.name, encoder.encode(text), e.modTime, e.modDate);
     out.push({ ...ne, nameBytes: e.nameBytes, flags: (ne.flags & ~0x800) | (e.flags & 0x800) });
   }
-  for (const { t } of newTabs) out.push(makeEntry(t.path, encoder.encode(t.xml!), stamp.modTime, stamp.modDate));
-  for (const r of sheetRels) out.push(makeEntry(r.path, encoder.encode(r.xml), stamp.modTime, stamp.modDate));
-  for (const tp of tableParts) out.push(makeEntry(tp.path, encoder.encode(tp.xml), stamp.modTime, stamp.modDate));
-  for (const d of drawingParts_) {
-    out.push(makeEntry(d.path, encoder.encode(d.xml), stamp.modTime, stamp.modDate));
-    out.push(makeEntry(relsPathOf(d.path), encoder.encode(d.relsXml), stamp.modTime, stamp.modDate));
-  }
-  for (const c of chartParts) {
-    out.push(makeEntry(c.path, encoder.encode(c.xml), stamp.modTime, stamp.modDate));
-    if (c.relsXml) out.push(makeEntry(relsPathOf(c.path), encoder.encode(c.relsXml), stamp.modTime, stamp.modDate));
-    if (c.shapes) out.push(makeEntry(c.shapes.path, encoder.encode(c.shapes.xml), stamp.modTime, stamp.modDate));
-  }
-  if (stylesPath && newStylesXml !== null) out.push(makeEntry(stylesPath, encoder.encode(newStylesXml), stamp.modTime, stamp.modDate));
-  return { bytes: writeZip(out), written };
+  for (const p of newParts) out.push(makeEntry(p.path, encoder.encode(p.text), stamp.modTime, stamp.modDate));
+  return out;
 }
 
 /** An edit that appends `text` as the last children of the root element (expanding `<Root/>`). */
