@@ -45,7 +45,12 @@ export default tseslint.config(
     // No focused tests, and a skipped one only with its reason beside it (an eslint-disable comment).
     files: ["test/**/*.{ts,tsx}"],
     plugins: { jest },
-    rules: { "jest/no-focused-tests": "error", "jest/no-disabled-tests": "error", "jest/no-identical-title": "error", "jest/valid-expect": "error" },
+    rules: {
+      "jest/no-focused-tests": "error",
+      "jest/no-disabled-tests": "error",
+      "jest/no-identical-title": "error",
+      "jest/valid-expect": "error",
+    },
   },
   {
     // Plain Node scripts and configs (CommonJS).

@@ -19,8 +19,7 @@ function rewriteManifest(xml, url) {
   return xml.split(DEV_URL).join(base);
 }
 
-const page = (name, template) =>
-  new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [name], scriptLoading: "defer" });
+const page = (name, template) => new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks: [name], scriptLoading: "defer" });
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";

@@ -24,7 +24,15 @@ import { runPipeline } from "../src/app/pipeline";
 import { DEFAULT_SETTINGS } from "../src/model/settings";
 import type { SheetGrid } from "../src/model/cells";
 import {
-  DATE_FORMAT, PATIENT_HEADERS, REGION, UNITS, expectedFigures, isoToSerial, patientGrid, patientRowSource, serialToDate,
+  DATE_FORMAT,
+  PATIENT_HEADERS,
+  REGION,
+  UNITS,
+  expectedFigures,
+  isoToSerial,
+  patientGrid,
+  patientRowSource,
+  serialToDate,
   type PatientRow,
 } from "../scripts/synthetic";
 
@@ -63,12 +71,22 @@ const notes: string[] = [];
 // ---------------------------------------------------------------------------------------------------
 // a) engine in memory
 
-interface EngineResult { n: number; seconds?: number; runs?: number; maxRss: number; heapGrid: number; heapAfter: number; error?: string; check?: string }
+interface EngineResult {
+  n: number;
+  seconds?: number;
+  runs?: number;
+  maxRss: number;
+  heapGrid: number;
+  heapAfter: number;
+  error?: string;
+  check?: string;
+}
 
 /** Region first-visit figures straight from the grid (PvV/MoV/NEJ out, within = wait <= 90), to check the engine's answer. */
 function expectedFromGrid(grid: SheetGrid): { total: number; within: number } {
   const measured = isoToSerial(DATE);
-  let total = 0, within = 0;
+  let total = 0,
+    within = 0;
   for (let i = 1; i < grid.values.length; i++) {
     const v = grid.values[i];
     if (v[4] !== "Förstabesök" || v[7] !== null || v[8] !== "JA") continue;
@@ -84,7 +102,9 @@ function checkEngine(res: unknown, grid: SheetGrid): string {
   const fv = r.results?.careGuarantee?.find((m) => m.measure === "firstVisit");
   if (!fv) return "no firstVisit result";
   const ok = fv.region.total === exp.total && fv.region.withinLimit === exp.within;
-  return ok ? `ok (region ${(100 * exp.within / exp.total).toFixed(1)} %)` : `MISMATCH: engine ${fv.region.withinLimit}/${fv.region.total}, generator ${exp.within}/${exp.total}`;
+  return ok
+    ? `ok (region ${((100 * exp.within) / exp.total).toFixed(1)} %)`
+    : `MISMATCH: engine ${fv.region.withinLimit}/${fv.region.total}, generator ${exp.within}/${exp.total}`;
 }
 
 /** In the child: generate the grid (untimed), warm up on a small grid, time runPipeline. */
@@ -124,11 +144,19 @@ function benchEngine(sizes: number[]): void {
   for (const n of sizes) {
     log(`engine: ${kRows(n)} …`);
     const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=6144", __filename, "--engine-child", String(n)], {
-      encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 20,
+      encoding: "utf8",
+      timeout: 120_000,
+      maxBuffer: 1 << 20,
     });
     const line = (r.stdout ?? "").split("\n").find((l) => l.startsWith("ENGINE "));
     if (!line) {
-      table.push(["engine in memory", kRows(n), "—", "failed", (r.stderr || r.error?.message || `exit ${r.status}`).trim().split("\n").pop() ?? ""]);
+      table.push([
+        "engine in memory",
+        kRows(n),
+        "—",
+        "failed",
+        (r.stderr || r.error?.message || `exit ${r.status}`).trim().split("\n").pop() ?? "",
+      ]);
       continue;
     }
     const e = JSON.parse(line.slice(7)) as EngineResult;
@@ -165,7 +193,17 @@ function* rows200k(): Generator<PatientRow> {
 
 /** Writes the 9 "Väntande" columns of one patient row (dates as real date cells). */
 function writePatientRow(ws: ExcelJS.Worksheet, r: PatientRow): void {
-  const row = ws.addRow([r.lopnummer, r.sjukhus, r.klinik, r.verksamhetsomrade, r.kontakttyp, r.yrkeskategori, serialToDate(r.beslutsdatum), r.avvikelsekod || null, r.vardgaranti]);
+  const row = ws.addRow([
+    r.lopnummer,
+    r.sjukhus,
+    r.klinik,
+    r.verksamhetsomrade,
+    r.kontakttyp,
+    r.yrkeskategori,
+    serialToDate(r.beslutsdatum),
+    r.avvikelsekod || null,
+    r.vardgaranti,
+  ]);
   row.getCell(7).numFmt = DATE_FORMAT;
   row.commit();
 }
@@ -209,7 +247,8 @@ async function makeCountifsXlsx(): Promise<void> {
   for (const [name, kt, unit] of lines) {
     const b = base(r, unit);
     const row = sum.addRow([
-      name, kt,
+      name,
+      kt,
       { formula: `COUNTIFS(${b})` },
       { formula: `COUNTIFS(${b},${col("G")},">="&($B$2-90))` },
       { formula: `COUNTIFS(${b},${col("G")},"<"&($B$2-90))` },
@@ -234,7 +273,12 @@ async function makeCountifsXlsx(): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // b) CLI end to end
 
-interface Timed { seconds: number; maxRss: number | null; status: number | null; stderr: string }
+interface Timed {
+  seconds: number;
+  maxRss: number | null;
+  status: number | null;
+  stderr: string;
+}
 
 const GNU_TIME = (() => {
   if (process.env.MALKOLL_BENCH_NO_GNU_TIME) return null;
@@ -248,7 +292,12 @@ function timeCommand(cmd: string, args: string[], timeoutMs: number): Timed {
   const t0 = now();
   if (GNU_TIME) {
     const tf = path.join(WORK, "time.txt");
-    const r = spawnSync(GNU_TIME, ["-f", "%e %M", "-o", tf, cmd, ...args], { encoding: "utf8", timeout: timeoutMs, cwd: ROOT, maxBuffer: 64 << 20 });
+    const r = spawnSync(GNU_TIME, ["-f", "%e %M", "-o", tf, cmd, ...args], {
+      encoding: "utf8",
+      timeout: timeoutMs,
+      cwd: ROOT,
+      maxBuffer: 64 << 20,
+    });
     const wall = now() - t0;
     const m = /(\d+(?:\.\d+)?) (\d+)\s*$/.exec(fs.existsSync(tf) ? fs.readFileSync(tf, "utf8") : "");
     fs.rmSync(tf, { force: true });
@@ -256,7 +305,8 @@ function timeCommand(cmd: string, args: string[], timeoutMs: number): Timed {
   }
   // Fallback for node children: a wrapper that requires the script and reports its own maxRSS at exit.
   const rf = path.join(WORK, "rss.txt");
-  const wrapper = `const fs=require("fs");process.on("exit",()=>fs.writeFileSync(${JSON.stringify(rf)},String(process.resourceUsage().maxRSS)));` +
+  const wrapper =
+    `const fs=require("fs");process.on("exit",()=>fs.writeFileSync(${JSON.stringify(rf)},String(process.resourceUsage().maxRSS)));` +
     `const s=process.argv[1];process.argv=[process.argv[0],...process.argv.slice(1)];require(s);`;
   const r = spawnSync(process.execPath, ["-e", wrapper, ...args], { encoding: "utf8", timeout: timeoutMs, cwd: ROOT, maxBuffer: 64 << 20 });
   const wall = now() - t0;
@@ -268,14 +318,16 @@ function timeCommand(cmd: string, args: string[], timeoutMs: number): Timed {
 /** Region first visits from the CLI's --json output against the generator. */
 function checkCliJson(file: string): string {
   try {
-    const j = JSON.parse(fs.readFileSync(file, "utf8")) as { careGuarantee?: { measure: string; region: { total: number | null; withinLimit: number | null } }[] };
+    const j = JSON.parse(fs.readFileSync(file, "utf8")) as {
+      careGuarantee?: { measure: string; region: { total: number | null; withinLimit: number | null } }[];
+    };
     const fv = j.careGuarantee?.find((m) => m.measure === "firstVisit");
     if (!fv) return "no firstVisit result";
     const exp = [...expectedFigures(rows200k(), DATE).values()].filter((f) => f.kontakttyp === "Förstabesök");
     const total = exp.reduce((s, f) => s + f.total, 0);
     const within = exp.reduce((s, f) => s + f.within90, 0);
     return fv.region.total === total && fv.region.withinLimit === within
-      ? `region förstabesök ${within}/${total} = ${(100 * within / total).toFixed(1)} % (match the generator)`
+      ? `region förstabesök ${within}/${total} = ${((100 * within) / total).toFixed(1)} % (match the generator)`
       : `MISMATCH: CLI ${fv.region.withinLimit}/${fv.region.total}, generator ${within}/${total}`;
   } catch (e) {
     return `unreadable: ${errText(e)}`;
@@ -299,13 +351,25 @@ function benchCli(): number | null {
   const t = timeCommand(process.execPath, args, 170_000);
   const rss = t.maxRss === null ? "peak RSS ?" : `peak RSS ${mb(t.maxRss)}`;
   if (t.status !== 0) {
-    const lines = t.stderr.trim().split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = t.stderr
+      .trim()
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     const why = lines.find((l) => /^(\w*Error\b|error|fel)/i.test(l)) ?? lines.filter((l) => !l.startsWith("Node.js")).pop() ?? "";
     table.push(["CLI end to end", kRows(CLI_ROWS), secs(t.seconds), `exit ${t.status}`, `${rss}; ${why.slice(0, 100)}`]);
     return null;
   }
-  const sizes = [out, json].map((f) => (fs.existsSync(f) ? `${path.extname(f).slice(1)} ${Math.round(fs.statSync(f).size / 1024)} kB` : `${path.extname(f).slice(1)} missing`));
-  table.push(["CLI end to end", kRows(CLI_ROWS), secs(t.seconds), rate(CLI_ROWS, t.seconds), `${rss} (${GNU_TIME ? "GNU time" : "node wrapper"}); output ${sizes.join(", ")}`]);
+  const sizes = [out, json].map((f) =>
+    fs.existsSync(f) ? `${path.extname(f).slice(1)} ${Math.round(fs.statSync(f).size / 1024)} kB` : `${path.extname(f).slice(1)} missing`,
+  );
+  table.push([
+    "CLI end to end",
+    kRows(CLI_ROWS),
+    secs(t.seconds),
+    rate(CLI_ROWS, t.seconds),
+    `${rss} (${GNU_TIME ? "GNU time" : "node wrapper"}); output ${sizes.join(", ")}`,
+  ]);
   notes.push(`CLI json: ${checkCliJson(json)}`);
   return t.seconds;
 }
@@ -327,7 +391,9 @@ function countCells(xml: Uint8Array): number {
 
 async function benchReader(): Promise<void> {
   const bytes = fs.readFileSync(PATIENTS_XLSX);
-  let best = Infinity, bestUnzip = 0, cells = 0;
+  let best = Infinity,
+    bestUnzip = 0,
+    cells = 0;
   for (let i = 0; i < 3; i++) {
     gc();
     const t0 = now();
@@ -336,9 +402,18 @@ async function benchReader(): Promise<void> {
     cells = 0;
     for (const [name, data] of Object.entries(files)) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) cells += countCells(data);
     const t2 = now();
-    if (t2 - t0 < best) { best = t2 - t0; bestUnzip = t1 - t0; }
+    if (t2 - t0 < best) {
+      best = t2 - t0;
+      bestUnzip = t1 - t0;
+    }
   }
-  table.push(["reader floor", kRows(CLI_ROWS), secs(best), rate(CLI_ROWS, best), `unzip ${secs(bestUnzip)} + scan of ${cells.toLocaleString("en-US")} <c> cells (best of 3)`]);
+  table.push([
+    "reader floor",
+    kRows(CLI_ROWS),
+    secs(best),
+    rate(CLI_ROWS, best),
+    `unzip ${secs(bestUnzip)} + scan of ${cells.toLocaleString("en-US")} <c> cells (best of 3)`,
+  ]);
 
   // The project's own reader, when it exists.
   let mod: { openWorkbook?: (b: Uint8Array) => unknown } | null = null;
@@ -367,7 +442,13 @@ async function benchReader(): Promise<void> {
     const grid = await run();
     const t = now() - t0;
     const rowsRead = grid?.values?.length ?? 0;
-    table.push(["xlsx reader (hosts)", kRows(CLI_ROWS), secs(t), rate(CLI_ROWS, t), `openWorkbook + readSheet: ${rowsRead.toLocaleString("en-US")} grid rows, ${(t / best).toFixed(1)}× the floor; bench process peak RSS ${mb(Math.max(rssBefore, maxRssBytes()))}`]);
+    table.push([
+      "xlsx reader (hosts)",
+      kRows(CLI_ROWS),
+      secs(t),
+      rate(CLI_ROWS, t),
+      `openWorkbook + readSheet: ${rowsRead.toLocaleString("en-US")} grid rows, ${(t / best).toFixed(1)}× the floor; bench process peak RSS ${mb(Math.max(rssBefore, maxRssBytes()))}`,
+    ]);
   } catch (e) {
     table.push(["xlsx reader (hosts)", kRows(CLI_ROWS), "—", "error", errText(e).slice(0, 100)]);
   }
@@ -382,17 +463,27 @@ function which(cmd: string): string | null {
 }
 
 /** Runs soffice in its own process group so a timeout can take down oosplash and soffice.bin too. */
-function runSoffice(args: string[], timeoutMs: number): Promise<{ seconds: number; status: number | null; out: string; timedOut: boolean }> {
+function runSoffice(
+  args: string[],
+  timeoutMs: number,
+): Promise<{ seconds: number; status: number | null; out: string; timedOut: boolean }> {
   return new Promise((resolve) => {
     const t0 = now();
-    const child = spawn("soffice", [`-env:UserInstallation=file://${LO_PROFILE}`, "--headless", "--norestore", ...args], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("soffice", [`-env:UserInstallation=file://${LO_PROFILE}`, "--headless", "--norestore", ...args], {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try { process.kill(-child.pid!, "SIGKILL"); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
     }, timeoutMs);
     child.on("close", (status) => {
       clearTimeout(timer);
@@ -417,16 +508,21 @@ function prepareLoProfile(): void {
 
 function parseCsvLine(line: string): string[] {
   const out: string[] = [];
-  let cur = "", q = false;
+  let cur = "",
+    q = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (q) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') q = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') q = false;
       else cur += ch;
     } else if (ch === '"') q = true;
-    else if (ch === ",") { out.push(cur); cur = ""; }
-    else cur += ch;
+    else if (ch === ",") {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -467,7 +563,13 @@ async function benchLibreOffice(cliSeconds: number | null): Promise<void> {
   const r = await runSoffice(["--convert-to", filter, "--outdir", outDir, COUNTIFS_XLSX], 170_000);
   const csvPath = path.join(outDir, path.basename(COUNTIFS_XLSX, ".xlsx") + ".csv");
   if (r.timedOut || r.status !== 0 || !fs.existsSync(csvPath)) {
-    table.push(["LibreOffice COUNTIFS", kRows(CLI_ROWS), secs(r.seconds), r.timedOut ? "timed out" : `exit ${r.status}`, r.out.trim().split("\n").pop() ?? ""]);
+    table.push([
+      "LibreOffice COUNTIFS",
+      kRows(CLI_ROWS),
+      secs(r.seconds),
+      r.timedOut ? "timed out" : `exit ${r.status}`,
+      r.out.trim().split("\n").pop() ?? "",
+    ]);
     return;
   }
   // Check the CSV holds numbers, and that they are the ones the generator implies.
@@ -478,14 +580,23 @@ async function benchLibreOffice(cliSeconds: number | null): Promise<void> {
   const exp = [...expectedFigures(rows200k(), DATE).values()].filter((f) => f.kontakttyp === "Förstabesök");
   const expTotal = exp.reduce((s, f) => s + f.total, 0);
   const expWithin = exp.reduce((s, f) => s + f.within90, 0);
-  const check = region && Number(region[2]) === expTotal && Number(region[3]) === expWithin ? "match the generator" : `generator says ${expWithin}/${expTotal}`;
+  const check =
+    region && Number(region[2]) === expTotal && Number(region[3]) === expWithin
+      ? "match the generator"
+      : `generator says ${expWithin}/${expTotal}`;
   const detail = bad.length
     ? `${bad.length} of ${dataLines.length} rows not numeric, e.g. ${bad[0].slice(0, 6).join(" | ")}`
     : region
       ? `region förstabesök ${region[3]}/${region[2]} = ${region[6]} (${check}); ${dataLines.length} rows numeric`
       : `${dataLines.length} rows numeric`;
   const ratio = cliSeconds ? `→ Målkoll CLI is ${(r.seconds / cliSeconds).toFixed(1)}× faster` : "(no CLI time to compare)";
-  table.push(["LibreOffice COUNTIFS", kRows(CLI_ROWS), secs(r.seconds), rate(CLI_ROWS, r.seconds), `${ratio}; ${(UNITS.length * 2 + 2) * 4} COUNTIFS recalculated on load (LibreOffice start-up alone ${secs(warm.seconds)})`]);
+  table.push([
+    "LibreOffice COUNTIFS",
+    kRows(CLI_ROWS),
+    secs(r.seconds),
+    rate(CLI_ROWS, r.seconds),
+    `${ratio}; ${(UNITS.length * 2 + 2) * 4} COUNTIFS recalculated on load (LibreOffice start-up alone ${secs(warm.seconds)})`,
+  ]);
   notes.push(`LibreOffice CSV: ${detail}`);
 }
 
@@ -493,10 +604,18 @@ async function benchLibreOffice(cliSeconds: number | null): Promise<void> {
 
 function printTable(): void {
   const cpus = os.cpus();
-  console.log(`Målkoll bench (node ${process.version}, ${cpus.length} cores${cpus[0] ? ", " + cpus[0].model.trim() : ""}; measurement date ${DATE}, seed ${SEED})`);
+  console.log(
+    `Målkoll bench (node ${process.version}, ${cpus.length} cores${cpus[0] ? ", " + cpus[0].model.trim() : ""}; measurement date ${DATE}, seed ${SEED})`,
+  );
   const widths: number[] = [];
   for (const r of table) r.forEach((c, j) => (widths[j] = Math.max(widths[j] ?? 0, c.length)));
-  for (const r of table) console.log(r.map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j]))).join("   ").trimEnd());
+  for (const r of table)
+    console.log(
+      r
+        .map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j])))
+        .join("   ")
+        .trimEnd(),
+    );
   for (const n of notes) console.log("  " + n);
 }
 

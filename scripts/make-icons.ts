@@ -20,13 +20,18 @@ function inRoundedSquare(x: number, y: number, r: number): boolean {
 }
 
 function distanceToSegment(px: number, py: number, [ax, ay]: number[], [bx, by]: number[]): number {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
 /** The check mark as two strokes; thicker on small icons so it survives 16 px. */
-const CHECK = [[0.26, 0.52], [0.43, 0.69], [0.75, 0.33]];
+const CHECK = [
+  [0.26, 0.52],
+  [0.43, 0.69],
+  [0.75, 0.33],
+];
 const strokeHalfWidth = (size: number): number => (size <= 16 ? 0.085 : size <= 32 ? 0.072 : 0.062);
 
 /** RGBA pixels of one icon. */
@@ -36,10 +41,12 @@ export function drawIcon(size: number): Buffer {
   const half = strokeHalfWidth(size);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let bg = 0, mark = 0;
+      let bg = 0,
+        mark = 0;
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
-          const u = (x + (sx + 0.5) / n) / size, v = (y + (sy + 0.5) / n) / size;
+          const u = (x + (sx + 0.5) / n) / size,
+            v = (y + (sy + 0.5) / n) / size;
           if (!inRoundedSquare(u, v, 0.18)) continue;
           bg++;
           const d = Math.min(distanceToSegment(u, v, CHECK[0], CHECK[1]), distanceToSegment(u, v, CHECK[1], CHECK[2]));

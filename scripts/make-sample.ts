@@ -22,8 +22,17 @@ import { openWorkbook } from "../src/hosts/xlsx/read";
 import { withSettingsPart } from "../src/hosts/xlsx/settingsPart";
 import { unzipSync, zipSync, type Zippable } from "fflate";
 import {
-  DATE_FORMAT, PATIENT_HEADERS, REGION, UNITS, expectedFigures, isoToSerial, mulberry32, patientRows,
-  regionVersusMean, serialToDate, type PatientRow,
+  DATE_FORMAT,
+  PATIENT_HEADERS,
+  REGION,
+  UNITS,
+  expectedFigures,
+  isoToSerial,
+  mulberry32,
+  patientRows,
+  regionVersusMean,
+  serialToDate,
+  type PatientRow,
 } from "./synthetic";
 
 export const MEASUREMENT_DATE = "2024-01-31";
@@ -53,33 +62,73 @@ interface Special {
 /** Rows that must be reported on the Datakontroll tab and left out of every figure. */
 export const BROKEN_ROWS: readonly Special[] = [
   { row: 17, column: "Beslutsdatum", value: "2024-02-30", note: "Beslutsdatum as text, an impossible date (30 February)" },
-  { row: 123, column: "Beslutsdatum", value: serialToDate(isoToSerial("2024-02-15")), note: "Beslutsdatum 2024-02-15 (a real date cell) after the measurement date 2024-01-31" },
-  { row: 456, column: "Avvikelsekod", value: "X9", note: "unknown Avvikelsekod \"X9\"" },
+  {
+    row: 123,
+    column: "Beslutsdatum",
+    value: serialToDate(isoToSerial("2024-02-15")),
+    note: "Beslutsdatum 2024-02-15 (a real date cell) after the measurement date 2024-01-31",
+  },
+  { row: 456, column: "Avvikelsekod", value: "X9", note: 'unknown Avvikelsekod "X9"' },
   { row: 789, column: "Klinik", value: null, note: "empty Klinik (Sjukhus and Verksamhetsområde still filled)" },
-  { row: 1234, column: "Vårdgaranti", value: "kanske", note: "Vårdgaranti \"kanske\" (neither JA nor NEJ)" },
+  { row: 1234, column: "Vårdgaranti", value: "kanske", note: 'Vårdgaranti "kanske" (neither JA nor NEJ)' },
 ];
 
 /** Valid rows written in an unusual way: they must be read and counted. */
 export const UNUSUAL_ROWS: readonly Special[] = [
-  { row: 2001, column: "Beslutsdatum", value: "15 jan 2024", note: "Beslutsdatum as Swedish text \"15 jan 2024\" = 2024-01-15, wait 16 days" },
-  { row: 3002, column: "Beslutsdatum", value: "2023-11-02", note: "Beslutsdatum as ISO text \"2023-11-02\", wait exactly 90 days (within the limit)" },
-  { row: 4003, column: "Avvikelsekod", value: "Patientvald väntan", note: "Avvikelsekod spelled out \"Patientvald väntan\" = PvV (excluded)" },
+  {
+    row: 2001,
+    column: "Beslutsdatum",
+    value: "15 jan 2024",
+    note: 'Beslutsdatum as Swedish text "15 jan 2024" = 2024-01-15, wait 16 days',
+  },
+  {
+    row: 3002,
+    column: "Beslutsdatum",
+    value: "2023-11-02",
+    note: 'Beslutsdatum as ISO text "2023-11-02", wait exactly 90 days (within the limit)',
+  },
+  {
+    row: 4003,
+    column: "Avvikelsekod",
+    value: "Patientvald väntan",
+    note: 'Avvikelsekod spelled out "Patientvald väntan" = PvV (excluded)',
+  },
 ];
 
 /** Primary-care centres of the "Medicinsk bedömning" sheet; `suppressed` is the marker written instead of figures. */
 const CENTRES: readonly { name: string; suppressed?: string }[] = [
-  { name: "Vårdcentralen Norra" }, { name: "Vårdcentralen Södra" }, { name: "Vårdcentralen Östra" },
-  { name: "Vårdcentralen Västra" }, { name: "Vårdcentralen Centrum" }, { name: "Vårdcentralen Fjällby", suppressed: ".." },
-  { name: "Vårdcentralen Ängen" }, { name: "Vårdcentralen Björkhagen" }, { name: "Vårdcentralen Sjöstaden" },
-  { name: "Vårdcentralen Lillby", suppressed: "x" }, { name: "Vårdcentralen Åby" }, { name: "Vårdcentralen Hamnen" },
-  { name: "Vårdcentralen Strandvik" }, { name: "Vårdcentralen Ekbacka", suppressed: "–" }, { name: "Vårdcentralen Skogsbacken" },
+  { name: "Vårdcentralen Norra" },
+  { name: "Vårdcentralen Södra" },
+  { name: "Vårdcentralen Östra" },
+  { name: "Vårdcentralen Västra" },
+  { name: "Vårdcentralen Centrum" },
+  { name: "Vårdcentralen Fjällby", suppressed: ".." },
+  { name: "Vårdcentralen Ängen" },
+  { name: "Vårdcentralen Björkhagen" },
+  { name: "Vårdcentralen Sjöstaden" },
+  { name: "Vårdcentralen Lillby", suppressed: "x" },
+  { name: "Vårdcentralen Åby" },
+  { name: "Vårdcentralen Hamnen" },
+  { name: "Vårdcentralen Strandvik" },
+  { name: "Vårdcentralen Ekbacka", suppressed: "–" },
+  { name: "Vårdcentralen Skogsbacken" },
 ];
 const ASSESSMENT_HEADER_ROW = 3;
 
 const colIndex = (c: Col): number => PATIENT_HEADERS.indexOf(c);
 
 function patientCellValues(r: PatientRow): (string | Date | null)[] {
-  return [r.lopnummer, r.sjukhus, r.klinik, r.verksamhetsomrade, r.kontakttyp, r.yrkeskategori, serialToDate(r.beslutsdatum), r.avvikelsekod || null, r.vardgaranti];
+  return [
+    r.lopnummer,
+    r.sjukhus,
+    r.klinik,
+    r.verksamhetsomrade,
+    r.kontakttyp,
+    r.yrkeskategori,
+    serialToDate(r.beslutsdatum),
+    r.avvikelsekod || null,
+    r.vardgaranti,
+  ];
 }
 
 /** The generated rows with the special rows made clean first (no code, covered), so each special row has exactly one oddity. */
@@ -124,7 +173,12 @@ function addPatientSheet(wb: ExcelJS.Workbook, rows: PatientRow[]): void {
   });
 }
 
-interface CentreFigures { name: string; total: number | null; within: number | null; suppressed?: string }
+interface CentreFigures {
+  name: string;
+  total: number | null;
+  within: number | null;
+  suppressed?: string;
+}
 
 function addAssessmentSheet(wb: ExcelJS.Workbook): CentreFigures[] {
   const ws = wb.addWorksheet("Medicinsk bedömning");
@@ -158,16 +212,39 @@ function addAssessmentSheet(wb: ExcelJS.Workbook): CentreFigures[] {
 /** Header row of "Mål och indikatorer"; the rows below, with the rating a reader computes by hand. */
 export const INDICATOR_HEADER_ROW = 3;
 export const INDICATOR_ROWS: readonly { cells: (string | number | null)[]; formats?: Record<number, string>; expected: string }[] = [
-  { cells: ["Tillgänglighet", "Kontakt med vårdcentral samma dag", "Högre är bättre", 0.95, "84 %", 0.83, "%"], formats: { 3: "0%", 5: "0%" }, expected: "84 / 95 = 88,4 % → yellow" },
-  { cells: [null, "Medicinsk bedömning inom 3 dagar", "↑", "85 %", 0.781, "74 %", "%"], formats: { 4: "0.0%" }, expected: "78,1 / 85 = 91,9 % → yellow" },
+  {
+    cells: ["Tillgänglighet", "Kontakt med vårdcentral samma dag", "Högre är bättre", 0.95, "84 %", 0.83, "%"],
+    formats: { 3: "0%", 5: "0%" },
+    expected: "84 / 95 = 88,4 % → yellow",
+  },
+  {
+    cells: [null, "Medicinsk bedömning inom 3 dagar", "↑", "85 %", 0.781, "74 %", "%"],
+    formats: { 4: "0.0%" },
+    expected: "78,1 / 85 = 91,9 % → yellow",
+  },
   { cells: [null, "Förstabesök inom 90 dagar", "↑", "100 %", "66,5 %", "68,4 %", "%"], expected: "66,5 % → red" },
   { cells: [null, "Väntande längre än 90 dagar", "Lägre är bättre", 800, "1 271", 1100, "antal"], expected: "800 / 1 271 = 62,9 % → red" },
-  { cells: ["Patientsäkerhet", "Följsamhet till basala hygienrutiner", "↑", "100 %", "Mäts vid årsrapport", null, "%"], expected: "not measured → grey" },
-  { cells: [null, "Vårdrelaterade infektioner per 1 000 vårddagar", "Lägre är bättre", "5,0", "4,6", "5,2", "antal"], expected: "5,0 / 4,6 = 108,7 % → green" },
-  { cells: ["Kompetensförsörjning", "Inhyrd personal, andel av egen personalkostnad", "Lägre är bättre", "2,0 %", "2,6 %", "2,9 %", "%"], expected: "2,0 / 2,6 = 76,9 % → red" },
+  {
+    cells: ["Patientsäkerhet", "Följsamhet till basala hygienrutiner", "↑", "100 %", "Mäts vid årsrapport", null, "%"],
+    expected: "not measured → grey",
+  },
+  {
+    cells: [null, "Vårdrelaterade infektioner per 1 000 vårddagar", "Lägre är bättre", "5,0", "4,6", "5,2", "antal"],
+    expected: "5,0 / 4,6 = 108,7 % → green",
+  },
+  {
+    cells: ["Kompetensförsörjning", "Inhyrd personal, andel av egen personalkostnad", "Lägre är bättre", "2,0 %", "2,6 %", "2,9 %", "%"],
+    expected: "2,0 / 2,6 = 76,9 % → red",
+  },
   { cells: [null, "Sjukfrånvaro", "Lägre är bättre", "6,0 %", "Ej mätt", "6,4 %", "%"], expected: "not measured → grey" },
-  { cells: [null, "Medarbetare som rekommenderar sin arbetsplats", "↑", "82 % eller +5 procentenheter", "78 %", "72 %", "%"], expected: "78 / (72 + 5) = 101,3 % → green" },
-  { cells: ["Ekonomi", "Kostnad per vårdkontakt, index (riket = 100)", "Lägre är bättre", 100, 104, 103, "index"], expected: "100 / 104 = 96,2 % → yellow" },
+  {
+    cells: [null, "Medarbetare som rekommenderar sin arbetsplats", "↑", "82 % eller +5 procentenheter", "78 %", "72 %", "%"],
+    expected: "78 / (72 + 5) = 101,3 % → green",
+  },
+  {
+    cells: ["Ekonomi", "Kostnad per vårdkontakt, index (riket = 100)", "Lägre är bättre", 100, 104, 103, "index"],
+    expected: "100 / 104 = 96,2 % → yellow",
+  },
   { cells: [null, "Andel digitala vårdbesök", "↑", "30 %", "cirka 25 %", "22 %", "%"], expected: "rejected: outcome is not a number" },
 ];
 
@@ -187,12 +264,27 @@ function addIndicatorSheet(wb: ExcelJS.Workbook): void {
 }
 
 export const ASSIGNMENT_ROWS: readonly { cells: (string | Date | null)[]; expected: string }[] = [
-  { cells: ["Ta fram en handlingsplan för ökad tillgänglighet", "HSF-staben", "Avslutad", serialToDate(isoToSerial("2023-12-31"))], expected: "green" },
-  { cells: ["Införa digital första linje i primärvården", "Primärvården", "Pågående enligt plan", serialToDate(isoToSerial("2024-06-30"))], expected: "green" },
-  { cells: ["Utreda gemensam operationsplanering", "Specialistvården", "Pågående med avvikelse", serialToDate(isoToSerial("2024-03-31"))], expected: "yellow" },
+  {
+    cells: ["Ta fram en handlingsplan för ökad tillgänglighet", "HSF-staben", "Avslutad", serialToDate(isoToSerial("2023-12-31"))],
+    expected: "green",
+  },
+  {
+    cells: ["Införa digital första linje i primärvården", "Primärvården", "Pågående enligt plan", serialToDate(isoToSerial("2024-06-30"))],
+    expected: "green",
+  },
+  {
+    cells: ["Utreda gemensam operationsplanering", "Specialistvården", "Pågående med avvikelse", serialToDate(isoToSerial("2024-03-31"))],
+    expected: "yellow",
+  },
   { cells: ["Minska beroendet av inhyrd personal", "HR-staben", "Försenad", serialToDate(isoToSerial("2023-12-31"))], expected: "red" },
-  { cells: ["Öppna närakut i Norrby", "Akutsjukvården", "Ej påbörjad", serialToDate(isoToSerial("2024-01-15"))], expected: "red (not started, end date passed)" },
-  { cells: ["Översyn av remissflöden", "Specialistvården", "Ej påbörjad", serialToDate(isoToSerial("2024-09-30"))], expected: "grey (not started, end date ahead)" },
+  {
+    cells: ["Öppna närakut i Norrby", "Akutsjukvården", "Ej påbörjad", serialToDate(isoToSerial("2024-01-15"))],
+    expected: "red (not started, end date passed)",
+  },
+  {
+    cells: ["Översyn av remissflöden", "Specialistvården", "Ej påbörjad", serialToDate(isoToSerial("2024-09-30"))],
+    expected: "grey (not started, end date ahead)",
+  },
 ];
 
 function addAssignmentSheet(wb: ExcelJS.Workbook): void {
@@ -213,7 +305,7 @@ function addInfoSheet(wb: ExcelJS.Workbook): void {
     "Regionen är påhittad och alla data i den här arbetsboken är syntetiska.",
     "Bladet Väntande listar patienter som väntar på förstabesök eller operation/åtgärd den 31 januari 2024.",
     "Bladet Medicinsk bedömning visar genomförda medicinska bedömningar i primärvården under januari.",
-    "Celler med \"..\", \"x\" eller \"–\" är undertryckta (färre än 5 kontakter).",
+    'Celler med "..", "x" eller "–" är undertryckta (färre än 5 kontakter).',
     "Bladen Mål och indikatorer och Nämndens uppdrag följer upp nämndens mål och uppdrag.",
     "Kontakt: Hälso- och sjukvårdsstaben, Region Exempelland.",
   ];
@@ -250,19 +342,27 @@ function printExpected(rows: PatientRow[], centres: CentreFigures[]): void {
   console.log(`Expected with default settings (PvV/MoV/NEJ out, ${BROKEN_ROWS.length} broken rows out):`);
   for (const kt of ["Förstabesök", "Operation/åtgärd"] as const) {
     const rv = regionVersusMean(figs, kt);
-    console.log(`  ${kt.padEnd(17)} region ${rv.within}/${rv.total} = ${pct(rv.region)}; unweighted mean of ${rv.units} units ${pct(rv.meanOfUnits)}`);
+    console.log(
+      `  ${kt.padEnd(17)} region ${rv.within}/${rv.total} = ${pct(rv.region)}; unweighted mean of ${rv.units} units ${pct(rv.meanOfUnits)}`,
+    );
   }
   console.log("  per unit (Förstabesök total/within90/over90/over365 | Operation/åtgärd …):");
   for (const u of UNITS) {
     const a = figs.get(u.klinik + "\tFörstabesök");
     const b = figs.get(u.klinik + "\tOperation/åtgärd");
-    const f = (x?: { total: number; within90: number; over90: number; over365: number }) => (x ? `${x.total}/${x.within90}/${x.over90}/${x.over365}` : "-");
+    const f = (x?: { total: number; within90: number; over90: number; over365: number }) =>
+      x ? `${x.total}/${x.within90}/${x.over90}/${x.over365}` : "-";
     console.log(`    ${u.klinik.padEnd(40)} ${f(a).padEnd(18)} | ${f(b)}`);
   }
   const shown = centres.filter((c) => c.total !== null);
   const t = shown.reduce((s, c) => s + (c.total ?? 0), 0);
   const w = shown.reduce((s, c) => s + (c.within ?? 0), 0);
-  console.log(`  Medicinsk bedömning: ${shown.length} centres with figures, pooled ${w}/${t} = ${pct(w / t)}; suppressed: ${centres.filter((c) => c.suppressed).map((c) => `${c.name} "${c.suppressed}"`).join(", ")}`);
+  console.log(
+    `  Medicinsk bedömning: ${shown.length} centres with figures, pooled ${w}/${t} = ${pct(w / t)}; suppressed: ${centres
+      .filter((c) => c.suppressed)
+      .map((c) => `${c.name} "${c.suppressed}"`)
+      .join(", ")}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -283,11 +383,15 @@ async function main(): Promise<void> {
   const withSettings = withSettingsPart(openWorkbook(buf), { version: 1, regionName: REGION }, { itemId: SETTINGS_ITEM_ID });
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, withSettings);
-  console.log(`wrote ${path.relative(process.cwd(), OUT)} (${fs.statSync(OUT).size} bytes): "Väntande" header row ${HEADER_ROW}, data rows ${FIRST_DATA_ROW}–${FIRST_DATA_ROW + PATIENT_COUNT - 1}, measurement date ${MEASUREMENT_DATE} (serial ${isoToSerial(MEASUREMENT_DATE)})`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), OUT)} (${fs.statSync(OUT).size} bytes): "Väntande" header row ${HEADER_ROW}, data rows ${FIRST_DATA_ROW}–${FIRST_DATA_ROW + PATIENT_COUNT - 1}, measurement date ${MEASUREMENT_DATE} (serial ${isoToSerial(MEASUREMENT_DATE)})`,
+  );
   for (const s of BROKEN_ROWS) console.log(`  broken  Väntande!${s.row}: ${s.note}`);
   for (const s of UNUSUAL_ROWS) console.log(`  unusual Väntande!${s.row}: ${s.note}`);
   printExpected(rows, centres);
-  INDICATOR_ROWS.forEach((r, k) => console.log(`  indicator Mål och indikatorer!${INDICATOR_HEADER_ROW + 1 + k}: ${r.cells[1]}: ${r.expected}`));
+  INDICATOR_ROWS.forEach((r, k) =>
+    console.log(`  indicator Mål och indikatorer!${INDICATOR_HEADER_ROW + 1 + k}: ${r.cells[1]}: ${r.expected}`),
+  );
   ASSIGNMENT_ROWS.forEach((r, k) => console.log(`  assignment Nämndens uppdrag!${2 + k}: ${r.cells[0]}: ${r.expected}`));
 }
 

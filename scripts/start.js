@@ -27,7 +27,12 @@ function excelInstalled(platform = process.platform, exists = fs.existsSync, env
   if (platform === "darwin") return exists("/Applications/Microsoft Excel.app");
   if (platform !== "win32") return false;
   const roots = [env.ProgramFiles, env["ProgramFiles(x86)"], "C:\\Program Files", "C:\\Program Files (x86)"].filter(Boolean);
-  const tails = ["Microsoft Office\\root\\Office16\\EXCEL.EXE", "Microsoft Office\\Office16\\EXCEL.EXE", "Microsoft Office\\root\\Office15\\EXCEL.EXE", "Microsoft Office\\Office15\\EXCEL.EXE"];
+  const tails = [
+    "Microsoft Office\\root\\Office16\\EXCEL.EXE",
+    "Microsoft Office\\Office16\\EXCEL.EXE",
+    "Microsoft Office\\root\\Office15\\EXCEL.EXE",
+    "Microsoft Office\\Office15\\EXCEL.EXE",
+  ];
   return roots.some((r) => tails.some((t) => exists(path.join(r, t))));
 }
 
@@ -107,7 +112,12 @@ function createStaticServer(root = DIST) {
   const base = path.resolve(root);
   return http.createServer((req, res) => {
     const send = (status, body, headers = {}) => {
-      res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers });
+      res.writeHead(status, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+        ...headers,
+      });
       res.end(req.method === "HEAD" ? undefined : body);
     };
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "Method not allowed\n", { Allow: "GET, HEAD" });
@@ -119,7 +129,8 @@ function createStaticServer(root = DIST) {
     }
     if (pathname === "/") return send(302, "", { Location: "/preview.html" });
     const file = path.resolve(base, "." + pathname);
-    if (!file.startsWith(base + path.sep) || pathname.includes("\0") || /^[\\/]node([\\/]|$)/.test(file.slice(base.length))) return send(404, "Not found\n");
+    if (!file.startsWith(base + path.sep) || pathname.includes("\0") || /^[\\/]node([\\/]|$)/.test(file.slice(base.length)))
+      return send(404, "Not found\n");
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) return send(404, "Not found\n");
       res.writeHead(200, {
@@ -175,14 +186,32 @@ async function main(argv = process.argv.slice(2)) {
   const wantExcel = argv.includes("--excel");
   if (wantExcel || (!wantPreview && excelInstalled())) {
     console.log("Excel finns på datorn: läser in tillägget i Excel (npx office-addin-debugging start manifest.xml) …");
-    const child = spawn("npx", ["office-addin-debugging", "start", "manifest.xml"], { cwd: ROOT, stdio: "inherit", shell: process.platform === "win32" });
+    const child = spawn("npx", ["office-addin-debugging", "start", "manifest.xml"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      shell: process.platform === "win32",
+    });
     child.on("exit", (code) => process.exit(code ?? 0));
     return;
   }
 
   buildIfStale();
   // The main job, as the CLI does it, so the terminal shows the figures.
-  run(process.execPath, ["bin/malkoll.js", "report", "assets/sample.xlsx", "--date", "2024-01-31", "--out", "out/sample-malkoll.xlsx", "--json", "out/sample-malkoll.json"], "the run on the sample");
+  run(
+    process.execPath,
+    [
+      "bin/malkoll.js",
+      "report",
+      "assets/sample.xlsx",
+      "--date",
+      "2024-01-31",
+      "--out",
+      "out/sample-malkoll.xlsx",
+      "--json",
+      "out/sample-malkoll.json",
+    ],
+    "the run on the sample",
+  );
 
   const requested = process.env.PORT === undefined ? DEFAULT_PORT : Number(process.env.PORT);
   if (!Number.isInteger(requested) || requested < 0 || requested > 65535) {

@@ -84,31 +84,256 @@ const NL = "Norrby lasarett";
  * below the unweighted mean of the units (≈ 75 %), as in DOMAIN.md §1.
  */
 export const UNITS: readonly UnitSpec[] = [
-  { klinik: "Ortopedi Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Ortopedi", weight: 15, firstVisitWithin90: 0.47, treatmentWithin90: 0.3, treatmentFraction: 0.45, doctorFraction: 0.85 },
-  { klinik: "Hudkliniken Länssjukhuset", sjukhus: LS, verksamhetsomrade: "Hud", weight: 13, firstVisitWithin90: 0.5, treatmentWithin90: 0.45, treatmentFraction: 0.2, doctorFraction: 0.8 },
-  { klinik: "Ögonkliniken", sjukhus: CS, verksamhetsomrade: "Ögon", weight: 7, firstVisitWithin90: 0.6, treatmentWithin90: 0.4, treatmentFraction: 0.4, doctorFraction: 0.7 },
-  { klinik: "Hörselvården Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Hörsel", weight: 6, firstVisitWithin90: 0.58, treatmentWithin90: 0.35, treatmentFraction: 0.3, doctorFraction: 0.15 },
-  { klinik: "Kirurgkliniken Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Kirurgi", weight: 5, firstVisitWithin90: 0.72, treatmentWithin90: 0.5, treatmentFraction: 0.45, doctorFraction: 0.9 },
-  { klinik: "Ortopedi Länssjukhuset", sjukhus: LS, verksamhetsomrade: "Ortopedi", weight: 4, firstVisitWithin90: 0.64, treatmentWithin90: 0.4, treatmentFraction: 0.45, doctorFraction: 0.85 },
-  { klinik: "Öron-näsa-hals Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Öron-näsa-hals", weight: 3.5, firstVisitWithin90: 0.74, treatmentWithin90: 0.5, treatmentFraction: 0.35, doctorFraction: 0.85 },
-  { klinik: "Urologen Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Urologi", weight: 3.5, firstVisitWithin90: 0.68, treatmentWithin90: 0.45, treatmentFraction: 0.4, doctorFraction: 0.9 },
-  { klinik: "Kirurgkliniken Länssjukhuset", sjukhus: LS, verksamhetsomrade: "Kirurgi", weight: 3, firstVisitWithin90: 0.76, treatmentWithin90: 0.55, treatmentFraction: 0.45, doctorFraction: 0.9 },
-  { klinik: "Kvinnokliniken Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Kvinnosjukvård", weight: 3, firstVisitWithin90: 0.84, treatmentWithin90: 0.6, treatmentFraction: 0.3, doctorFraction: 0.75 },
-  { klinik: "Hjärtmottagningen Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Hjärtsjukvård", weight: 2.5, firstVisitWithin90: 0.82, treatmentWithin90: 0.6, treatmentFraction: 0.2, doctorFraction: 0.9 },
-  { klinik: "Neurologen Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Neurologi", weight: 2.5, firstVisitWithin90: 0.7, treatmentWithin90: 0.6, treatmentFraction: 0.1, doctorFraction: 0.9 },
-  { klinik: "Medicinkliniken Länssjukhuset", sjukhus: LS, verksamhetsomrade: "Internmedicin", weight: 2, firstVisitWithin90: 0.86, treatmentWithin90: 0.7, treatmentFraction: 0.1, doctorFraction: 0.9 },
-  { klinik: "Reumatologen Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Reumatologi", weight: 1.5, firstVisitWithin90: 0.88, treatmentWithin90: 0.75, treatmentFraction: 0.05, doctorFraction: 0.85 },
-  { klinik: "Endokrinologen Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Endokrinologi", weight: 1.5, firstVisitWithin90: 0.87, treatmentWithin90: 0.75, treatmentFraction: 0.05, doctorFraction: 0.85 },
-  { klinik: "Lungmottagningen Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Lungmedicin", weight: 1.5, firstVisitWithin90: 0.9, treatmentWithin90: 0.75, treatmentFraction: 0.1, doctorFraction: 0.85 },
-  { klinik: "Handkirurgen Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Handkirurgi", weight: 1.5, firstVisitWithin90: 0.66, treatmentWithin90: 0.45, treatmentFraction: 0.5, doctorFraction: 0.8 },
-  { klinik: "Plastikkirurgen Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Plastikkirurgi", weight: 1.5, firstVisitWithin90: 0.72, treatmentWithin90: 0.45, treatmentFraction: 0.5, doctorFraction: 0.9 },
-  { klinik: "Kärlkirurgen Centralsjukhuset", sjukhus: CS, verksamhetsomrade: "Kärlkirurgi", weight: 1, firstVisitWithin90: 0.85, treatmentWithin90: 0.65, treatmentFraction: 0.4, doctorFraction: 0.95 },
-  { klinik: "Smärtmottagningen Länssjukhuset", sjukhus: LS, verksamhetsomrade: "Smärtlindring", weight: 1, firstVisitWithin90: 0.8, treatmentWithin90: 0.6, treatmentFraction: 0.2, doctorFraction: 0.6 },
-  { klinik: "Ögonmottagningen Norrby lasarett", sjukhus: NL, verksamhetsomrade: "Ögon", weight: 1.5, firstVisitWithin90: 0.8, treatmentWithin90: 0.55, treatmentFraction: 0.35, doctorFraction: 0.7 },
-  { klinik: "Hudmottagningen Norrby lasarett", sjukhus: NL, verksamhetsomrade: "Hud", weight: 1.5, firstVisitWithin90: 0.78, treatmentWithin90: 0.6, treatmentFraction: 0.2, doctorFraction: 0.8 },
-  { klinik: "Kirurgmottagningen Norrby lasarett", sjukhus: NL, verksamhetsomrade: "Kirurgi", weight: 1.5, firstVisitWithin90: 0.92, treatmentWithin90: 0.7, treatmentFraction: 0.4, doctorFraction: 0.9 },
-  { klinik: "Medicinmottagningen Norrby lasarett", sjukhus: NL, verksamhetsomrade: "Internmedicin", weight: 1, firstVisitWithin90: 0.94, treatmentWithin90: 0.8, treatmentFraction: 0.1, doctorFraction: 0.9 },
-  { klinik: "Barn- och ungdomskliniken Länssjukhuset", sjukhus: LS, verksamhetsomrade: "Barn- och ungdomsmedicin", weight: 1.5, firstVisitWithin90: 0.9, treatmentWithin90: 0.7, treatmentFraction: 0.15, doctorFraction: 0.8 },
+  {
+    klinik: "Ortopedi Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Ortopedi",
+    weight: 15,
+    firstVisitWithin90: 0.47,
+    treatmentWithin90: 0.3,
+    treatmentFraction: 0.45,
+    doctorFraction: 0.85,
+  },
+  {
+    klinik: "Hudkliniken Länssjukhuset",
+    sjukhus: LS,
+    verksamhetsomrade: "Hud",
+    weight: 13,
+    firstVisitWithin90: 0.5,
+    treatmentWithin90: 0.45,
+    treatmentFraction: 0.2,
+    doctorFraction: 0.8,
+  },
+  {
+    klinik: "Ögonkliniken",
+    sjukhus: CS,
+    verksamhetsomrade: "Ögon",
+    weight: 7,
+    firstVisitWithin90: 0.6,
+    treatmentWithin90: 0.4,
+    treatmentFraction: 0.4,
+    doctorFraction: 0.7,
+  },
+  {
+    klinik: "Hörselvården Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Hörsel",
+    weight: 6,
+    firstVisitWithin90: 0.58,
+    treatmentWithin90: 0.35,
+    treatmentFraction: 0.3,
+    doctorFraction: 0.15,
+  },
+  {
+    klinik: "Kirurgkliniken Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Kirurgi",
+    weight: 5,
+    firstVisitWithin90: 0.72,
+    treatmentWithin90: 0.5,
+    treatmentFraction: 0.45,
+    doctorFraction: 0.9,
+  },
+  {
+    klinik: "Ortopedi Länssjukhuset",
+    sjukhus: LS,
+    verksamhetsomrade: "Ortopedi",
+    weight: 4,
+    firstVisitWithin90: 0.64,
+    treatmentWithin90: 0.4,
+    treatmentFraction: 0.45,
+    doctorFraction: 0.85,
+  },
+  {
+    klinik: "Öron-näsa-hals Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Öron-näsa-hals",
+    weight: 3.5,
+    firstVisitWithin90: 0.74,
+    treatmentWithin90: 0.5,
+    treatmentFraction: 0.35,
+    doctorFraction: 0.85,
+  },
+  {
+    klinik: "Urologen Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Urologi",
+    weight: 3.5,
+    firstVisitWithin90: 0.68,
+    treatmentWithin90: 0.45,
+    treatmentFraction: 0.4,
+    doctorFraction: 0.9,
+  },
+  {
+    klinik: "Kirurgkliniken Länssjukhuset",
+    sjukhus: LS,
+    verksamhetsomrade: "Kirurgi",
+    weight: 3,
+    firstVisitWithin90: 0.76,
+    treatmentWithin90: 0.55,
+    treatmentFraction: 0.45,
+    doctorFraction: 0.9,
+  },
+  {
+    klinik: "Kvinnokliniken Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Kvinnosjukvård",
+    weight: 3,
+    firstVisitWithin90: 0.84,
+    treatmentWithin90: 0.6,
+    treatmentFraction: 0.3,
+    doctorFraction: 0.75,
+  },
+  {
+    klinik: "Hjärtmottagningen Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Hjärtsjukvård",
+    weight: 2.5,
+    firstVisitWithin90: 0.82,
+    treatmentWithin90: 0.6,
+    treatmentFraction: 0.2,
+    doctorFraction: 0.9,
+  },
+  {
+    klinik: "Neurologen Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Neurologi",
+    weight: 2.5,
+    firstVisitWithin90: 0.7,
+    treatmentWithin90: 0.6,
+    treatmentFraction: 0.1,
+    doctorFraction: 0.9,
+  },
+  {
+    klinik: "Medicinkliniken Länssjukhuset",
+    sjukhus: LS,
+    verksamhetsomrade: "Internmedicin",
+    weight: 2,
+    firstVisitWithin90: 0.86,
+    treatmentWithin90: 0.7,
+    treatmentFraction: 0.1,
+    doctorFraction: 0.9,
+  },
+  {
+    klinik: "Reumatologen Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Reumatologi",
+    weight: 1.5,
+    firstVisitWithin90: 0.88,
+    treatmentWithin90: 0.75,
+    treatmentFraction: 0.05,
+    doctorFraction: 0.85,
+  },
+  {
+    klinik: "Endokrinologen Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Endokrinologi",
+    weight: 1.5,
+    firstVisitWithin90: 0.87,
+    treatmentWithin90: 0.75,
+    treatmentFraction: 0.05,
+    doctorFraction: 0.85,
+  },
+  {
+    klinik: "Lungmottagningen Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Lungmedicin",
+    weight: 1.5,
+    firstVisitWithin90: 0.9,
+    treatmentWithin90: 0.75,
+    treatmentFraction: 0.1,
+    doctorFraction: 0.85,
+  },
+  {
+    klinik: "Handkirurgen Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Handkirurgi",
+    weight: 1.5,
+    firstVisitWithin90: 0.66,
+    treatmentWithin90: 0.45,
+    treatmentFraction: 0.5,
+    doctorFraction: 0.8,
+  },
+  {
+    klinik: "Plastikkirurgen Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Plastikkirurgi",
+    weight: 1.5,
+    firstVisitWithin90: 0.72,
+    treatmentWithin90: 0.45,
+    treatmentFraction: 0.5,
+    doctorFraction: 0.9,
+  },
+  {
+    klinik: "Kärlkirurgen Centralsjukhuset",
+    sjukhus: CS,
+    verksamhetsomrade: "Kärlkirurgi",
+    weight: 1,
+    firstVisitWithin90: 0.85,
+    treatmentWithin90: 0.65,
+    treatmentFraction: 0.4,
+    doctorFraction: 0.95,
+  },
+  {
+    klinik: "Smärtmottagningen Länssjukhuset",
+    sjukhus: LS,
+    verksamhetsomrade: "Smärtlindring",
+    weight: 1,
+    firstVisitWithin90: 0.8,
+    treatmentWithin90: 0.6,
+    treatmentFraction: 0.2,
+    doctorFraction: 0.6,
+  },
+  {
+    klinik: "Ögonmottagningen Norrby lasarett",
+    sjukhus: NL,
+    verksamhetsomrade: "Ögon",
+    weight: 1.5,
+    firstVisitWithin90: 0.8,
+    treatmentWithin90: 0.55,
+    treatmentFraction: 0.35,
+    doctorFraction: 0.7,
+  },
+  {
+    klinik: "Hudmottagningen Norrby lasarett",
+    sjukhus: NL,
+    verksamhetsomrade: "Hud",
+    weight: 1.5,
+    firstVisitWithin90: 0.78,
+    treatmentWithin90: 0.6,
+    treatmentFraction: 0.2,
+    doctorFraction: 0.8,
+  },
+  {
+    klinik: "Kirurgmottagningen Norrby lasarett",
+    sjukhus: NL,
+    verksamhetsomrade: "Kirurgi",
+    weight: 1.5,
+    firstVisitWithin90: 0.92,
+    treatmentWithin90: 0.7,
+    treatmentFraction: 0.4,
+    doctorFraction: 0.9,
+  },
+  {
+    klinik: "Medicinmottagningen Norrby lasarett",
+    sjukhus: NL,
+    verksamhetsomrade: "Internmedicin",
+    weight: 1,
+    firstVisitWithin90: 0.94,
+    treatmentWithin90: 0.8,
+    treatmentFraction: 0.1,
+    doctorFraction: 0.9,
+  },
+  {
+    klinik: "Barn- och ungdomskliniken Länssjukhuset",
+    sjukhus: LS,
+    verksamhetsomrade: "Barn- och ungdomsmedicin",
+    weight: 1.5,
+    firstVisitWithin90: 0.9,
+    treatmentWithin90: 0.7,
+    treatmentFraction: 0.15,
+    doctorFraction: 0.8,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -136,7 +361,15 @@ export interface PatientRow {
 
 /** The header of the "Väntande" sheet, in column order. */
 export const PATIENT_HEADERS = [
-  "Löpnummer", "Sjukhus", "Klinik", "Verksamhetsområde", "Kontakttyp", "Yrkeskategori", "Beslutsdatum", "Avvikelsekod", "Vårdgaranti",
+  "Löpnummer",
+  "Sjukhus",
+  "Klinik",
+  "Verksamhetsområde",
+  "Kontakttyp",
+  "Yrkeskategori",
+  "Beslutsdatum",
+  "Avvikelsekod",
+  "Vårdgaranti",
 ] as const;
 /** 0-based column of Beslutsdatum in PATIENT_HEADERS. */
 export const DATE_COLUMN = 6;
@@ -201,7 +434,17 @@ export function patientRows(n: number, seed: number, measurementDate: string | n
 
 /** A row as sheet cells in PATIENT_HEADERS order (Beslutsdatum as a serial; blank code as null). */
 export function patientRowCells(r: PatientRow): Cell[] {
-  return [r.lopnummer, r.sjukhus, r.klinik, r.verksamhetsomrade, r.kontakttyp, r.yrkeskategori, r.beslutsdatum, r.avvikelsekod || null, r.vardgaranti];
+  return [
+    r.lopnummer,
+    r.sjukhus,
+    r.klinik,
+    r.verksamhetsomrade,
+    r.kontakttyp,
+    r.yrkeskategori,
+    r.beslutsdatum,
+    r.avvikelsekod || null,
+    r.vardgaranti,
+  ];
 }
 
 /**
@@ -254,11 +497,20 @@ export function expectedFigures(rows: Iterable<PatientRow>, measurementDate: str
 }
 
 /** Region share (pooled over patients) and the unweighted mean of unit shares, for one contact type. */
-export function regionVersusMean(figs: Map<string, UnitFigures>, kontakttyp: Kontakttyp): { region: number; meanOfUnits: number; units: number; total: number; within: number } {
-  let total = 0, within = 0, sum = 0, units = 0;
+export function regionVersusMean(
+  figs: Map<string, UnitFigures>,
+  kontakttyp: Kontakttyp,
+): { region: number; meanOfUnits: number; units: number; total: number; within: number } {
+  let total = 0,
+    within = 0,
+    sum = 0,
+    units = 0;
   for (const f of figs.values()) {
     if (f.kontakttyp !== kontakttyp || f.total === 0) continue;
-    total += f.total; within += f.within90; sum += f.within90 / f.total; units++;
+    total += f.total;
+    within += f.within90;
+    sum += f.within90 / f.total;
+    units++;
   }
   return { region: within / total, meanOfUnits: sum / units, units, total, within };
 }

@@ -2,13 +2,16 @@ import type { Lang } from "../model/lang";
 
 /** Office.js errors carry a code (OfficeExtension.Error); ours and the engine's carry a message. */
 const codeOf = (err: unknown): string | undefined =>
-  typeof err === "object" && err !== null && typeof (err as { code?: unknown }).code === "string" ? (err as { code: string }).code : undefined;
+  typeof err === "object" && err !== null && typeof (err as { code?: unknown }).code === "string"
+    ? (err as { code: string }).code
+    : undefined;
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : typeof err === "string" ? err : String(err));
 
 const SV: Record<string, string> = {
   InvalidOperationInCellEditMode: "Excel håller på att redigera en cell. Tryck Enter eller Esc i cellen och försök igen.",
   AccessDenied: "Arbetsboken eller ett blad är skyddat. Ta bort skyddet (Granska › Ta bort skydd) och försök igen.",
-  RequestPayloadSizeLimitExceeded: "Arbetsboken är för stor för att skickas till Excel på en gång. Försök igen i Excel för skrivbordet, eller dela upp underlaget.",
+  RequestPayloadSizeLimitExceeded:
+    "Arbetsboken är för stor för att skickas till Excel på en gång. Försök igen i Excel för skrivbordet, eller dela upp underlaget.",
   GeneralException: "Excel kunde inte slutföra åtgärden. Spara arbetsboken, stäng Målkoll och öppna det igen, och försök sedan på nytt.",
 };
 const EN: Record<string, string> = {

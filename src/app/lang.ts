@@ -28,7 +28,10 @@ export function officeLang(from: LangSources = currentSources()): Lang {
 }
 
 function currentSources(): LangSources {
-  return { office: typeof Office === "undefined" ? undefined : Office, browser: typeof navigator === "undefined" ? undefined : navigator.language };
+  return {
+    office: typeof Office === "undefined" ? undefined : Office,
+    browser: typeof navigator === "undefined" ? undefined : navigator.language,
+  };
 }
 
 /** The preview page: Swedish, as in Excel by default; "?lang=en" for English (tabs and pane alike). */

@@ -26,9 +26,17 @@ export function outcomeMessage(outcome: RunOutcome & { settingsProblem: string |
   return {
     ok: true,
     title: t.doneTitle,
-    lines: [t.doneSummary(results.careGuarantee.length, rejected), ...measures, ...(outcome.settingsProblem ? [outcome.settingsProblem] : [])],
+    lines: [
+      t.doneSummary(results.careGuarantee.length, rejected),
+      ...measures,
+      ...(outcome.settingsProblem ? [outcome.settingsProblem] : []),
+    ],
   };
 }
 
 /** A failed run as a message that says what to do. */
-export const errorMessage = (err: unknown, lang: Lang): CommandMessage => ({ ok: false, title: PANE_TEXT[lang].failedTitle, lines: [explainError(err, lang)] });
+export const errorMessage = (err: unknown, lang: Lang): CommandMessage => ({
+  ok: false,
+  title: PANE_TEXT[lang].failedTitle,
+  lines: [explainError(err, lang)],
+});

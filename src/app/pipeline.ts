@@ -39,7 +39,12 @@ export function runPipeline(grids: SheetGrid[], settings: Settings, opts: RunOpt
   return { results, plans: summaryPlans(results, settings, opts.lang) };
 }
 
-export function computeResults(grids: SheetGrid[], settings: Settings, date?: string, { history: past, issues: pastIssues }: Past = NO_PAST): Results {
+export function computeResults(
+  grids: SheetGrid[],
+  settings: Settings,
+  date?: string,
+  { history: past, issues: pastIssues }: Past = NO_PAST,
+): Results {
   const given = date === undefined ? null : serialFromIso(date);
   if (date !== undefined && given === null) throw new RangeError(`Ogiltigt mätdatum "${date}": ange ÅÅÅÅ-MM-DD.`);
   const sheets = grids.map((g) => ingestSheet(g, settings.sheets[g.name], settings.assignmentStatus));
@@ -47,7 +52,12 @@ export function computeResults(grids: SheetGrid[], settings: Settings, date?: st
   const patients: PatientRecord[] = ([] as PatientRecord[]).concat(...sheets.map((s) => s.patients));
   const measured = resolveMeasurementDate(given, patients);
   // No date at all means no row has a start or visit date: only given waits, which need none.
-  const cg = computeCareGuarantee(patients, sheets.flatMap((s) => s.aggregates), measured?.date ?? Infinity, settings);
+  const cg = computeCareGuarantee(
+    patients,
+    sheets.flatMap((s) => s.aggregates),
+    measured?.date ?? Infinity,
+    settings,
+  );
 
   // Fold each patient row's fate back into its sheet's counts: read = used + excluded + rejected.
   // Patients are in sheet order (concat above), so each sheet owns one contiguous run of fates.
@@ -162,7 +172,8 @@ export function detectSheets(grids: SheetGrid[], settings: Settings): SheetDetec
 export function pastFrom(historyGrids: readonly SheetGrid[], earlierRuns: readonly Results[] = []): Past {
   let history = EMPTY_HISTORY;
   const issues: Issue[] = [];
-  for (const r of earlierRuns) if (r.measurementDate) history = mergeHistory(history, historyOf(r.measurementDate, r.careGuarantee, r.indicators));
+  for (const r of earlierRuns)
+    if (r.measurementDate) history = mergeHistory(history, historyOf(r.measurementDate, r.careGuarantee, r.indicators));
   for (const g of historyGrids) {
     const parsed = parseHistory(g);
     history = mergeHistory(history, parsed.history);

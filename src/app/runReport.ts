@@ -62,7 +62,11 @@ export async function computeAndWrite(
 }
 
 /** The one-click run (ribbon): saved settings, or detected defaults on a first run. */
-export async function runReport(host: HostPort, opts: { date?: string; lang: Lang }, onProgress: OnProgress = () => {}): Promise<RunOutcome & { settingsProblem: string | null }> {
+export async function runReport(
+  host: HostPort,
+  opts: { date?: string; lang: Lang },
+  onProgress: OnProgress = () => {},
+): Promise<RunOutcome & { settingsProblem: string | null }> {
   const loaded = await loadWorkbook(host, onProgress, opts.lang);
   const outcome = await computeAndWrite(host, loaded.grids, loaded.settings, { ...opts, past: loaded.past }, onProgress);
   return { ...outcome, settingsProblem: loaded.settingsProblem };

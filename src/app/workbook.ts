@@ -17,7 +17,10 @@ export type SettingsProblem =
   | { kind: "invalid"; detail: string };
 
 /** The stored settings over `base`; on a problem, `base` itself and what was wrong. */
-export async function readStoredSettings(host: HostPort, base: Settings = DEFAULT_SETTINGS): Promise<{ settings: Settings; problem: SettingsProblem | null }> {
+export async function readStoredSettings(
+  host: HostPort,
+  base: Settings = DEFAULT_SETTINGS,
+): Promise<{ settings: Settings; problem: SettingsProblem | null }> {
   let doc: unknown;
   try {
     doc = await host.loadSettings();
@@ -40,7 +43,11 @@ export async function readSheets(host: HostPort, sheets: readonly HostSheet[], o
   const grids: SheetGrid[] = [];
   for (const [k, s] of sheets.entries()) {
     onProgress({ stage: "reading", fraction: k / sheets.length, detail: s.name });
-    grids.push(await host.readSheet(s.name, (done, total) => onProgress({ stage: "reading", fraction: (k + (total ? done / total : 1)) / sheets.length, detail: s.name })));
+    grids.push(
+      await host.readSheet(s.name, (done, total) =>
+        onProgress({ stage: "reading", fraction: (k + (total ? done / total : 1)) / sheets.length, detail: s.name }),
+      ),
+    );
     await yieldToHost();
   }
   return grids;
@@ -66,6 +73,7 @@ export async function pastWithEarlier(earlier: HostPort, host: HostPort, sheets:
   const earlierTabs = await Promise.all(historySheets(earlierSheets).map((s) => earlier.readSheet(s.name)));
   if (earlierTabs.length) return pastFrom([...earlierTabs, ...own]);
   const then = computeResults(await readSheets(earlier, userSheets(earlierSheets)), settings);
-  if (!then.measurementDate) throw new PreviousWithoutDate("The earlier workbook has no measurement date: no dates in its data and no history tab.");
+  if (!then.measurementDate)
+    throw new PreviousWithoutDate("The earlier workbook has no measurement date: no dates in its data and no history tab.");
   return pastFrom(own, [then]);
 }

@@ -57,7 +57,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option("--out <output.xlsx>", "var arbetsboken med flikarna skrivs (standard: <indata>-malkoll.xlsx)")
     .option("--json <file|->", "skriv resultaten som JSON till en fil, eller - för standard ut")
     .option("--date <YYYY-MM-DD>", "mätdatum (standard: kolumn för mätdatum, annars sista dagen i månaden för senaste datum)")
-    .option("--previous <earlier.xlsx>", "föregående period: en tidigare utdata från Målkoll (fliken Historik) eller förra periodens underlag")
+    .option(
+      "--previous <earlier.xlsx>",
+      "föregående period: en tidigare utdata från Målkoll (fliken Historik) eller förra periodens underlag",
+    )
     .option("--config <settings.json>", "inställningar (gränser, undantag, mål, kolumner)")
     .option("--pptx <file>", "skriv också flikarnas tabeller och diagram som en PowerPoint-presentation (16:9)")
     .addOption(new Option("--lang <lang>", "språk på flikarna").choices(["sv", "en"]).default("sv"))
@@ -136,16 +139,26 @@ async function report(input: string, opts: ReportOptions, io: Io): Promise<numbe
   for (const m of results.careGuarantee) {
     const r = m.region;
     const share = r.share === null ? "–" : formatShare(r.share, opts.lang);
-    say(`${measureHeading(m, words)}: ${share} (${formatCount(r.total ?? 0, opts.lang)} ${(m.basis === "waiting" ? words.waiting : words.completed).toLowerCase()}) – ${words.rating[r.rating]}`);
+    say(
+      `${measureHeading(m, words)}: ${share} (${formatCount(r.total ?? 0, opts.lang)} ${(m.basis === "waiting" ? words.waiting : words.completed).toLowerCase()}) – ${words.rating[r.rating]}`,
+    );
   }
-  if (results.goals.length) say(words.goalsSummary(results.goals.length, results.indicators.length, countRatings(results.goals.map((g) => g.rating))));
-  if (results.assignments.length) say(words.assignmentsSummary(results.assignments.length, countRatings(results.assignments.map((a) => a.rating))));
+  if (results.goals.length)
+    say(words.goalsSummary(results.goals.length, results.indicators.length, countRatings(results.goals.map((g) => g.rating))));
+  if (results.assignments.length)
+    say(words.assignmentsSummary(results.assignments.length, countRatings(results.assignments.map((a) => a.rating))));
   const rejected = results.sources.reduce((n, s) => n + s.rowsRejected, 0);
-  if (rejected > 0) say(t.rejected(formatCount(rejected, opts.lang), written.find((w) => w.planName === words.dataCheckTab)?.sheetName ?? words.dataCheckTab));
+  if (rejected > 0)
+    say(
+      t.rejected(formatCount(rejected, opts.lang), written.find((w) => w.planName === words.dataCheckTab)?.sheetName ?? words.dataCheckTab),
+    );
   for (const w of written.filter((w) => w.renamedBecauseTaken && !w.replaced)) say(t.renamed(w.planName, w.sheetName));
   say(t.wrote(written.map((w) => `"${w.sheetName}"`).join(", "), resolve(out)));
   if (opts.pptx) {
-    writeFile(opts.pptx, await renderDeck(plans, results, { lang: opts.lang, regionName: settings.regionName, workbookName: basename(input) }));
+    writeFile(
+      opts.pptx,
+      await renderDeck(plans, results, { lang: opts.lang, regionName: settings.regionName, workbookName: basename(input) }),
+    );
     say(t.deckWritten(resolve(opts.pptx)));
   }
   return EXIT.ok;

@@ -13,7 +13,12 @@ export const dialogUrl = (base: string, message: CommandMessage): string =>
  * that shows the message. Resolves when the user closes it (or the dialog could not be opened, or
  * after DIALOG_WAIT_MS): the function command must not complete before, or Office closes the dialog.
  */
-export function showOutcomeDialog(message: CommandMessage, ui: Pick<Office.UI, "displayDialogAsync">, base: string, waitMs = DIALOG_WAIT_MS): Promise<void> {
+export function showOutcomeDialog(
+  message: CommandMessage,
+  ui: Pick<Office.UI, "displayDialogAsync">,
+  base: string,
+  waitMs = DIALOG_WAIT_MS,
+): Promise<void> {
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const done = () => {

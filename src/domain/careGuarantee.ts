@@ -11,16 +11,17 @@ import { WaitCounts, bucketIndex, waitDays, withinLimit } from "./days";
 
 /** What became of one patient row once the measurement date and the rules are known. */
 export type RowFate =
-  | { kind: "used" }
-  | { kind: "excluded"; reason: ReasonCode }
-  | { kind: "rejected"; field: "start" | "visit"; reason: ReasonCode };
+  { kind: "used" } | { kind: "excluded"; reason: ReasonCode } | { kind: "rejected"; field: "start" | "visit"; reason: ReasonCode };
 
 const CODE_REASON: Record<ExceptionCode, ReasonCode> = { PvV: "exceptionPvV", MoV: "exceptionMoV", SoV: "exceptionSoV" };
 // One shared object per fate: a fate per row of a million-row extract must not allocate.
 const USED: RowFate = { kind: "used" };
 const NOT_COVERED: RowFate = { kind: "excluded", reason: "notCovered" };
 const START_AFTER_MEASURED: RowFate = { kind: "rejected", field: "start", reason: "startAfterMeasured" };
-const CODE_FATE = Object.fromEntries(Object.entries(CODE_REASON).map(([c, reason]) => [c, { kind: "excluded", reason }])) as Record<ExceptionCode, RowFate>;
+const CODE_FATE = Object.fromEntries(Object.entries(CODE_REASON).map(([c, reason]) => [c, { kind: "excluded", reason }])) as Record<
+  ExceptionCode,
+  RowFate
+>;
 export const REGION = "Region";
 
 /** One unit's running counts; pooled sums for the region are the same shape. */
@@ -48,7 +49,15 @@ interface MeasureAcc {
   sheets: Set<string>;
 }
 
-const newUnit = (): UnitAcc => ({ total: 0, within: 0, over365: 0, buckets: [0, 0, 0, 0, 0, 0], waits: new WaitCounts(), readyShare: null, suppressed: false });
+const newUnit = (): UnitAcc => ({
+  total: 0,
+  within: 0,
+  over365: 0,
+  buckets: [0, 0, 0, 0, 0, 0],
+  waits: new WaitCounts(),
+  readyShare: null,
+  suppressed: false,
+});
 
 /** Accumulators per measure and basis, in report order: index = 2 × measure + (completed ? 1 : 0). */
 type MeasureAccs = (MeasureAcc | undefined)[];
@@ -56,7 +65,16 @@ const MEASURE_INDEX = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Reco
 
 function measureAcc(accs: MeasureAccs, measure: MeasureId, basis: Basis): MeasureAcc {
   const key = 2 * MEASURE_INDEX[measure] + (basis === "completed" ? 1 : 0);
-  return (accs[key] ??= { measure, basis, units: new Map(), overBySpecialty: new Map(), overByProfession: new Map(), hasSpecialty: false, hasProfession: false, sheets: new Set() });
+  return (accs[key] ??= {
+    measure,
+    basis,
+    units: new Map(),
+    overBySpecialty: new Map(),
+    overByProfession: new Map(),
+    hasSpecialty: false,
+    hasProfession: false,
+    sheets: new Set(),
+  });
 }
 
 function unitAcc(acc: MeasureAcc, unit: string): UnitAcc {

@@ -28,12 +28,16 @@ export function achievementOf(outcome: number | null, target: number | null, dir
  * "Reach X or improve by Y on the previous period": the better of the two achievements. The
  * improvement target is previous + Y (higher is better) or previous − Y (lower is better).
  */
-export function bestAchievement(rec: Pick<IndicatorRecord, "outcome" | "target" | "previous" | "improveBy">, direction: Direction): number | null {
+export function bestAchievement(
+  rec: Pick<IndicatorRecord, "outcome" | "target" | "previous" | "improveBy">,
+  direction: Direction,
+): number | null {
   const outcome = rec.outcome?.value ?? null;
   const reach = achievementOf(outcome, rec.target?.value ?? null, direction);
   if (rec.previous === null || rec.improveBy === null || outcome === null) return reach;
   const improved = direction === "higher" ? rec.previous.value + rec.improveBy : rec.previous.value - rec.improveBy;
-  const byImproving = direction === "higher" ? (improved > 0 ? outcome / improved : null) : improved >= 0 ? achievementOf(outcome, improved, "lower") : null;
+  const byImproving =
+    direction === "higher" ? (improved > 0 ? outcome / improved : null) : improved >= 0 ? achievementOf(outcome, improved, "lower") : null;
   if (byImproving === null) return reach;
   return reach === null ? byImproving : Math.max(reach, byImproving);
 }
@@ -51,7 +55,10 @@ export function rateIndicator(given: IndicatorRecord, settings: Settings, earlie
   // The sheet's own previous outcome wins; else the history's, on the same scale as the target.
   const fromHistory = given.previous === null ? earlier(given.goal, given.indicator) : null;
   const scale = given.target ?? given.outcome;
-  const rec: IndicatorRecord = fromHistory === null ? given : { ...given, previous: { value: fromHistory, percent: scale?.percent ?? false, decimals: scale?.decimals ?? 0 } };
+  const rec: IndicatorRecord =
+    fromHistory === null
+      ? given
+      : { ...given, previous: { value: fromHistory, percent: scale?.percent ?? false, decimals: scale?.decimals ?? 0 } };
   const direction = settings.indicators[rec.indicator]?.direction ?? rec.direction ?? "higher";
   const thresholds = thresholdsFor(rec, settings);
   const achievement = bestAchievement(rec, direction);
@@ -88,7 +95,11 @@ export const countRatings = (ratings: readonly Rating[]): RatingCounts => {
 };
 
 /** A goal's rating from its indicators by the chosen rule; no measured indicator → grey (not assessed). */
-export function rollUp(indicators: readonly Pick<IndicatorResult, "rating" | "achievement">[], rule: RollUpRule, thresholds: Thresholds): Rating {
+export function rollUp(
+  indicators: readonly Pick<IndicatorResult, "rating" | "achievement">[],
+  rule: RollUpRule,
+  thresholds: Thresholds,
+): Rating {
   const measured = indicators.filter((i) => i.rating !== "grey");
   if (measured.length === 0) return "grey";
   const ratings = measured.map((i) => i.rating as Exclude<Rating, "grey">);

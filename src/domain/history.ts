@@ -1,4 +1,14 @@
-import type { CareHistoryRow, History, TrendSeries, IndicatorHistoryRow, IndicatorResult, MeasureResult, PeriodChange, PeriodFigures, UnitResult } from "./results";
+import type {
+  CareHistoryRow,
+  History,
+  TrendSeries,
+  IndicatorHistoryRow,
+  IndicatorResult,
+  MeasureResult,
+  PeriodChange,
+  PeriodFigures,
+  UnitResult,
+} from "./results";
 import { REGION } from "./careGuarantee";
 import { serialFromIso, ymdFromSerial } from "../model/days";
 
@@ -9,17 +19,41 @@ export const unitKey = (unit: string): string => unit.trim().replace(/\s+/g, " "
 const careKey = (r: Pick<CareHistoryRow, "measure" | "basis" | "unit">) => `${r.measure}/${r.basis}/${unitKey(r.unit)}`;
 const indicatorKey = (goal: string, indicator: string) => `${unitKey(goal)}\t${unitKey(indicator)}`;
 
-const figures = (u: Pick<UnitResult, "share" | "total" | "overLimit" | "over365">): PeriodFigures => ({ share: u.share, total: u.total, overLimit: u.overLimit, over365: u.over365 });
+const figures = (u: Pick<UnitResult, "share" | "total" | "overLimit" | "over365">): PeriodFigures => ({
+  share: u.share,
+  total: u.total,
+  overLimit: u.overLimit,
+  over365: u.over365,
+});
 
 /** This run's rows for the history: every unit and the region of every measure; every indicator. */
 export function historyOf(date: string, measures: readonly MeasureResult[], indicators: readonly IndicatorResult[]): History {
   const care: CareHistoryRow[] = [];
   for (const m of measures) {
     for (const u of [...m.units, { ...m.region, unit: REGION }]) {
-      care.push({ date, measure: m.measure, basis: m.basis, unit: u.unit, total: u.total, withinLimit: u.withinLimit, share: u.share, overLimit: u.overLimit, over365: u.over365 });
+      care.push({
+        date,
+        measure: m.measure,
+        basis: m.basis,
+        unit: u.unit,
+        total: u.total,
+        withinLimit: u.withinLimit,
+        share: u.share,
+        overLimit: u.overLimit,
+        over365: u.over365,
+      });
     }
   }
-  const rows = indicators.map((i) => ({ date, goal: i.goal, indicator: i.indicator, target: i.target, outcome: i.outcome, achievement: i.achievement, rating: i.rating, percent: i.percent }));
+  const rows = indicators.map((i) => ({
+    date,
+    goal: i.goal,
+    indicator: i.indicator,
+    target: i.target,
+    outcome: i.outcome,
+    achievement: i.achievement,
+    rating: i.rating,
+    percent: i.percent,
+  }));
   return { care, indicators: rows };
 }
 
@@ -30,7 +64,11 @@ export function historyOf(date: string, measures: readonly MeasureResult[], indi
 export function mergeHistory(earlier: History, run: History): History {
   const dates = new Set([...run.care, ...run.indicators].map((r) => r.date));
   const keep = <T extends { date: string }>(rows: readonly T[]) => rows.filter((r) => !dates.has(r.date));
-  const byDate = <T extends { date: string }>(rows: T[]) => rows.map((r, i) => ({ r, i })).sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i)).map((x) => x.r);
+  const byDate = <T extends { date: string }>(rows: T[]) =>
+    rows
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
+      .map((x) => x.r);
   return { care: byDate([...keep(earlier.care), ...run.care]), indicators: byDate([...keep(earlier.indicators), ...run.indicators]) };
 }
 
@@ -46,7 +84,12 @@ const minus = (a: number | null, b: number | null) => (a === null || b === null 
 /** Now minus then; the share in percentage points. */
 export function changeOf(now: PeriodFigures, then: PeriodFigures): PeriodChange {
   const points = minus(now.share, then.share);
-  return { sharePoints: points === null ? null : points * 100, total: minus(now.total, then.total), overLimit: minus(now.overLimit, then.overLimit), over365: minus(now.over365, then.over365) };
+  return {
+    sharePoints: points === null ? null : points * 100,
+    total: minus(now.total, then.total),
+    overLimit: minus(now.overLimit, then.overLimit),
+    over365: minus(now.over365, then.over365),
+  };
 }
 
 /**
@@ -75,7 +118,10 @@ export function withPrevious(measures: readonly MeasureResult[], history: readon
 }
 
 /** The outcome an indicator had in the previous period of the history, matched by goal and name (else by name alone). */
-export function previousOutcomes(history: readonly IndicatorHistoryRow[], date: string): (goal: string, indicator: string) => number | null {
+export function previousOutcomes(
+  history: readonly IndicatorHistoryRow[],
+  date: string,
+): (goal: string, indicator: string) => number | null {
   const prev = previousDate(history, date);
   const rows = history.filter((r) => r.date === prev);
   const exact = new Map(rows.map((r) => [indicatorKey(r.goal, r.indicator), r.outcome]));

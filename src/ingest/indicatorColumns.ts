@@ -8,15 +8,73 @@ import { type ColumnMap, type FieldRule, HEADER_SEARCH_ROWS, mapColumnsWith } fr
  * "Utfall" is this period's. In these sheets "Enhet" is the unit of measure, not a clinic.
  */
 export const INDICATOR_RULES: FieldRule[] = [
-  { field: "target", exact: ["malvarde", "mal varde", "malniva", "maltal", "mal niva", "malvarde ar", "target", "target value"], contains: /^malvarde\b|^malniva\b|^target\b/ },
+  {
+    field: "target",
+    exact: ["malvarde", "mal varde", "malniva", "maltal", "mal niva", "malvarde ar", "target", "target value"],
+    contains: /^malvarde\b|^malniva\b|^target\b/,
+  },
   { field: "greenFrom", exact: ["gron fran", "gron from", "gront fran", "gron grans", "green from"], contains: /^gron\b/ },
   { field: "yellowFrom", exact: ["gul fran", "gul from", "gult fran", "gul grans", "yellow from"], contains: /^gul\b/ },
-  { field: "previousOutcome", exact: ["foregaende utfall", "utfall foregaende period", "utfall foregaende ar", "utfall fg period", "utfall fg ar", "fg utfall", "tidigare utfall", "previous outcome", "previous"], contains: /^(foregaende|tidigare|fg) (utfall|resultat|varde)\b|^(utfall|resultat) (foregaende|fg|tidigare)\b/ },
-  { field: "outcome", exact: ["utfall", "resultat", "varde", "utfall period", "utfall i ar", "senaste utfall", "outcome", "result", "value"], contains: /^(utfall|resultat)\b/ },
-  { field: "improveBy", exact: ["forbattring", "forbattringsmal", "eller forbattring", "alternativt mal", "okning procentenheter", "forbattring procentenheter", "improve by", "improvement"], contains: /^(eller )?forbattring\b/ },
-  { field: "indicator", exact: ["indikator", "indikatorer", "malindikator", "matt", "nyckeltal", "indicator", "kpi", "styrtal", "mattal"], contains: /^(indikator|nyckeltal|malindikator)\b/ },
-  { field: "goal", exact: ["mal", "delmal", "malomrade", "mal delmal", "strategiskt mal", "overgripande mal", "verksamhetsmal", "malformulering", "goal", "objective"], contains: /^(mal|delmal|malomrade|strategiskt mal|verksamhetsmal)\b/ },
-  { field: "direction", exact: ["riktning", "onskad riktning", "malriktning", "direction", "hogre lagre ar battre"], contains: /^riktning\b/ },
+  {
+    field: "previousOutcome",
+    exact: [
+      "foregaende utfall",
+      "utfall foregaende period",
+      "utfall foregaende ar",
+      "utfall fg period",
+      "utfall fg ar",
+      "fg utfall",
+      "tidigare utfall",
+      "previous outcome",
+      "previous",
+    ],
+    contains: /^(foregaende|tidigare|fg) (utfall|resultat|varde)\b|^(utfall|resultat) (foregaende|fg|tidigare)\b/,
+  },
+  {
+    field: "outcome",
+    exact: ["utfall", "resultat", "varde", "utfall period", "utfall i ar", "senaste utfall", "outcome", "result", "value"],
+    contains: /^(utfall|resultat)\b/,
+  },
+  {
+    field: "improveBy",
+    exact: [
+      "forbattring",
+      "forbattringsmal",
+      "eller forbattring",
+      "alternativt mal",
+      "okning procentenheter",
+      "forbattring procentenheter",
+      "improve by",
+      "improvement",
+    ],
+    contains: /^(eller )?forbattring\b/,
+  },
+  {
+    field: "indicator",
+    exact: ["indikator", "indikatorer", "malindikator", "matt", "nyckeltal", "indicator", "kpi", "styrtal", "mattal"],
+    contains: /^(indikator|nyckeltal|malindikator)\b/,
+  },
+  {
+    field: "goal",
+    exact: [
+      "mal",
+      "delmal",
+      "malomrade",
+      "mal delmal",
+      "strategiskt mal",
+      "overgripande mal",
+      "verksamhetsmal",
+      "malformulering",
+      "goal",
+      "objective",
+    ],
+    contains: /^(mal|delmal|malomrade|strategiskt mal|verksamhetsmal)\b/,
+  },
+  {
+    field: "direction",
+    exact: ["riktning", "onskad riktning", "malriktning", "direction", "hogre lagre ar battre"],
+    contains: /^riktning\b/,
+  },
   { field: "period", exact: ["period", "tertial", "matperiod", "uppfoljningsperiod", "ar", "manad", "kvartal"] },
   { field: "unitOfMeasure", exact: ["enhet", "mattenhet", "matenhet", "unit", "unit of measure"] },
   { field: "comment", exact: ["kommentar", "kommentarer", "analys", "kommentar analys", "comment", "comments"], contains: /^kommentar\b/ },
@@ -24,9 +82,28 @@ export const INDICATOR_RULES: FieldRule[] = [
 ];
 
 export const ASSIGNMENT_RULES: FieldRule[] = [
-  { field: "assignment", exact: ["uppdrag", "uppdragsbeskrivning", "beskrivning av uppdrag", "uppdragets namn", "assignment", "task"], contains: /^uppdrag\b/ },
+  {
+    field: "assignment",
+    exact: ["uppdrag", "uppdragsbeskrivning", "beskrivning av uppdrag", "uppdragets namn", "assignment", "task"],
+    contains: /^uppdrag\b/,
+  },
   { field: "status", exact: ["status", "lage", "statusbedomning", "status bedomning", "state"], contains: /^status\b/ },
-  { field: "endDate", exact: ["slutdatum", "slut datum", "klart senast", "klart datum", "ska vara klart", "deadline", "end date", "due date", "datum for slutforande", "slutforas"], contains: /^slutdatum\b|^klart\b/ },
+  {
+    field: "endDate",
+    exact: [
+      "slutdatum",
+      "slut datum",
+      "klart senast",
+      "klart datum",
+      "ska vara klart",
+      "deadline",
+      "end date",
+      "due date",
+      "datum for slutforande",
+      "slutforas",
+    ],
+    contains: /^slutdatum\b|^klart\b/,
+  },
   { field: "comment", exact: ["kommentar", "kommentarer", "comment", "comments"], contains: /^kommentar\b/ },
   { field: "owner", exact: ["ansvarig", "agare", "ansvar", "owner", "responsible"] },
 ];

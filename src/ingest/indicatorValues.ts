@@ -44,7 +44,8 @@ export function parseIndicatorValue(cell: Cell, format?: string | null): Parsed<
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { ok: false, reason: "notANumber" };
     const percent = format != null && format.includes("%");
-    const decimals = format && /0[.,]0/.test(format) ? decimalsOfFormat(format) : Math.min(decimalsOfNumber(percent ? cell * 100 : cell), 2);
+    const decimals =
+      format && /0[.,]0/.test(format) ? decimalsOfFormat(format) : Math.min(decimalsOfNumber(percent ? cell * 100 : cell), 2);
     return { ok: true, value: { value: cell, percent, decimals } };
   }
   const text = cell.trim();
@@ -67,11 +68,16 @@ export function parseIndicatorValue(cell: Cell, format?: string | null): Parsed<
 export function onOneScale(values: (IndicatorValue | null)[], unitSaysPercent: boolean): (IndicatorValue | null)[] {
   const percentRow = unitSaysPercent || values.some((v) => v?.percent);
   if (!percentRow) return values;
-  return values.map((v) => (v === null || v.percent ? v : { value: Math.abs(v.value) > 1 || unitSaysPercent ? v.value / 100 : v.value, percent: true, decimals: v.decimals }));
+  return values.map((v) =>
+    v === null || v.percent
+      ? v
+      : { value: Math.abs(v.value) > 1 || unitSaysPercent ? v.value / 100 : v.value, percent: true, decimals: v.decimals },
+  );
 }
 
 /** A unit of measure ("%", "procent", "andel", "Andel (%)") that makes plain numbers percentage points. */
-export const unitSaysPercent = (unit: string | null): boolean => unit !== null && (/%/.test(unit) || /^(procent|andel|percent|share)\b/.test(normalizeHeader(unit)));
+export const unitSaysPercent = (unit: string | null): boolean =>
+  unit !== null && (/%/.test(unit) || /^(procent|andel|percent|share)\b/.test(normalizeHeader(unit)));
 
 /** A threshold on achievement: "90 %", 0.9, or 90 (points) → 0.9. */
 export function parseThreshold(cell: Cell, format?: string | null): Parsed<number | null> {
@@ -102,6 +108,9 @@ export function parseDirection(cell: Cell): Parsed<Direction | null> {
  */
 export function splitOrImprove(cell: Cell): { target: string; improveBy: string } | null {
   if (typeof cell !== "string") return null;
-  const m = /^(.+?)\s+(?:eller|el\.?|or)\s+(?:förbättring|förbättra|ökning|öka|improve(?:ment)?)?\s*(?:med|by)?\s*[+]?\s*([\d\s.,\u00a0\u202f]+)\s*(?:%-?enheter|procentenheter|p\.?e\.?|pp|points?|%)?\s*$/i.exec(cell.trim());
+  const m =
+    /^(.+?)\s+(?:eller|el\.?|or)\s+(?:förbättring|förbättra|ökning|öka|improve(?:ment)?)?\s*(?:med|by)?\s*[+]?\s*([\d\s.,\u00a0\u202f]+)\s*(?:%-?enheter|procentenheter|p\.?e\.?|pp|points?|%)?\s*$/i.exec(
+      cell.trim(),
+    );
   return m ? { target: m[1], improveBy: m[2].trim() } : null;
 }

@@ -11,7 +11,14 @@ import { cellText, isBlank } from "./parse/text";
 import { normalizeHeader } from "./parse/headers";
 import { parseDate } from "./parse/dates";
 import {
-  type IndicatorValue, NOT_MEASURED, onOneScale, parseDirection, parseIndicatorValue, parseThreshold, splitOrImprove, unitSaysPercent,
+  type IndicatorValue,
+  NOT_MEASURED,
+  onOneScale,
+  parseDirection,
+  parseIndicatorValue,
+  parseThreshold,
+  splitOrImprove,
+  unitSaysPercent,
 } from "./indicatorValues";
 
 /** What ingest made of an indicator or assignment sheet. */
@@ -46,7 +53,13 @@ const textAt = (row: readonly Cell[], col: number | undefined): string | null =>
 
 const REJECTED = Symbol("rejected");
 
-function field<T>(ctx: Ctx, row: readonly Cell[], i: number, f: Field, parse: (c: Cell, format?: string | null) => Parsed<T>): T | undefined | typeof REJECTED {
+function field<T>(
+  ctx: Ctx,
+  row: readonly Cell[],
+  i: number,
+  f: Field,
+  parse: (c: Cell, format?: string | null) => Parsed<T>,
+): T | undefined | typeof REJECTED {
   const col = ctx.map[f];
   if (col === undefined) return undefined;
   const p = parse(row[col] ?? null, ctx.grid.formats?.[i]?.[col]);
@@ -56,7 +69,13 @@ function field<T>(ctx: Ctx, row: readonly Cell[], i: number, f: Field, parse: (c
 }
 
 /** Parse the rows of a recognised indicator or assignment sheet. Never throws on data. */
-export function readPlanRows(grid: SheetGrid, kind: PlanSheetKind, headerIndex: number, map: ColumnMap, statuses: Record<string, StatusRating>): PlanRows {
+export function readPlanRows(
+  grid: SheetGrid,
+  kind: PlanSheetKind,
+  headerIndex: number,
+  map: ColumnMap,
+  statuses: Record<string, StatusRating>,
+): PlanRows {
   const ctx: Ctx = { grid, headers: grid.values[headerIndex], map, issues: [] };
   const out: PlanRows = { indicators: [], goals: [], assignments: [], rowsRead: 0, headingRows: 0, issues: ctx.issues };
   const statusByKey = new Map(Object.entries(statuses).map(([k, v]) => [normalizeHeader(k), v]));
@@ -96,7 +115,11 @@ function indicatorRow(ctx: Ctx, row: readonly Cell[], i: number, goal: string, i
   const target = value("target");
   const outcome = value("outcome");
   const previous = value("previousOutcome");
-  const improve = split ? parseIndicatorValue(split.improveBy) : map.improveBy !== undefined ? parseIndicatorValue(row[map.improveBy] ?? null, ctx.grid.formats?.[i]?.[map.improveBy]) : undefined;
+  const improve = split
+    ? parseIndicatorValue(split.improveBy)
+    : map.improveBy !== undefined
+      ? parseIndicatorValue(row[map.improveBy] ?? null, ctx.grid.formats?.[i]?.[map.improveBy])
+      : undefined;
   if (improve && !improve.ok) return reject(ctx, i, (split ? map.target : map.improveBy)!, "invalidImproveBy");
   const direction = field(ctx, row, i, "direction", parseDirection);
   const greenFrom = field(ctx, row, i, "greenFrom", parseThreshold);
@@ -104,9 +127,13 @@ function indicatorRow(ctx: Ctx, row: readonly Cell[], i: number, goal: string, i
   if ([target, outcome, previous, direction, greenFrom, yellowFrom].includes(REJECTED)) return null;
 
   const unitOfMeasure = textAt(row, map.unitOfMeasure);
-  const measured = (v: IndicatorValue | typeof NOT_MEASURED | undefined | typeof REJECTED) => (v === undefined || v === NOT_MEASURED || v === REJECTED ? null : v);
+  const measured = (v: IndicatorValue | typeof NOT_MEASURED | undefined | typeof REJECTED) =>
+    v === undefined || v === NOT_MEASURED || v === REJECTED ? null : v;
   const improveValue = improve?.ok && improve.value !== NOT_MEASURED ? improve.value : null;
-  const [t, o, p, imp] = onOneScale([measured(target), measured(outcome), measured(previous), improveValue], unitSaysPercent(unitOfMeasure) || /%|procent/i.test(cellText(ctx.headers[map.outcome ?? -1] ?? null)));
+  const [t, o, p, imp] = onOneScale(
+    [measured(target), measured(outcome), measured(previous), improveValue],
+    unitSaysPercent(unitOfMeasure) || /%|procent/i.test(cellText(ctx.headers[map.outcome ?? -1] ?? null)),
+  );
   const dir = direction === undefined || direction === REJECTED ? null : direction;
 
   if (o !== null && t === null) return reject(ctx, i, map.target ?? map.outcome!, "missingTarget");

@@ -50,7 +50,17 @@ export interface IngestedSheet {
 /** A region's own total row in an extract: counting it as a unit would count everyone twice. */
 const SUMMARY_ROW = /^(totalt|total|summa|sum|region|hela regionen|samtliga|alla enheter|riket)\b/;
 
-const AGGREGATE_FIELDS: Field[] = ["total", "withinLimit", "share", "bucket0_30", "bucket31_60", "bucket61_90", "bucket91_180", "bucket181_365", "bucketOver365"];
+const AGGREGATE_FIELDS: Field[] = [
+  "total",
+  "withinLimit",
+  "share",
+  "bucket0_30",
+  "bucket31_60",
+  "bucket61_90",
+  "bucket91_180",
+  "bucket181_365",
+  "bucketOver365",
+];
 const BUCKET_FIELDS: Field[] = ["bucket0_30", "bucket31_60", "bucket61_90", "bucket91_180", "bucket181_365", "bucketOver365"];
 
 /** Measures clocked on completed contacts by default (DOMAIN.md §1); the rest on waiting patients. */
@@ -58,14 +68,34 @@ export const COMPLETED_BY_DEFAULT: readonly MeasureId[] = ["primaryContact", "pr
 
 const noRecords = () => ({ patients: [], aggregates: [], indicators: [], goals: [], assignments: [], headingRows: 0 });
 
-function unrecognised(grid: SheetGrid, note: SheetNote, headerRow: number | null = null, columns: Partial<Record<Field, string>> = {}): IngestedSheet {
-  return { sheet: grid.name, kind: "unrecognised", note, headerRow, columns, columnLetters: {}, ...noRecords(), rowsRead: 0, excluded: new Map(), issues: [] };
+function unrecognised(
+  grid: SheetGrid,
+  note: SheetNote,
+  headerRow: number | null = null,
+  columns: Partial<Record<Field, string>> = {},
+): IngestedSheet {
+  return {
+    sheet: grid.name,
+    kind: "unrecognised",
+    note,
+    headerRow,
+    columns,
+    columnLetters: {},
+    ...noRecords(),
+    rowsRead: 0,
+    excluded: new Map(),
+    issues: [],
+  };
 }
 
 const PLAN_KINDS: readonly SheetKind[] = ["indicatorList", "assignmentList"];
 
 /** Read one sheet: find its header, map its columns, classify it and parse its rows. Never throws on data. */
-export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined, statuses: Record<string, StatusRating> = {}): IngestedSheet {
+export function ingestSheet(
+  grid: SheetGrid,
+  settings: SheetSettings | undefined,
+  statuses: Record<string, StatusRating> = {},
+): IngestedSheet {
   if (settings?.kind === "ignore") return unrecognised(grid, { code: "ignored" });
   const values = grid.values;
   // A plan's indicators or assignments, unless the settings say the sheet is waiting-time data.
@@ -89,22 +119,56 @@ export function ingestSheet(grid: SheetGrid, settings: SheetSettings | undefined
   const unitCol = unitColumn(map);
   const isPatient = map.start !== undefined || map.visit !== undefined || map.waitDays !== undefined;
   const isAggregate = AGGREGATE_FIELDS.some((f) => map[f] !== undefined);
-  let kind: SheetKind = settings?.kind ?? (isPatient ? (map.visit !== undefined ? "completedList" : "waitingList") : isAggregate ? "unitAggregate" : "unrecognised");
+  let kind: SheetKind =
+    settings?.kind ??
+    (isPatient ? (map.visit !== undefined ? "completedList" : "waitingList") : isAggregate ? "unitAggregate" : "unrecognised");
   if (unitCol === undefined) kind = "unrecognised";
   if (kind === "unrecognised") {
     return unrecognised(grid, { code: unitCol === undefined ? "noUnitColumn" : "noDataColumns", headerRow }, headerRow, columns);
   }
 
-  const title = values.slice(0, found.index).flat().filter((c): c is string => typeof c === "string").join(" ");
+  const title = values
+    .slice(0, found.index)
+    .flat()
+    .filter((c): c is string => typeof c === "string")
+    .join(" ");
   const sheetMeasure = settings?.measure ?? parseContactType(grid.name) ?? (title ? parseContactType(title) : null);
-  const ctx: RowContext = { grid, headers, map, unitCol: unitCol!, sheetMeasure: sheetMeasure ?? "firstVisit", issues: [], excluded: new Map(), units: new Map() };
+  const ctx: RowContext = {
+    grid,
+    headers,
+    map,
+    unitCol: unitCol!,
+    sheetMeasure: sheetMeasure ?? "firstVisit",
+    issues: [],
+    excluded: new Map(),
+    units: new Map(),
+  };
   // A measure from the settings says "sheet name" too: the note has always said so.
   const measureFrom: MeasureFrom = map.measure !== undefined ? "column" : sheetMeasure ? "sheetName" : "assumed";
-  const basis: Basis = kind === "unitAggregate"
-    ? settings?.basis ?? aggregateBasis(`${grid.name} ${title} ${headers.map((h) => cellText(h)).join(" ")}`, ctx.sheetMeasure)
-    : kind === "completedList" ? "completed" : "waiting";
+  const basis: Basis =
+    kind === "unitAggregate"
+      ? (settings?.basis ?? aggregateBasis(`${grid.name} ${title} ${headers.map((h) => cellText(h)).join(" ")}`, ctx.sheetMeasure))
+      : kind === "completedList"
+        ? "completed"
+        : "waiting";
   const note: SheetNote = { code: kind === "unitAggregate" ? "unitAggregate" : "patientList", basis, measureFrom };
-  const out: IngestedSheet = { sheet: grid.name, kind, note, headerRow, columns, columnLetters, patients: [], aggregates: [], indicators: [], goals: [], assignments: [], headingRows: 0, rowsRead: 0, excluded: ctx.excluded, issues: ctx.issues };
+  const out: IngestedSheet = {
+    sheet: grid.name,
+    kind,
+    note,
+    headerRow,
+    columns,
+    columnLetters,
+    patients: [],
+    aggregates: [],
+    indicators: [],
+    goals: [],
+    assignments: [],
+    headingRows: 0,
+    rowsRead: 0,
+    excluded: ctx.excluded,
+    issues: ctx.issues,
+  };
 
   if (kind === "unitAggregate") {
     for (let i = found.index + 1; i < values.length; i++) {
@@ -141,22 +205,47 @@ export function resolveHeader(grid: SheetGrid, index: number, detected: ColumnMa
   return { headers, map, headerRow, columns, columnLetters, problem };
 }
 
-function ingestPlanSheet(grid: SheetGrid, kind: PlanSheetKind, index: number, detected: ColumnMap, settings: SheetSettings | undefined, statuses: Record<string, StatusRating>): IngestedSheet {
+function ingestPlanSheet(
+  grid: SheetGrid,
+  kind: PlanSheetKind,
+  index: number,
+  detected: ColumnMap,
+  settings: SheetSettings | undefined,
+  statuses: Record<string, StatusRating>,
+): IngestedSheet {
   const { map, headerRow, columns, columnLetters, problem } = resolveHeader(grid, index, detected, settings);
   if (problem) return unrecognised(grid, problem, headerRow, columns);
   const needed: Field[] = kind === "indicatorList" ? ["indicator"] : ["assignment", "status"];
   const lacking = needed.filter((f) => map[f] === undefined);
   if (lacking.length || (kind === "indicatorList" && map.target === undefined && map.outcome === undefined)) {
-    return unrecognised(grid, { code: kind === "indicatorList" ? "noIndicatorColumns" : "noAssignmentColumns", headerRow }, headerRow, columns);
+    return unrecognised(
+      grid,
+      { code: kind === "indicatorList" ? "noIndicatorColumns" : "noAssignmentColumns", headerRow },
+      headerRow,
+      columns,
+    );
   }
   const rows = readPlanRows(grid, kind, index, map, statuses);
-  const note: SheetNote = kind === "indicatorList"
-    ? { code: "indicators", goals: rows.goals.length, indicators: rows.indicators.length }
-    : { code: "assignments", count: rows.assignments.length };
+  const note: SheetNote =
+    kind === "indicatorList"
+      ? { code: "indicators", goals: rows.goals.length, indicators: rows.indicators.length }
+      : { code: "assignments", count: rows.assignments.length };
   return {
-    sheet: grid.name, kind, note, headerRow, columns, columnLetters,
-    patients: [], aggregates: [], indicators: rows.indicators, goals: rows.goals, assignments: rows.assignments, headingRows: rows.headingRows,
-    rowsRead: rows.rowsRead, excluded: new Map(), issues: rows.issues,
+    sheet: grid.name,
+    kind,
+    note,
+    headerRow,
+    columns,
+    columnLetters,
+    patients: [],
+    aggregates: [],
+    indicators: rows.indicators,
+    goals: rows.goals,
+    assignments: rows.assignments,
+    headingRows: rows.headingRows,
+    rowsRead: rows.rowsRead,
+    excluded: new Map(),
+    issues: rows.issues,
   };
 }
 
@@ -222,7 +311,13 @@ function measureOf(ctx: RowContext, row: readonly Cell[], i: number): MeasureId 
 const REJECTED: unique symbol = Symbol("rejected");
 
 /** Parse an optional column: undefined when the column or the value is absent. */
-function optional<T>(ctx: RowContext, row: readonly Cell[], i: number, col: number | undefined, parse: (c: Cell) => Parsed<T>): T | undefined | typeof REJECTED {
+function optional<T>(
+  ctx: RowContext,
+  row: readonly Cell[],
+  i: number,
+  col: number | undefined,
+  parse: (c: Cell) => Parsed<T>,
+): T | undefined | typeof REJECTED {
   if (col === undefined) return undefined;
   const cell = row[col] ?? null;
   if (isBlank(cell)) return undefined;
@@ -237,7 +332,15 @@ const text = (row: readonly Cell[], col: number | undefined): string | null => {
   const c = row[col];
   if (c === null || c === undefined) return null;
   // Most cells are already trimmed words: take them as they are, without a scan or a copy.
-  if (typeof c === "string" && c.length > 0 && c.charCodeAt(0) > 32 && c.charCodeAt(c.length - 1) > 32 && c.charCodeAt(0) < 0xa0 && c.charCodeAt(c.length - 1) < 0xa0) return c;
+  if (
+    typeof c === "string" &&
+    c.length > 0 &&
+    c.charCodeAt(0) > 32 &&
+    c.charCodeAt(c.length - 1) > 32 &&
+    c.charCodeAt(0) < 0xa0 &&
+    c.charCodeAt(c.length - 1) < 0xa0
+  )
+    return c;
   return isBlank(c) ? null : String(c).trim();
 };
 
@@ -329,16 +432,41 @@ function aggregateRow(ctx: RowContext, row: readonly Cell[], i: number, basis: B
   if (total === null && buckets) total = buckets.reduce((a, b) => a + b, 0);
   if (suppressed) {
     exclude(ctx, "suppressedFigures");
-    return { sheet: ctx.grid.name, row: (ctx.grid.origin?.row ?? 0) + i + 1, unit, measure, basis, total: null, withinLimit: null, share: null, buckets: null, over365: null, suppressed: true };
+    return {
+      sheet: ctx.grid.name,
+      row: (ctx.grid.origin?.row ?? 0) + i + 1,
+      unit,
+      measure,
+      basis,
+      total: null,
+      withinLimit: null,
+      share: null,
+      buckets: null,
+      over365: null,
+      suppressed: true,
+    };
   }
   if (total === null && withinLimit === null && share === null) {
     const col = map.total ?? map.share ?? map.withinLimit ?? ctx.unitCol;
     return reject(ctx, i, col, row[col], "missingCounts");
   }
-  if (total !== null && withinLimit !== null && withinLimit > total) return reject(ctx, i, map.withinLimit!, row[map.withinLimit!], "withinOverTotal");
+  if (total !== null && withinLimit !== null && withinLimit > total)
+    return reject(ctx, i, map.withinLimit!, row[map.withinLimit!], "withinOverTotal");
   if (withinLimit === null && total !== null && share !== null) withinLimit = Math.round(share * total);
   if (share === null && total !== null && withinLimit !== null && total > 0) share = withinLimit / total;
   if (total === null && withinLimit !== null && share !== null && share > 0) total = Math.round(withinLimit / share);
   if (over365 === undefined) over365 = null;
-  return { sheet: ctx.grid.name, row: (ctx.grid.origin?.row ?? 0) + i + 1, unit, measure, basis, total, withinLimit, share, buckets, over365, suppressed: false };
+  return {
+    sheet: ctx.grid.name,
+    row: (ctx.grid.origin?.row ?? 0) + i + 1,
+    unit,
+    measure,
+    basis,
+    total,
+    withinLimit,
+    share,
+    buckets,
+    over365,
+    suppressed: false,
+  };
 }

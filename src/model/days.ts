@@ -96,8 +96,14 @@ function digitAt(text: string, i: number): number {
  */
 export function serialFromIso(text: string): DaySerial | null {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
-  const y0 = digitAt(text, 0), y1 = digitAt(text, 1), y2 = digitAt(text, 2), y3 = digitAt(text, 3);
-  const m0 = digitAt(text, 5), m1 = digitAt(text, 6), d0 = digitAt(text, 8), d1 = digitAt(text, 9);
+  const y0 = digitAt(text, 0),
+    y1 = digitAt(text, 1),
+    y2 = digitAt(text, 2),
+    y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5),
+    m1 = digitAt(text, 6),
+    d0 = digitAt(text, 8),
+    d1 = digitAt(text, 9);
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const m = m0 * 10 + m1;

@@ -2,7 +2,14 @@
 
 /** The care-guarantee measures ("0-3-90-90", BUP 30). */
 export type MeasureId = "firstVisit" | "treatment" | "primaryContact" | "primaryAssessment" | "bupFirst" | "bupTreatment";
-export const MEASURES: readonly MeasureId[] = ["firstVisit", "treatment", "primaryContact", "primaryAssessment", "bupFirst", "bupTreatment"];
+export const MEASURES: readonly MeasureId[] = [
+  "firstVisit",
+  "treatment",
+  "primaryContact",
+  "primaryAssessment",
+  "bupFirst",
+  "bupTreatment",
+];
 
 /** Patients still waiting on the measurement date, or contacts completed in the period. */
 export type Basis = "waiting" | "completed";

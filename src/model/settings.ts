@@ -66,16 +66,16 @@ export interface Settings {
 
 /** DOMAIN.md §2's mapping; "Ej påbörjad" turns red once its end date has passed. */
 export const DEFAULT_ASSIGNMENT_STATUS: Record<string, StatusRating> = {
-  "Avslutad": "green",
-  "Genomförd": "green",
-  "Klar": "green",
+  Avslutad: "green",
+  Genomförd: "green",
+  Klar: "green",
   "Pågående enligt plan": "green",
   "Pågår enligt plan": "green",
   "Enligt plan": "green",
   "Pågående med avvikelse": "yellow",
   "Pågår med avvikelse": "yellow",
-  "Avvikelse": "yellow",
-  "Försenad": "red",
+  Avvikelse: "yellow",
+  Försenad: "red",
   "Ej påbörjad": "greyUntilEnd",
   "Inte påbörjad": "greyUntilEnd",
 };

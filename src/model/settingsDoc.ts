@@ -4,7 +4,15 @@ import type { Parsed } from "./parsed";
 import { DEFAULT_SETTINGS, ROLL_UP_RULES, type IndicatorSettings, type RollUpRule, type Settings, type SheetSettings } from "./settings";
 import type { StatusRating } from "./ratings";
 
-const KINDS: readonly (SheetKind | "ignore")[] = ["waitingList", "completedList", "unitAggregate", "indicatorList", "assignmentList", "unrecognised", "ignore"];
+const KINDS: readonly (SheetKind | "ignore")[] = [
+  "waitingList",
+  "completedList",
+  "unitAggregate",
+  "indicatorList",
+  "assignmentList",
+  "unrecognised",
+  "ignore",
+];
 const STATUS_RATINGS: readonly StatusRating[] = ["green", "yellow", "red", "grey", "greyUntilEnd"];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -24,9 +32,15 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
         if (v !== 1) errors.push(`version: ${JSON.stringify(v)} stöds inte (endast 1).`);
         break;
       case "measures":
-        if (!isObject(v)) { errors.push("measures: ska vara ett objekt."); break; }
+        if (!isObject(v)) {
+          errors.push("measures: ska vara ett objekt.");
+          break;
+        }
         for (const [id, m] of Object.entries(v)) {
-          if (!MEASURES.includes(id as MeasureId) || !isObject(m)) { errors.push(`measures.${id}: okänt mått.`); continue; }
+          if (!MEASURES.includes(id as MeasureId) || !isObject(m)) {
+            errors.push(`measures.${id}: okänt mått.`);
+            continue;
+          }
           const target = s.measures[id as MeasureId];
           for (const [k, x] of Object.entries(m)) {
             if (k === "limitDays" && Number.isInteger(x) && (x as number) >= 0) target.limitDays = x as number;
@@ -36,9 +50,15 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
         }
         break;
       case "exclusions":
-        if (!isObject(v)) { errors.push("exclusions: ska vara ett objekt."); break; }
+        if (!isObject(v)) {
+          errors.push("exclusions: ska vara ett objekt.");
+          break;
+        }
         for (const [basis, codes] of Object.entries(v)) {
-          if ((basis !== "waiting" && basis !== "completed") || !isObject(codes)) { errors.push(`exclusions.${basis}: okänd grund.`); continue; }
+          if ((basis !== "waiting" && basis !== "completed") || !isObject(codes)) {
+            errors.push(`exclusions.${basis}: okänd grund.`);
+            continue;
+          }
           for (const [code, on] of Object.entries(codes)) {
             if ((code === "PvV" || code === "MoV" || code === "SoV") && typeof on === "boolean") s.exclusions[basis][code] = on;
             else errors.push(`exclusions.${basis}.${code}: ska vara PvV, MoV eller SoV med true/false.`);
@@ -48,7 +68,8 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
       case "thresholds": {
         const g = isObject(v) && v.green !== undefined ? v.green : s.thresholds.green;
         const y = isObject(v) && v.yellow !== undefined ? v.yellow : s.thresholds.yellow;
-        if (!isObject(v) || typeof g !== "number" || typeof y !== "number" || y < 0 || g < y) errors.push("thresholds: green och yellow ska vara tal med green ≥ yellow ≥ 0.");
+        if (!isObject(v) || typeof g !== "number" || typeof y !== "number" || y < 0 || g < y)
+          errors.push("thresholds: green och yellow ska vara tal med green ≥ yellow ≥ 0.");
         else s.thresholds = { green: g, yellow: y };
         break;
       }
@@ -58,7 +79,10 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
         else errors.push(`${key}: ska vara true eller false.`);
         break;
       case "sheets":
-        if (!isObject(v)) { errors.push("sheets: ska vara ett objekt."); break; }
+        if (!isObject(v)) {
+          errors.push("sheets: ska vara ett objekt.");
+          break;
+        }
         for (const [name, sheet] of Object.entries(v)) {
           const parsed = readSheetSettings(name, sheet, errors);
           if (parsed) s.sheets[name] = parsed;
@@ -73,7 +97,10 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
         else errors.push(`rollUp: ska vara ${ROLL_UP_RULES.join(", ")}.`);
         break;
       case "assignmentStatus":
-        if (!isObject(v)) { errors.push("assignmentStatus: ska vara status → färg."); break; }
+        if (!isObject(v)) {
+          errors.push("assignmentStatus: ska vara status → färg.");
+          break;
+        }
         // The user's words come on top of the defaults, so adding one status keeps the others.
         for (const [status, colour] of Object.entries(v)) {
           if (STATUS_RATINGS.includes(colour as StatusRating)) s.assignmentStatus[status] = colour as StatusRating;
@@ -81,7 +108,10 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
         }
         break;
       case "indicators":
-        if (!isObject(v)) { errors.push("indicators: ska vara indikator → inställningar."); break; }
+        if (!isObject(v)) {
+          errors.push("indicators: ska vara indikator → inställningar.");
+          break;
+        }
         for (const [name, ind] of Object.entries(v)) {
           const parsed = readIndicatorSettings(name, ind, errors);
           if (parsed) s.indicators[name] = parsed;
@@ -95,7 +125,10 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
 }
 
 function readSheetSettings(name: string, v: unknown, errors: string[]): SheetSettings | null {
-  if (!isObject(v)) { errors.push(`sheets.${name}: ska vara ett objekt.`); return null; }
+  if (!isObject(v)) {
+    errors.push(`sheets.${name}: ska vara ett objekt.`);
+    return null;
+  }
   const out: SheetSettings = {};
   if (v.kind !== undefined) {
     if (KINDS.includes(v.kind as SheetKind)) out.kind = v.kind as SheetKind | "ignore";
@@ -110,20 +143,25 @@ function readSheetSettings(name: string, v: unknown, errors: string[]): SheetSet
     else errors.push(`sheets.${name}.basis: ska vara waiting eller completed.`);
   }
   if (v.columns !== undefined) {
-    if (isObject(v.columns) && Object.values(v.columns).every((c) => typeof c === "string")) out.columns = v.columns as SheetSettings["columns"];
+    if (isObject(v.columns) && Object.values(v.columns).every((c) => typeof c === "string"))
+      out.columns = v.columns as SheetSettings["columns"];
     else errors.push(`sheets.${name}.columns: ska vara fält → kolumnrubrik (text).`);
   }
   return out;
 }
 
 function readIndicatorSettings(name: string, v: unknown, errors: string[]): IndicatorSettings | null {
-  if (!isObject(v)) { errors.push(`indicators.${name}: ska vara ett objekt.`); return null; }
+  if (!isObject(v)) {
+    errors.push(`indicators.${name}: ska vara ett objekt.`);
+    return null;
+  }
   const out: IndicatorSettings = {};
   for (const [k, x] of Object.entries(v)) {
     if (k === "direction" && (x === "higher" || x === "lower")) out.direction = x;
     else if ((k === "green" || k === "yellow") && typeof x === "number" && x >= 0) out[k] = x;
     else errors.push(`indicators.${name}.${k}: ogiltigt värde ${JSON.stringify(x)} (direction: higher/lower, green/yellow: andel ≥ 0).`);
   }
-  if (out.green !== undefined && out.yellow !== undefined && out.yellow > out.green) errors.push(`indicators.${name}: yellow ska vara ≤ green.`);
+  if (out.green !== undefined && out.yellow !== undefined && out.yellow > out.green)
+    errors.push(`indicators.${name}: yellow ska vara ≤ green.`);
   return out;
 }

@@ -1,5 +1,17 @@
 import {
-  Body1, Button, Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Tab, TabList, makeStyles, tokens,
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { App } from "../app/pane/App";
@@ -30,21 +42,39 @@ const XLSX_TYPES = ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.sp
 const useStyles = makeStyles({
   page: { boxSizing: "border-box", maxWidth: "1400px", margin: "0 auto", minWidth: 0, overflowWrap: "anywhere" },
   banner: {
-    display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorBrandBackground2,
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorBrandBackground2,
   },
   bannerTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  intro: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  intro: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   file: {
-    margin: tokens.spacingHorizontalM, padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS,
-    border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium,
+    margin: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
   },
   dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   fileRow: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   hiddenInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
   // The pane at Excel's task-pane width beside the tabs; one column below 800 px.
   columns: {
-    display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingHorizontalL, alignItems: "start",
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    gap: tokens.spacingHorizontalL,
+    alignItems: "start",
     "@media (min-width: 800px)": { gridTemplateColumns: "360px minmax(0, 1fr)" },
   },
   pane: { minWidth: 0, "@media (min-width: 800px)": { borderRight: `1px solid ${tokens.colorNeutralStroke2}` } },
@@ -99,10 +129,12 @@ export function PreviewPage({ lang }: { lang: Lang }) {
       host = createFileHost(bytes, {
         written(plans: SheetPlan[], tabs: WrittenTab[], out: Uint8Array) {
           if (current.current?.key !== key) return;
-          const drawn = tabs.map((w) => ({ plan: plans.find((p) => p.name === w.planName)!, sheetName: w.sheetName })).filter((x) => x.plan);
+          const drawn = tabs
+            .map((w) => ({ plan: plans.find((p) => p.name === w.planName)!, sheetName: w.sheetName }))
+            .filter((x) => x.plan);
           setWritten({ tabs: drawn, bytes: out });
           setStale(false);
-          setActive((was) => (was && drawn.some((d) => d.sheetName === was) ? was : drawn[0]?.sheetName ?? null));
+          setActive((was) => (was && drawn.some((d) => d.sheetName === was) ? was : (drawn[0]?.sheetName ?? null)));
         },
         settingsSaved() {
           if (current.current?.key === key) setStale(true);
@@ -172,7 +204,9 @@ export function PreviewPage({ lang }: { lang: Lang }) {
 
   const download = () => {
     if (!written || !opened) return;
-    const url = URL.createObjectURL(new Blob([written.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const url = URL.createObjectURL(
+      new Blob([written.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    );
     const a = document.createElement("a");
     a.href = url;
     a.download = outputName(opened.name);
@@ -238,7 +272,9 @@ export function PreviewPage({ lang }: { lang: Lang }) {
       </section>
 
       <div className={s.columns}>
-        <div className={s.pane}>{opened ? <App key={opened.key} host={opened.host} lang={lang} exporter={previewExporter(opened.name)} /> : null}</div>
+        <div className={s.pane}>
+          {opened ? <App key={opened.key} host={opened.host} lang={lang} exporter={previewExporter(opened.name)} /> : null}
+        </div>
         <section ref={tabsSection} className={s.tabs} aria-label={t.tabsTitle}>
           <Subtitle2 as="h2">{t.tabsTitle}</Subtitle2>
           {!written ? <Caption1>{t.tabsEmpty}</Caption1> : null}

@@ -15,8 +15,12 @@ const useStyles = makeStyles({
   scroller: { overflowX: "auto", maxWidth: "100%", border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: "#fff" },
   table: { borderCollapse: "collapse", tableLayout: "fixed", fontSize: tokens.fontSizeBase200 },
   cell: {
-    border: "1px solid #E1E1E1", padding: "2px 4px", verticalAlign: "bottom", whiteSpace: "normal",
-    overflowWrap: "anywhere", lineHeight: tokens.lineHeightBase200,
+    border: "1px solid #E1E1E1",
+    padding: "2px 4px",
+    verticalAlign: "bottom",
+    whiteSpace: "normal",
+    overflowWrap: "anywhere",
+    lineHeight: tokens.lineHeightBase200,
   },
   number: { textAlign: "right", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
 });

@@ -20,7 +20,12 @@ export function assignmentsPlan(results: Results, settings: Settings, lang: Lang
   const b = new PlanBuilder(notes, notes.footnote(results.sources.filter((s) => s.kind === "assignmentList").map((s) => s.sheet)));
   tabTitle(b, t.assignmentsTitle, results, t);
   // Owner and comment only when the sheet has them: an empty column is noise on a slide.
-  const extras = ([["owner", t.owner, 20], ["comment", t.comment, 48]] as const).filter(([k]) => results.assignments.some((a) => a[k] !== null));
+  const extras = (
+    [
+      ["owner", t.owner, 20],
+      ["comment", t.comment, 48],
+    ] as const
+  ).filter(([k]) => results.assignments.some((a) => a[k] !== null));
   b.table(
     [
       { header: t.assignment, width: 48 },
@@ -30,19 +35,34 @@ export function assignmentsPlan(results: Results, settings: Settings, lang: Lang
       ...extras.map(([, header, width]) => ({ header, width })),
     ],
     // End dates as Excel dates (serials with a date format), so the tab sorts and filters by date.
-    results.assignments.map((a) => [a.assignment, a.status, a.endDate === null ? null : serialFromIso(a.endDate), t.colourNames[a.rating], ...extras.map(([k]) => a[k])]),
+    results.assignments.map((a) => [
+      a.assignment,
+      a.status,
+      a.endDate === null ? null : serialFromIso(a.endDate),
+      t.colourNames[a.rating],
+      ...extras.map(([k]) => a[k]),
+    ]),
     results.assignments.map((a) => ({ fills: { 3: RATING_FILL[a.rating] } })),
   );
   b.blank();
   ratingLegend(b, t.statusLegend, statusWords(settings, t));
   b.blank();
-  sourcesFootnote(b, results.sources.filter((s) => s.kind === "assignmentList"), t, lang);
+  sourcesFootnote(
+    b,
+    results.sources.filter((s) => s.kind === "assignmentList"),
+    t,
+    lang,
+  );
   return b.build(t.assignmentsTab, ASSIGNMENTS_MARKER);
 }
 
 /** The status mapping in words: "Grönt: Avslutad, Genomförd, …". */
 function statusWords(settings: Settings, t: Texts): Record<Rating, string> {
-  const names = (r: Rating | "greyUntilEnd") => Object.entries(settings.assignmentStatus).filter(([, v]) => v === r).map(([k]) => k).join(", ");
+  const names = (r: Rating | "greyUntilEnd") =>
+    Object.entries(settings.assignmentStatus)
+      .filter(([, v]) => v === r)
+      .map(([k]) => k)
+      .join(", ");
   const line = (r: Rating) => `${t.colourNames[r]}: ${names(r) || "–"}`;
   const untilEnd = names("greyUntilEnd");
   return {

@@ -30,7 +30,10 @@ export function careGuaranteePlan(results: Results, settings: Settings, lang: La
   const t = TEXT[lang];
   const notes = slideNotes(results, t.careGuaranteeTab, lang);
   const unique = (xs: string[]) => [...new Set(xs)];
-  const b = new PlanBuilder(notes, notes.footnote(unique(results.careGuarantee.flatMap((m) => m.sheets)), unique(results.careGuarantee.flatMap(excludedCodes))));
+  const b = new PlanBuilder(
+    notes,
+    notes.footnote(unique(results.careGuarantee.flatMap((m) => m.sheets)), unique(results.careGuarantee.flatMap(excludedCodes))),
+  );
   tabTitle(b, t.careGuaranteeTitle, results, t);
   const period = periodName(results, t);
   const charts = results.careGuarantee.flatMap((m) => measureBlock(b, m, settings, t, period, notes, lang));
@@ -39,7 +42,6 @@ export function careGuaranteePlan(results: Results, settings: Settings, lang: La
   footnote(b, results, settings, t, lang);
   return b.build(t.careGuaranteeTab, CARE_GUARANTEE_MARKER, besideTables(charts, b.width + 1));
 }
-
 
 function ratingText(u: UnitResult, t: Texts): string {
   return u.suppressed ? t.suppressed : t.rating[u.rating];
@@ -55,20 +57,36 @@ export function headline(m: MeasureResult, t: Texts, lang: Lang): string[] {
   const c = m.previousDate ? r.change : undefined;
   const signed = (n: number | null | undefined) => (n === null || n === undefined ? null : t.num.signedInteger(n));
   const lines = [
-    t.headShare(m.limitDays, r.share === null ? "–" : t.num.percent(r.share), c?.sharePoints == null ? null : t.num.points(c.sharePoints, t.points), m.previousDate ?? null),
+    t.headShare(
+      m.limitDays,
+      r.share === null ? "–" : t.num.percent(r.share),
+      c?.sharePoints == null ? null : t.num.points(c.sharePoints, t.points),
+      m.previousDate ?? null,
+    ),
     t.headTotal(m.basis === "waiting", r.total === null ? "–" : t.num.integer(r.total), signed(c?.total)),
   ];
   if (r.overLimit !== null) lines.push(t.headOver(m.limitDays, t.num.integer(r.overLimit), signed(c?.overLimit)));
   if (r.over365 !== null && m.limitDays < 365) lines.push(t.headOver(365, t.num.integer(r.over365), signed(c?.over365)));
   for (const by of m.overLimitBy) {
-    const top = by.groups.filter((g) => g.count > 0).slice(0, 3).map((g) => `${groupText(g.group, lang)} ${t.num.percent(g.share, 0)}`);
+    const top = by.groups
+      .filter((g) => g.count > 0)
+      .slice(0, 3)
+      .map((g) => `${groupText(g.group, lang)} ${t.num.percent(g.share, 0)}`);
     if (top.length) lines.push(t.headLargest(m.limitDays, t.overBy[by.dimension], top.join(", ")));
   }
   return lines;
 }
 
 /** A measure's heading, headline, table and breakdowns; returns its charts (anchored at the heading row). */
-function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: Texts, period: string, notes: SlideNotes, lang: Lang): ChartSpec[] {
+function measureBlock(
+  b: PlanBuilder,
+  m: MeasureResult,
+  settings: Settings,
+  t: Texts,
+  period: string,
+  notes: SlideNotes,
+  lang: Lang,
+): ChartSpec[] {
   const headingRow = b.nextRow;
   // The measure's table and its breakdowns: its own sheets and exclusions.
   b.from(notes.footnote(m.sheets, excludedCodes(m)));
@@ -104,7 +122,13 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
   };
   const body: Cell[][] = rows.map(({ row, isRegion }) => [
     isRegion ? t.region : row.unit,
-    row.total, row.withinLimit, row.share, row.overLimit, row.over365, row.medianWait, ratingText(row, t),
+    row.total,
+    row.withinLimit,
+    row.share,
+    row.overLimit,
+    row.over365,
+    row.medianWait,
+    ratingText(row, t),
     ...changeCells(row),
   ]);
   const styles: RowStyle[] = rows.map(({ row, isRegion }) => ({
@@ -113,27 +137,34 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
   }));
   const { firstBodyRow } = b.table(columns, body, styles);
   const lastBodyRow = firstBodyRow + rows.length - 1;
-  const charts: ChartSpec[] = [{
-    kind: "bar",
-    title: t.chartCareTitle(t.measure[m.measure], period),
-    categories: [firstBodyRow, 0, lastBodyRow, 0],
-    series: [{
-      name: t.shareWithin(m.limitDays),
-      values: [firstBodyRow, SHARE_COL, lastBodyRow, SHARE_COL],
-      // Bars in their rating's colour; the region's bar set apart, as in the committee's slides.
-      pointColors: rows.map(({ row, isRegion }) => (isRegion ? REGION_BAR : RATING_FILL[row.rating])),
-    }],
-    valueAxis: { min: 0, max: 1, format: "0%" },
-    referenceLine: { value: m.target, label: t.targetLabel(t.num.percent(m.target, 0)), color: TARGET_LINE },
-    anchor: [headingRow, 0],
-    size: barChartSize(rows.length),
-  }];
+  const charts: ChartSpec[] = [
+    {
+      kind: "bar",
+      title: t.chartCareTitle(t.measure[m.measure], period),
+      categories: [firstBodyRow, 0, lastBodyRow, 0],
+      series: [
+        {
+          name: t.shareWithin(m.limitDays),
+          values: [firstBodyRow, SHARE_COL, lastBodyRow, SHARE_COL],
+          // Bars in their rating's colour; the region's bar set apart, as in the committee's slides.
+          pointColors: rows.map(({ row, isRegion }) => (isRegion ? REGION_BAR : RATING_FILL[row.rating])),
+        },
+      ],
+      valueAxis: { min: 0, max: 1, format: "0%" },
+      referenceLine: { value: m.target, label: t.targetLabel(t.num.percent(m.target, 0)), color: TARGET_LINE },
+      anchor: [headingRow, 0],
+      size: barChartSize(rows.length),
+    },
+  ];
   if (settings.showMeanOfUnits && m.meanOfUnits !== null) {
     // A comparison figure only: no rating fill, so nobody reads it as the region's result.
     b.row([t.meanOfUnits, null, null, m.meanOfUnits], { font: { italic: true }, formats: { [SHARE_COL]: NUMBER_FORMATS.share } });
   }
   if (m.goneUnits?.length && m.previousDate) {
-    const gone = m.goneUnits.map((g) => `${g.unit} (${g.previous.share === null ? "–" : t.num.percent(g.previous.share)}, ${g.previous.total === null ? "–" : t.num.integer(g.previous.total)})`);
+    const gone = m.goneUnits.map(
+      (g) =>
+        `${g.unit} (${g.previous.share === null ? "–" : t.num.percent(g.previous.share)}, ${g.previous.total === null ? "–" : t.num.integer(g.previous.total)})`,
+    );
     b.line(t.goneUnits(m.previousDate, gone.join("; ")), FONT.note);
   }
   for (const by of m.overLimitBy) {
@@ -141,7 +172,11 @@ function measureBlock(b: PlanBuilder, m: MeasureResult, settings: Settings, t: T
     const at = b.nextRow;
     b.line(t.overByTitle(m.limitDays, t.overBy[by.dimension]), FONT.header);
     const table = b.table(
-      [{ header: t.overBy[by.dimension].replace(/^./, (c) => c.toUpperCase()) }, { header: t.count, format: NUMBER_FORMATS.count }, { header: t.share, format: NUMBER_FORMATS.share }],
+      [
+        { header: t.overBy[by.dimension].replace(/^./, (c) => c.toUpperCase()) },
+        { header: t.count, format: NUMBER_FORMATS.count },
+        { header: t.share, format: NUMBER_FORMATS.share },
+      ],
       by.groups.map((g) => [groupText(g.group, lang), g.count, g.share]),
     );
     const last = table.firstBodyRow + by.groups.length - 1;
@@ -177,10 +212,17 @@ function footnote(b: PlanBuilder, results: Results, settings: Settings, t: Texts
     .map((m) => `${t.measure[m.measure].toLowerCase()} ${m.limitDays} ${t.days} (${t.target} ${Math.round(m.target * 1000) / 10} %)`);
   if (limits.length) b.line(`${t.limitsAndTargets}: ${limits.join("; ")}.`, FONT.note);
   const codes = (basis: "waiting" | "completed") => {
-    const on = Object.entries(settings.exclusions[basis]).filter(([, v]) => v).map(([k]) => k);
+    const on = Object.entries(settings.exclusions[basis])
+      .filter(([, v]) => v)
+      .map(([k]) => k);
     return on.length ? on.join(", ") : "–";
   };
   b.line(`${t.settingsLine}: ${t.exclusionsLine(codes("waiting"), codes("completed"))}.`, FONT.note);
   if (settings.requireGuarantee) b.line(t.guaranteeLine, FONT.note);
-  sourcesFootnote(b, results.sources.filter((s) => !PLAN_KINDS.includes(s.kind)), t, lang);
+  sourcesFootnote(
+    b,
+    results.sources.filter((s) => !PLAN_KINDS.includes(s.kind)),
+    t,
+    lang,
+  );
 }

@@ -27,12 +27,25 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
   b.blank();
   b.table(
     [
-      { header: t.sheet, width: 26 }, { header: t.kind, width: 26 }, { header: t.headerRow, format: NUMBER_FORMATS.days, width: 10 },
-      { header: t.read, format: NUMBER_FORMATS.count, width: 10 }, { header: t.used, format: NUMBER_FORMATS.count, width: 10 },
-      { header: t.excluded, format: NUMBER_FORMATS.count, width: 12 }, { header: t.rejected, format: NUMBER_FORMATS.count, width: 30 },
+      { header: t.sheet, width: 26 },
+      { header: t.kind, width: 26 },
+      { header: t.headerRow, format: NUMBER_FORMATS.days, width: 10 },
+      { header: t.read, format: NUMBER_FORMATS.count, width: 10 },
+      { header: t.used, format: NUMBER_FORMATS.count, width: 10 },
+      { header: t.excluded, format: NUMBER_FORMATS.count, width: 12 },
+      { header: t.rejected, format: NUMBER_FORMATS.count, width: 30 },
       { header: t.comment, width: 60 },
     ],
-    results.sources.map((s) => [s.sheet, t.kinds[s.kind], s.headerRow, s.rowsRead, s.rowsUsed, s.rowsExcluded, s.rowsRejected, noteText(s.note, lang)]),
+    results.sources.map((s) => [
+      s.sheet,
+      t.kinds[s.kind],
+      s.headerRow,
+      s.rowsRead,
+      s.rowsUsed,
+      s.rowsExcluded,
+      s.rowsRejected,
+      noteText(s.note, lang),
+    ]),
   );
   b.blank();
 
@@ -54,9 +67,17 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
   if (results.issues.length === 0) b.line(t.noRejected);
   else {
     const shown = results.issues.slice(0, MAX_LISTED_ISSUES);
-    if (shown.length < results.issues.length) b.line(t.truncated(t.num.integer(shown.length), t.num.integer(results.issues.length)), FONT.note);
+    if (shown.length < results.issues.length)
+      b.line(t.truncated(t.num.integer(shown.length), t.num.integer(results.issues.length)), FONT.note);
     b.table(
-      [{ header: t.sheet }, { header: t.row, format: NUMBER_FORMATS.days }, { header: t.column }, { header: t.cell }, { header: t.value }, { header: t.reason }],
+      [
+        { header: t.sheet },
+        { header: t.row, format: NUMBER_FORMATS.days },
+        { header: t.column },
+        { header: t.cell },
+        { header: t.value },
+        { header: t.reason },
+      ],
       shown.map((i) => [i.sheet, i.row, i.column, i.cell, i.value, reasonText(i.reason, lang)]),
       [],
       { onSlides: false },

@@ -48,7 +48,12 @@ const measuredWords = (results: Results, w: DeckTexts) => (results.measurementDa
  * The title slide: the region's name, else the workbook's (without .xlsx), else "Målkoll"; under
  * it the period and the measurement date.
  */
-export function deckTitle(results: Results, regionName: string | null | undefined, workbookName: string | undefined, lang: Lang): { title: string; lines: string[] } {
+export function deckTitle(
+  results: Results,
+  regionName: string | null | undefined,
+  workbookName: string | undefined,
+  lang: Lang,
+): { title: string; lines: string[] } {
   const w = DECK_TEXT[lang];
   const period = periodName(results, TEXT[lang]);
   const title = regionName?.trim() || (workbookName ? workbookName.replace(/\.xls[xm]$/i, "") : w.deck);

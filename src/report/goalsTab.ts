@@ -32,7 +32,12 @@ export function goalsPlan(results: Results, settings: Settings, lang: Lang): She
     { header: t.targetValue, width: 12 },
     { header: t.outcome, width: 12 },
     ...(withPrevious ? [{ header: t.previousOutcome, width: 18 }] : []),
-    ...(withChange ? [{ header: t.change, width: 14 }, { header: t.trendHeader, width: 7 }] : []),
+    ...(withChange
+      ? [
+          { header: t.change, width: 14 },
+          { header: t.trendHeader, width: 7 },
+        ]
+      : []),
     { header: t.achievement, format: "0%", width: 19 },
     { header: t.ratingHeader, width: 22 },
     ...RATINGS.map((r) => ({ header: t.countHeaders[r], format: NUMBER_FORMATS.count, width: 9 })),
@@ -76,10 +81,18 @@ export function goalsPlan(results: Results, settings: Settings, lang: Lang): She
   const charts = goalsByColour(b, results, t);
   ratingLegend(b, t.legend, thresholdWords(settings, t, t.goalsLegendGrey));
   b.line(`${t.rollUpTitle}: ${t.rollUpText[settings.rollUp]}`, FONT.note);
-  if (results.indicators.some((i) => i.thresholds.green !== settings.thresholds.green || i.thresholds.yellow !== settings.thresholds.yellow)) b.line(t.ownThresholds, FONT.note);
+  if (
+    results.indicators.some((i) => i.thresholds.green !== settings.thresholds.green || i.thresholds.yellow !== settings.thresholds.yellow)
+  )
+    b.line(t.ownThresholds, FONT.note);
   b.line(t.unroundedNote, FONT.note);
   b.blank();
-  sourcesFootnote(b, results.sources.filter((s) => s.kind === "indicatorList"), t, lang);
+  sourcesFootnote(
+    b,
+    results.sources.filter((s) => s.kind === "indicatorList"),
+    t,
+    lang,
+  );
   return b.build(t.goalsTab, GOALS_MARKER, besideTables(charts, b.width + 1));
 }
 
@@ -93,14 +106,16 @@ function goalsByColour(b: PlanBuilder, results: Results, t: Texts): ChartSpec[] 
   );
   b.blank();
   const last = firstBodyRow + results.goals.length - 1;
-  return [{
-    kind: "stackedBar",
-    title: t.chartGoalsTitle(periodName(results, t)),
-    categories: [firstBodyRow, 0, last, 0],
-    series: RATINGS.map((r, k) => ({ name: t.countHeaders[r], values: [firstBodyRow, k + 1, last, k + 1], color: RATING_FILL[r] })),
-    anchor: [at, 0],
-    size: barChartSize(results.goals.length),
-  }];
+  return [
+    {
+      kind: "stackedBar",
+      title: t.chartGoalsTitle(periodName(results, t)),
+      categories: [firstBodyRow, 0, last, 0],
+      series: RATINGS.map((r, k) => ({ name: t.countHeaders[r], values: [firstBodyRow, k + 1, last, k + 1], color: RATING_FILL[r] })),
+      anchor: [at, 0],
+      size: barChartSize(results.goals.length),
+    },
+  ];
 }
 
 function indicatorsOf(results: Results, goal: GoalResult): IndicatorResult[] {

@@ -47,7 +47,10 @@ export function historyPlan(results: Results, lang: Lang): SheetPlan {
     const dates = [...new Set(results.trend.flatMap((s) => s.points.map((p) => p.date)))].sort();
     const names = results.trend.map((s) => t.measureBasis(t.measure[s.measure], t.basisName[s.basis]));
     const { firstBodyRow } = b.table(
-      [{ header: t.measuredOn, format: NUMBER_FORMATS.date, width: 12 }, ...names.map((n) => ({ header: n, format: NUMBER_FORMATS.share, width: 22 }))],
+      [
+        { header: t.measuredOn, format: NUMBER_FORMATS.date, width: 12 },
+        ...names.map((n) => ({ header: n, format: NUMBER_FORMATS.share, width: 22 })),
+      ],
       dates.map((d) => [dateCell(d), ...results.trend.map((s) => s.points.find((p) => p.date === d)?.share ?? null)]),
     );
     const last = firstBodyRow + dates.length - 1;
@@ -68,10 +71,30 @@ export function historyPlan(results: Results, lang: Lang): SheetPlan {
     b.heading(t.careHistoryTitle);
     const start = b.nextRow;
     const widths = [12, 34, 12, 34, 10, 12, 10, 12, 14];
-    const formats = [NUMBER_FORMATS.date, undefined, undefined, undefined, NUMBER_FORMATS.count, NUMBER_FORMATS.count, NUMBER_FORMATS.share, NUMBER_FORMATS.count, NUMBER_FORMATS.count];
+    const formats = [
+      NUMBER_FORMATS.date,
+      undefined,
+      undefined,
+      undefined,
+      NUMBER_FORMATS.count,
+      NUMBER_FORMATS.count,
+      NUMBER_FORMATS.share,
+      NUMBER_FORMATS.count,
+      NUMBER_FORMATS.count,
+    ];
     b.table(
       careHeaders(t).map((header, j) => ({ header, format: formats[j], width: widths[j] })),
-      history.care.map((r) => [dateCell(r.date), t.measure[r.measure], t.basisName[r.basis], r.unit === REGION ? t.region : r.unit, r.total, r.withinLimit, r.share, r.overLimit, r.over365]),
+      history.care.map((r) => [
+        dateCell(r.date),
+        t.measure[r.measure],
+        t.basisName[r.basis],
+        r.unit === REGION ? t.region : r.unit,
+        r.total,
+        r.withinLimit,
+        r.share,
+        r.overLimit,
+        r.over365,
+      ]),
     );
     tables.push({ name: "Malkoll_Historik", range: [start, 0, b.nextRow - 1, 8], style: TABLE_STYLE });
     b.blank();
@@ -80,7 +103,11 @@ export function historyPlan(results: Results, lang: Lang): SheetPlan {
     b.heading(t.indicatorHistoryTitle);
     const start = b.nextRow;
     b.table(
-      indicatorHeaders(t).map((header, j) => ({ header, format: j === 0 ? NUMBER_FORMATS.date : j === 5 ? "0%" : undefined, width: [12, 30, 44, 12, 12, 14, 20][j] })),
+      indicatorHeaders(t).map((header, j) => ({
+        header,
+        format: j === 0 ? NUMBER_FORMATS.date : j === 5 ? "0%" : undefined,
+        width: [12, 30, 44, 12, 12, 14, 20][j],
+      })),
       history.indicators.map((r) => [dateCell(r.date), r.goal, r.indicator, r.target, r.outcome, r.achievement, t.rating[r.rating]]),
       history.indicators.map((r) => (r.percent ? { formats: { 3: "0.0%", 4: "0.0%" } } : undefined)),
     );
@@ -106,7 +133,8 @@ const BASIS_BY_NAME = reverse((t) => t.basisName);
 const RATING_BY_NAME = reverse((t) => t.rating);
 const REGION_NAMES = new Set(Object.values(TEXT).map((t) => t.region.toLowerCase()));
 
-const sameRow = (row: readonly Cell[] | undefined, headers: string[]) => !!row && headers.every((h, j) => cellText(row[j] ?? null).trim() === h);
+const sameRow = (row: readonly Cell[] | undefined, headers: string[]) =>
+  !!row && headers.every((h, j) => cellText(row[j] ?? null).trim() === h);
 const numberOrNull = (c: Cell | undefined): number | null | undefined => {
   if (c === null || c === undefined || isBlank(c)) return null;
   const p = parseNumber(c);
@@ -128,32 +156,84 @@ export function parseHistory(grid: SheetGrid): { history: History; issues: Issue
   for (let i = 0; i < values.length; i++) {
     const row = values[i];
     const langs = Object.values(TEXT);
-    if (langs.some((t) => sameRow(row, careHeaders(t)))) { mode = { kind: "care", header: row }; continue; }
-    if (langs.some((t) => sameRow(row, indicatorHeaders(t)))) { mode = { kind: "indicators", header: row }; continue; }
-    if (!row || row.every((c) => isBlank(c ?? null))) { mode = null; continue; }
+    if (langs.some((t) => sameRow(row, careHeaders(t)))) {
+      mode = { kind: "care", header: row };
+      continue;
+    }
+    if (langs.some((t) => sameRow(row, indicatorHeaders(t)))) {
+      mode = { kind: "indicators", header: row };
+      continue;
+    }
+    if (!row || row.every((c) => isBlank(c ?? null))) {
+      mode = null;
+      continue;
+    }
     if (!mode) continue;
     const date = isoOf(row[0]);
-    if (!date) { bad(i, 0, "historyInvalidDate"); continue; }
+    if (!date) {
+      bad(i, 0, "historyInvalidDate");
+      continue;
+    }
     if (mode.kind === "care") {
-      const measure = MEASURE_BY_NAME.get(cellText(row[1] ?? null).trim().toLowerCase()) as MeasureId | undefined;
-      const basis = BASIS_BY_NAME.get(cellText(row[2] ?? null).trim().toLowerCase()) as Basis | undefined;
+      const measure = MEASURE_BY_NAME.get(
+        cellText(row[1] ?? null)
+          .trim()
+          .toLowerCase(),
+      ) as MeasureId | undefined;
+      const basis = BASIS_BY_NAME.get(
+        cellText(row[2] ?? null)
+          .trim()
+          .toLowerCase(),
+      ) as Basis | undefined;
       const unitText = cellText(row[3] ?? null).trim();
       const nums = [4, 5, 6, 7, 8].map((j) => numberOrNull(row[j]));
-      if (!measure || !MEASURES.includes(measure)) { bad(i, 1, "historyUnknownMeasure"); continue; }
-      if (!basis) { bad(i, 2, "historyUnknownBasis"); continue; }
-      if (!unitText) { bad(i, 3, "historyMissingUnit"); continue; }
+      if (!measure || !MEASURES.includes(measure)) {
+        bad(i, 1, "historyUnknownMeasure");
+        continue;
+      }
+      if (!basis) {
+        bad(i, 2, "historyUnknownBasis");
+        continue;
+      }
+      if (!unitText) {
+        bad(i, 3, "historyMissingUnit");
+        continue;
+      }
       const badNum = nums.findIndex((n) => n === undefined);
-      if (badNum >= 0) { bad(i, 4 + badNum, "historyNotANumber"); continue; }
+      if (badNum >= 0) {
+        bad(i, 4 + badNum, "historyNotANumber");
+        continue;
+      }
       const [total, withinLimit, share, overLimit, over365] = nums as (number | null)[];
-      care.push({ date, measure, basis, unit: REGION_NAMES.has(unitText.toLowerCase()) ? REGION : unitText, total, withinLimit, share, overLimit, over365 });
+      care.push({
+        date,
+        measure,
+        basis,
+        unit: REGION_NAMES.has(unitText.toLowerCase()) ? REGION : unitText,
+        total,
+        withinLimit,
+        share,
+        overLimit,
+        over365,
+      });
     } else {
       const goal = cellText(row[1] ?? null).trim();
       const indicator = cellText(row[2] ?? null).trim();
       const nums = [3, 4, 5].map((j) => numberOrNull(row[j]));
-      const rating = RATING_BY_NAME.get(cellText(row[6] ?? null).trim().toLowerCase()) as Rating | undefined;
-      if (!indicator) { bad(i, 2, "historyMissingIndicator"); continue; }
+      const rating = RATING_BY_NAME.get(
+        cellText(row[6] ?? null)
+          .trim()
+          .toLowerCase(),
+      ) as Rating | undefined;
+      if (!indicator) {
+        bad(i, 2, "historyMissingIndicator");
+        continue;
+      }
       const badNum = nums.findIndex((n) => n === undefined);
-      if (badNum >= 0) { bad(i, 3 + badNum, "historyNotANumber"); continue; }
+      if (badNum >= 0) {
+        bad(i, 3 + badNum, "historyNotANumber");
+        continue;
+      }
       const [target, outcome, achievement] = nums as (number | null)[];
       // Percentages were written with a "%" format; values alone cannot tell 0.84 from 0.84 units.
       const percent = [3, 4].some((j) => (grid.formats?.[i]?.[j] ?? "").includes("%"));

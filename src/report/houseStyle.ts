@@ -45,7 +45,17 @@ export function thresholdWords(settings: Settings, t: Texts, grey?: string): Rec
 export function sourcesFootnote(b: PlanBuilder, sources: readonly SourceSummary[], t: Texts, lang: Lang): void {
   b.line(`${t.sourcesLine}:`, FONT.note);
   for (const s of sources) {
-    b.line(t.sourceLine(s.sheet, s.headerRow, t.num.integer(s.rowsRead), t.num.integer(s.rowsUsed), t.num.integer(s.rowsExcluded), t.num.integer(s.rowsRejected)) + ` – ${noteText(s.note, lang)}`, FONT.note);
+    b.line(
+      t.sourceLine(
+        s.sheet,
+        s.headerRow,
+        t.num.integer(s.rowsRead),
+        t.num.integer(s.rowsUsed),
+        t.num.integer(s.rowsExcluded),
+        t.num.integer(s.rowsRejected),
+      ) + ` – ${noteText(s.note, lang)}`,
+      FONT.note,
+    );
   }
 }
 

@@ -35,7 +35,11 @@ const sv = {
   meanOfUnits: "Medelvärde av enheternas andelar (ovägt, endast jämförelse)",
   exclusive: (codes: string[]) => (codes.length ? `exkl. ${codes.join("/")}` : "inga undantag exkluderade"),
   measuredOn: "Mätdatum",
-  measuredSource: { option: "angivet", column: "från kolumnen för mätdatum", newestDate: "sista dagen i månaden för det senaste datumet i underlaget" },
+  measuredSource: {
+    option: "angivet",
+    column: "från kolumnen för mätdatum",
+    newestDate: "sista dagen i månaden för det senaste datumet i underlaget",
+  },
   noMeasuredDate: "Mätdatum okänt (ange ett mätdatum)",
   overBy: { specialty: "verksamhetsområde", profession: "yrkeskategori" },
   overByTitle: (d: number, dim: string) => `Väntande över ${d} dagar per ${dim}`,
@@ -68,7 +72,14 @@ const sv = {
   excluded: "Exkluderade",
   rejected: "Avvisade",
   comment: "Kommentar",
-  kinds: { waitingList: "Väntande (patientnivå)", completedList: "Genomförda (patientnivå)", unitAggregate: "Sammanställning per enhet", indicatorList: "Indikatorer (mål)", assignmentList: "Uppdrag", unrecognised: "Inte igenkänt" },
+  kinds: {
+    waitingList: "Väntande (patientnivå)",
+    completedList: "Genomförda (patientnivå)",
+    unitAggregate: "Sammanställning per enhet",
+    indicatorList: "Indikatorer (mål)",
+    assignmentList: "Uppdrag",
+    unrecognised: "Inte igenkänt",
+  },
   reasonsTitle: "Antal per orsak",
   reason: "Orsak",
   treatment: "Hantering",
@@ -92,7 +103,10 @@ const sv = {
   outcome: "Utfall",
   previousOutcome: "Föregående utfall",
   achievement: "Andel av målvärdet",
-  goalRating: { green: "Målet uppfylls helt", yellow: "Målet uppfylls delvis", red: "Målet uppfylls inte", grey: "Ej bedömt" } as Record<Rating, string>,
+  goalRating: { green: "Målet uppfylls helt", yellow: "Målet uppfylls delvis", red: "Målet uppfylls inte", grey: "Ej bedömt" } as Record<
+    Rating,
+    string
+  >,
   countHeaders: { green: "Gröna", yellow: "Gula", red: "Röda", grey: "Ej mätta" } as Record<Rating, string>,
   orImprove: (points: string) => `eller förbättring med ${points}`,
   points: "%-enheter",
@@ -106,7 +120,8 @@ const sv = {
   // Förändring och historik
   headShare: (d: number, share: string, change: string | null, since: string | null) =>
     `Andel inom ${d} dagar: ${share}${change ? ` (${change} sedan ${since})` : ""}`,
-  headTotal: (waiting: boolean, n: string, change: string | null) => `Totalt antal ${waiting ? "väntande" : "genomförda"}: ${n}${change ? ` (${change})` : ""}`,
+  headTotal: (waiting: boolean, n: string, change: string | null) =>
+    `Totalt antal ${waiting ? "väntande" : "genomförda"}: ${n}${change ? ` (${change})` : ""}`,
   headOver: (d: number, n: string, change: string | null) => `Längre än ${d} dagar: ${n}${change ? ` (${change})` : ""}`,
   headLargest: (d: number, dim: string, groups: string) => `Störst andel av dem över ${d} dagar per ${dim}: ${groups}`,
   changeShare: "Förändring andel (%-enheter)",
@@ -133,7 +148,8 @@ const sv = {
   measureCol: "Mått",
   goalsSummary: (goals: number, indicators: number, c: Record<Rating, number>) =>
     `Måluppfyllelse: ${goals} mål (${indicators} indikatorer) – ${c.green} gröna, ${c.yellow} gula, ${c.red} röda, ${c.grey} ej bedömda`,
-  assignmentsSummary: (n: number, c: Record<Rating, number>) => `Uppdrag: ${n} st – ${c.green} gröna, ${c.yellow} gula, ${c.red} röda, ${c.grey} grå`,
+  assignmentsSummary: (n: number, c: Record<Rating, number>) =>
+    `Uppdrag: ${n} st – ${c.green} gröna, ${c.yellow} gula, ${c.red} röda, ${c.grey} grå`,
   goalsLegendGrey: "Ej mätt: inget utfall denna period",
   rollUpTitle: "Målets bedömning",
   rollUpText: {
@@ -188,7 +204,11 @@ const en: Texts = {
   meanOfUnits: "Mean of unit shares (unweighted, comparison only)",
   exclusive: (codes: string[]) => (codes.length ? `excl. ${codes.join("/")}` : "no exceptions excluded"),
   measuredOn: "Measurement date",
-  measuredSource: { option: "given", column: "from the measurement-date column", newestDate: "last day of the month of the newest date in the data" },
+  measuredSource: {
+    option: "given",
+    column: "from the measurement-date column",
+    newestDate: "last day of the month of the newest date in the data",
+  },
   noMeasuredDate: "Measurement date unknown (give one)",
   overBy: { specialty: "specialty", profession: "professional category" },
   overByTitle: (d: number, dim: string) => `Waiting over ${d} days by ${dim}`,
@@ -220,7 +240,14 @@ const en: Texts = {
   excluded: "Excluded",
   rejected: "Rejected",
   comment: "Comment",
-  kinds: { waitingList: "Waiting (patient level)", completedList: "Completed (patient level)", unitAggregate: "Per-unit aggregate", indicatorList: "Indicators (goals)", assignmentList: "Assignments", unrecognised: "Not recognised" },
+  kinds: {
+    waitingList: "Waiting (patient level)",
+    completedList: "Completed (patient level)",
+    unitAggregate: "Per-unit aggregate",
+    indicatorList: "Indicators (goals)",
+    assignmentList: "Assignments",
+    unrecognised: "Not recognised",
+  },
   reasonsTitle: "Count per reason",
   reason: "Reason",
   treatment: "Handling",
@@ -255,7 +282,8 @@ const en: Texts = {
   targetLabel: (share: string) => `Target ${share}`,
   headShare: (d: number, share: string, change: string | null, since: string | null) =>
     `Share within ${d} days: ${share}${change ? ` (${change} since ${since})` : ""}`,
-  headTotal: (waiting: boolean, n: string, change: string | null) => `Total ${waiting ? "waiting" : "completed"}: ${n}${change ? ` (${change})` : ""}`,
+  headTotal: (waiting: boolean, n: string, change: string | null) =>
+    `Total ${waiting ? "waiting" : "completed"}: ${n}${change ? ` (${change})` : ""}`,
   headOver: (d: number, n: string, change: string | null) => `Longer than ${d} days: ${n}${change ? ` (${change})` : ""}`,
   headLargest: (d: number, dim: string, groups: string) => `Largest shares of those over ${d} days by ${dim}: ${groups}`,
   changeShare: "Change in share (points)",
@@ -282,7 +310,8 @@ const en: Texts = {
   measureCol: "Measure",
   goalsSummary: (goals: number, indicators: number, c: Record<Rating, number>) =>
     `Goal fulfilment: ${goals} goals (${indicators} indicators) – ${c.green} green, ${c.yellow} yellow, ${c.red} red, ${c.grey} not assessed`,
-  assignmentsSummary: (n: number, c: Record<Rating, number>) => `Assignments: ${n} – ${c.green} green, ${c.yellow} yellow, ${c.red} red, ${c.grey} grey`,
+  assignmentsSummary: (n: number, c: Record<Rating, number>) =>
+    `Assignments: ${n} – ${c.green} green, ${c.yellow} yellow, ${c.red} red, ${c.grey} grey`,
   goalsLegendGrey: "Not measured: no outcome this period",
   rollUpTitle: "The goal's rating",
   rollUpText: {
@@ -306,4 +335,3 @@ const en: Texts = {
 };
 
 export const TEXT: Record<Lang, Texts> = { sv, en };
-

@@ -94,7 +94,8 @@ export class PlanBuilder {
   /** One free-standing row, e.g. a comparison figure under a table. */
   row(cells: Cell[], opts: { font?: FontStyle; formats?: Record<number, string> } = {}): this {
     const r = this.push(cells, opts.font);
-    for (const [col, format] of Object.entries(opts.formats ?? {})) this.numberFormats.push({ range: [r, Number(col), r, Number(col)], value: format });
+    for (const [col, format] of Object.entries(opts.formats ?? {}))
+      this.numberFormats.push({ range: [r, Number(col), r, Number(col)], value: format });
     return this;
   }
 
@@ -112,8 +113,16 @@ export class PlanBuilder {
    * A header row and body rows; number formats per column (a row's own formats win), fonts and fills
    * per row. `onSlides: false` keeps the table off the slides (it stays on the tab).
    */
-  table(columns: Column[], body: Cell[][], styles: (RowStyle | undefined)[] = [], opts: { onSlides?: boolean } = {}): { firstBodyRow: number } {
-    const header = this.push(columns.map((c) => c.header), FONT.header);
+  table(
+    columns: Column[],
+    body: Cell[][],
+    styles: (RowStyle | undefined)[] = [],
+    opts: { onSlides?: boolean } = {},
+  ): { firstBodyRow: number } {
+    const header = this.push(
+      columns.map((c) => c.header),
+      FONT.header,
+    );
     this.fills.push({ range: [header, 0, header, columns.length - 1], value: HEADER_FILL });
     const first = this.rows.length;
     const last = first + body.length - 1;
@@ -125,7 +134,8 @@ export class PlanBuilder {
     body.forEach((cells, k) => {
       const r = this.push(cells, styles[k]?.font);
       for (const [col, colour] of Object.entries(styles[k]?.fills ?? {})) this.fill(r, Number(col), colour);
-      for (const [col, format] of Object.entries(styles[k]?.formats ?? {})) this.numberFormats.push({ range: [r, Number(col), r, Number(col)], value: format });
+      for (const [col, format] of Object.entries(styles[k]?.formats ?? {}))
+        this.numberFormats.push({ range: [r, Number(col), r, Number(col)], value: format });
     });
     this.sections.push({
       title: this.lastHeading,
@@ -145,7 +155,19 @@ export class PlanBuilder {
     const width = this.width;
     const cells = this.rows.map((r) => (r.length === width ? r : [...r, ...new Array<Cell>(width - r.length).fill(null)]));
     const columnWidths = Array.from({ length: width }, (_, j) => this.widths[j] ?? 10);
-    return { name, marker, cells, numberFormats: this.numberFormats, fills: mergeFills(this.fills), fonts: this.fonts, columnWidths, charts, sections: this.sections, footnote: this.tabSource, words: this.slides.words };
+    return {
+      name,
+      marker,
+      cells,
+      numberFormats: this.numberFormats,
+      fills: mergeFills(this.fills),
+      fonts: this.fonts,
+      columnWidths,
+      charts,
+      sections: this.sections,
+      footnote: this.tabSource,
+      words: this.slides.words,
+    };
   }
 }
 
@@ -155,7 +177,13 @@ export function mergeFills(fills: Block<string>[]): Block<string>[] {
   const out: Block<string>[] = [];
   for (const f of sorted) {
     const prev = out[out.length - 1];
-    if (prev && prev.value === f.value && prev.range[1] === f.range[1] && prev.range[3] === f.range[3] && prev.range[2] + 1 === f.range[0]) {
+    if (
+      prev &&
+      prev.value === f.value &&
+      prev.range[1] === f.range[1] &&
+      prev.range[3] === f.range[3] &&
+      prev.range[2] + 1 === f.range[0]
+    ) {
       prev.range = [prev.range[0], prev.range[1], f.range[2], prev.range[3]];
     } else out.push({ range: [...f.range], value: f.value });
   }

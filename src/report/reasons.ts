@@ -126,8 +126,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 const NOTES: Record<Lang, NoteWords> = {
   sv: {
-    patientList: (n) => `Patientlista (${n.basis === "completed" ? "genomförda, väntande där besöksdatum saknas" : "väntande"}), ${SV_MEASURE_FROM[n.measureFrom]}.`,
-    unitAggregate: (n) => `Sammanställning per enhet (${n.basis === "waiting" ? "väntande" : "genomförda"}), ${SV_MEASURE_FROM[n.measureFrom]}.`,
+    patientList: (n) =>
+      `Patientlista (${n.basis === "completed" ? "genomförda, väntande där besöksdatum saknas" : "väntande"}), ${SV_MEASURE_FROM[n.measureFrom]}.`,
+    unitAggregate: (n) =>
+      `Sammanställning per enhet (${n.basis === "waiting" ? "väntande" : "genomförda"}), ${SV_MEASURE_FROM[n.measureFrom]}.`,
     indicators: (n) => `Indikatorer (${n.goals} mål, ${n.indicators} indikatorer).`,
     assignments: (n) => `Uppdrag (${n.count} st).`,
     ignored: () => "Bladet hoppas över enligt inställningarna.",
@@ -141,7 +143,8 @@ const NOTES: Record<Lang, NoteWords> = {
     missingMappedColumns: (n) => `Kolumnen ${quoted(n.headers)} från inställningarna finns inte i rubrikraden (rad ${n.headerRow}).`,
   },
   en: {
-    patientList: (n) => `Patient list (${n.basis === "completed" ? "completed, waiting where the visit date is missing" : "waiting"}), ${EN_MEASURE_FROM[n.measureFrom]}.`,
+    patientList: (n) =>
+      `Patient list (${n.basis === "completed" ? "completed, waiting where the visit date is missing" : "waiting"}), ${EN_MEASURE_FROM[n.measureFrom]}.`,
     unitAggregate: (n) => `Per-unit aggregate (${n.basis === "waiting" ? "waiting" : "completed"}), ${EN_MEASURE_FROM[n.measureFrom]}.`,
     indicators: (n) => `Indicators (${plural(n.goals, "goal", "goals")}, ${plural(n.indicators, "indicator", "indicators")}).`,
     assignments: (n) => `Assignments (${n.count}).`,

@@ -18,7 +18,9 @@ Office.onReady(() => {
   Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {
     const file = take((arg as { message: string }).message);
     if (!file) return;
-    const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.presentationml.presentation" }));
+    const url = URL.createObjectURL(
+      new Blob([file.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.presentationml.presentation" }),
+    );
     const a = document.createElement("a");
     a.href = url;
     a.download = file.name;

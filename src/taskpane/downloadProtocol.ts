@@ -20,7 +20,9 @@ function base64(bytes: Uint8Array): string {
 
 export function chunksOf(bytes: Uint8Array, name: string): string[] {
   const of = Math.max(1, Math.ceil(bytes.length / PIECE));
-  return Array.from({ length: of }, (_, part) => JSON.stringify({ name, part, of, data: base64(bytes.subarray(part * PIECE, (part + 1) * PIECE)) } satisfies Piece));
+  return Array.from({ length: of }, (_, part) =>
+    JSON.stringify({ name, part, of, data: base64(bytes.subarray(part * PIECE, (part + 1) * PIECE)) } satisfies Piece),
+  );
 }
 
 /** Collects pieces in any order; the file once every piece is there, else null. */

@@ -58,7 +58,8 @@ if (typeof Office === "undefined" || typeof Office.onReady !== "function") {
     const t = PANE_TEXT[lang];
     try {
       if (info?.host !== Office.HostType.Excel) return showMessage(t.notInOffice, lang, true);
-      if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION)) return showMessage(t.unsupported(EXCEL_API_VERSION), lang, false);
+      if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_VERSION))
+        return showMessage(t.unsupported(EXCEL_API_VERSION), lang, false);
       document.documentElement.lang = htmlLang(lang);
       createRoot(document.getElementById("root")!).render(
         <FluentProvider theme={webLightTheme}>

@@ -39,7 +39,8 @@ function openDownloadDialog(bytes: Uint8Array, fileName: string): Promise<void> 
   const url = new URL(DOWNLOAD_PAGE, window.location.href).href;
   return new Promise((resolve, reject) => {
     Office.context.ui.displayDialogAsync(url, { height: 35, width: 30, displayInIframe: true }, (result) => {
-      if (result.status !== Office.AsyncResultStatus.Succeeded) return reject(new Error(`Dialogen kunde inte öppnas: ${result.error.message}`));
+      if (result.status !== Office.AsyncResultStatus.Succeeded)
+        return reject(new Error(`Dialogen kunde inte öppnas: ${result.error.message}`));
       const dialog = result.value;
       dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
         if (!("message" in arg) || arg.message !== "ready") return;

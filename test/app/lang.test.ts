@@ -30,7 +30,14 @@ describe("officeLang: every page follows Office's display language", () => {
 });
 
 test("the preview is Swedish unless the address says lang=en", () => {
-  expect(["", "?lang=en", "?lang=EN-gb", "?lang=sv", "?x=1&lang=en", "?lang="].map(previewLang)).toEqual(["sv", "en", "en", "sv", "en", "sv"]);
+  expect(["", "?lang=en", "?lang=EN-gb", "?lang=sv", "?x=1&lang=en", "?lang="].map(previewLang)).toEqual([
+    "sv",
+    "en",
+    "en",
+    "sv",
+    "en",
+    "sv",
+  ]);
 });
 
 test("<html lang> is sv-SE or en", () => {

@@ -25,7 +25,10 @@ function memoryHost(grids: SheetGrid[], stored: () => unknown, tabs: HostSheet[]
   };
 }
 
-const list = waitingList([["Ögon", "Förstabesök", "2024-01-02"], ["Ögon", "Förstabesök", "2023-06-01"]]);
+const list = waitingList([
+  ["Ögon", "Förstabesök", "2024-01-02"],
+  ["Ögon", "Förstabesök", "2023-06-01"],
+]);
 
 test("a damaged settings part does not stop a run: the defaults apply and the user is told", async () => {
   const host = memoryHost([list], () => {

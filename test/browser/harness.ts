@@ -101,7 +101,11 @@ export interface Guarded {
  * A page whose requests are all recorded; anything not to `origin` (or a data:/blob: URL of the
  * page itself) is refused and listed in `foreign`, which each test asserts is empty.
  */
-export async function guardedPage(browser: Browser, origin: string, opts: { width?: number; height?: number; locale?: string } = {}): Promise<Guarded> {
+export async function guardedPage(
+  browser: Browser,
+  origin: string,
+  opts: { width?: number; height?: number; locale?: string } = {},
+): Promise<Guarded> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     locale: opts.locale ?? "sv-SE",

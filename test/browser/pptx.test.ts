@@ -13,7 +13,10 @@ describeInBrowser("PowerPoint export in the preview", () => {
     const { page } = await session.open();
     await openPreview(page, session.origin);
     await runOnPage(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Exportera till PowerPoint" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Exportera till PowerPoint" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("Målkoll 2024-01-31.pptx");
     const deck = pptxParts(new Uint8Array(readFileSync(await download.path())));
     expect(deck.slides.length).toBeGreaterThan(20);

@@ -14,7 +14,20 @@ import { readSettingsPart } from "../../src/hosts/xlsx/settingsPart";
 import { formatShare } from "../../src/app/format";
 import { PANE_TEXT } from "../../src/app/texts/pane";
 import { artifact, describeInBrowser, useBrowser, type Guarded } from "./harness";
-import { DATE, SAMPLE, careGuaranteeTable, cliRun, dateField, openPreview, renderedTabs, runButton, runOnPage, sheetItem, tabTo, type RenderedTab } from "./previewPage";
+import {
+  DATE,
+  SAMPLE,
+  careGuaranteeTable,
+  cliRun,
+  dateField,
+  openPreview,
+  renderedTabs,
+  runButton,
+  runOnPage,
+  sheetItem,
+  tabTo,
+  type RenderedTab,
+} from "./previewPage";
 
 const t = TEXT.sv;
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -43,9 +56,16 @@ function expectMeasureTable(tab: RenderedTab, m: MeasureResult, from: number): n
   rows.forEach(({ row, isRegion }, k) => {
     const r = header + 1 + k;
     const shown = {
-      unit: tab.text(r, 0), total: tab.text(r, c.total), within: tab.text(r, c.within), share: tab.text(r, c.share),
-      over: tab.text(r, c.over), over365: tab.text(r, c.over365), median: tab.text(r, c.median), rating: tab.text(r, c.rating),
-      fill: tab.at(r, c.share).fill, bold: tab.at(r, 0).bold,
+      unit: tab.text(r, 0),
+      total: tab.text(r, c.total),
+      within: tab.text(r, c.within),
+      share: tab.text(r, c.share),
+      over: tab.text(r, c.over),
+      over365: tab.text(r, c.over365),
+      median: tab.text(r, c.median),
+      rating: tab.text(r, c.rating),
+      fill: tab.at(r, c.share).fill,
+      bold: tab.at(r, 0).bold,
     };
     expect(shown).toEqual({
       unit: isRegion ? t.region : row.unit,
@@ -91,7 +111,9 @@ function expectTabsShow(tabs: RenderedTab[], results: Results): void {
     expect(r).toBeLessThan(goals.rows);
     // Format "0%": the achievement 0.7996 → "80 %", rated on the unrounded value.
     expect([i.indicator, goals.text(r, achievementCol), goals.at(r, ratingCol).fill]).toEqual([
-      i.indicator, i.achievement === null ? "" : formatPercent(i.achievement, 0), RATING_FILL[i.rating],
+      i.indicator,
+      i.achievement === null ? "" : formatPercent(i.achievement, 0),
+      RATING_FILL[i.rating],
     ]);
   }
 
@@ -100,7 +122,10 @@ function expectTabsShow(tabs: RenderedTab[], results: Results): void {
   for (const a of results.assignments) {
     const r = assignments.find(a.assignment, 0, aHeader);
     expect([a.assignment, assignments.text(r, 1), assignments.text(r, 2), assignments.at(r, 3).fill]).toEqual([
-      a.assignment, a.status, a.endDate ?? "", RATING_FILL[a.rating],
+      a.assignment,
+      a.status,
+      a.endDate ?? "",
+      RATING_FILL[a.rating],
     ]);
   }
 
@@ -115,12 +140,15 @@ function expectTabsShow(tabs: RenderedTab[], results: Results): void {
 }
 
 /** The summary tabs' names in the CLI's output workbook, in order. */
-const summaryTabNames = (xlsx: string) => openWorkbook(readFileSync(xlsx)).sheets.filter((s) => s.marker).map((s) => s.name);
+const summaryTabNames = (xlsx: string) =>
+  openWorkbook(readFileSync(xlsx))
+    .sheets.filter((s) => s.marker)
+    .map((s) => s.name);
 
 async function worksheetValues(ws: ExcelJS.Worksheet): Promise<unknown[][]> {
   const rows: unknown[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, r) => {
-    rows[r - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : v ?? null));
+    rows[r - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString() : (v ?? null)));
   });
   return Array.from(rows, (r) => r ?? []);
 }
@@ -151,7 +179,11 @@ describeInBrowser("the preview page", () => {
     const clicked = Date.now();
     await runOnPage(page);
     const rendered = Date.now();
-    const timing = { pageLoadToSheetsMs: sheetsShown, clickToRenderedMs: rendered - clicked, pageLoadToRenderedResultMs: rendered - started };
+    const timing = {
+      pageLoadToSheetsMs: sheetsShown,
+      clickToRenderedMs: rendered - clicked,
+      pageLoadToRenderedResultMs: rendered - started,
+    };
     // eslint-disable-next-line no-console -- the measured timings are printed for the stop note
     console.log(
       `Preview on the sample: page load → sheets shown ${timing.pageLoadToSheetsMs} ms; ` +
@@ -168,7 +200,9 @@ describeInBrowser("the preview page", () => {
     // The pane's own result: each measure's region share and rating, as in Excel.
     for (const m of sample.results.careGuarantee) {
       const item = page.getByRole("listitem", { name: `${t.measure[m.measure]} (${PANE_TEXT.sv.basis[m.basis]})`, exact: true });
-      expect(await item.textContent()).toBe(`${t.measure[m.measure]} (${PANE_TEXT.sv.basis[m.basis]})${formatShare(m.region.share!, "sv")}${t.rating[m.region.rating]}`);
+      expect(await item.textContent()).toBe(
+        `${t.measure[m.measure]} (${PANE_TEXT.sv.basis[m.basis]})${formatShare(m.region.share!, "sv")}${t.rating[m.region.rating]}`,
+      );
     }
     await page.screenshot({ path: artifact("preview-result.png"), fullPage: true });
     // The only requests: the page, its scripts and the sample, all from its own origin.
@@ -195,7 +229,10 @@ describeInBrowser("the preview page", () => {
     expectTabsShow(await renderedTabs(page), bySjukhus.results);
 
     // The mapping is stored in the workbook, where the CLI and Excel read it.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ned arbetsboken (.xlsx)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Ladda ned arbetsboken (.xlsx)" }).click(),
+    ]);
     const stored = readSettingsPart(openWorkbook(readFileSync(await download.path())));
     expect(stored).toMatchObject({ sheets: { Väntande: { columns: { unit: "Sjukhus" } } } });
   });
@@ -208,7 +245,9 @@ describeInBrowser("the preview page", () => {
 
     await input.setInputFiles({ name: "anteckningar.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from("Det här är ingen arbetsbok.\n") });
     await alert.waitFor();
-    expect(await alert.textContent()).toBe(`Filen kunde inte öppnasanteckningar.xlsx: ${MESSAGES.notXlsx} sample.xlsx är fortfarande öppen.`);
+    expect(await alert.textContent()).toBe(
+      `Filen kunde inte öppnasanteckningar.xlsx: ${MESSAGES.notXlsx} sample.xlsx är fortfarande öppen.`,
+    );
 
     const sampleBytes = readFileSync(SAMPLE);
     await input.setInputFiles({ name: "avbruten.xlsx", mimeType: XLSX_MIME, buffer: sampleBytes.subarray(0, sampleBytes.length >> 1) });
@@ -224,14 +263,19 @@ describeInBrowser("the preview page", () => {
     wb.entry(wb.sheets[0].path)!.raw.fill(0xff, 20, 400); // a view into `damaged`
     await input.setInputFiles({ name: "skadad.xlsx", mimeType: XLSX_MIME, buffer: Buffer.from(damaged) });
     await page.getByText("Det gick inte", { exact: true }).waitFor();
-    expect(await page.getByRole("alert").textContent()).toBe(`Det gick inte${MESSAGES.corrupt} (xl/worksheets/sheet1.xml går inte att packa upp)`);
+    expect(await page.getByRole("alert").textContent()).toBe(
+      `Det gick inte${MESSAGES.corrupt} (xl/worksheets/sheet1.xml går inte att packa upp)`,
+    );
   });
 
   test("the downloaded workbook holds the CLI's tabs with the CLI's values (read with ExcelJS)", async () => {
     const page = await newPage();
     await openPreview(page, session.origin);
     await runOnPage(page);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Ladda ned arbetsboken (.xlsx)" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Ladda ned arbetsboken (.xlsx)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("sample-malkoll.xlsx");
     const got = new ExcelJS.Workbook();
     await got.xlsx.readFile(await download.path());
@@ -244,7 +288,8 @@ describeInBrowser("the preview page", () => {
     // The sources are the sample's, unchanged.
     const input = new ExcelJS.Workbook();
     await input.xlsx.readFile(SAMPLE);
-    for (const ws of input.worksheets) expect([ws.name, await worksheetValues(got.getWorksheet(ws.name)!)]).toEqual([ws.name, await worksheetValues(ws)]);
+    for (const ws of input.worksheets)
+      expect([ws.name, await worksheetValues(got.getWorksheet(ws.name)!)]).toEqual([ws.name, await worksheetValues(ws)]);
   });
 
   test("the whole flow works by keyboard alone", async () => {

@@ -9,7 +9,11 @@ import { ROOT, excelInstalled, serveDist } from "../../scripts/start.js";
 import { describeInBrowser, ensureBuilt, guardedPage, launch } from "./harness";
 
 /** GET (or another method) on loopback: status, headers and body. */
-function fetchLocal(port: number, path: string, method = "GET"): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function fetchLocal(
+  port: number,
+  path: string,
+  method = "GET",
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, path, method }, (res) => {
       let body = "";
@@ -36,7 +40,11 @@ describe("the static server npm start uses", () => {
   afterAll(() => server.close());
 
   test("serves dist's files, sends / to the preview, and nothing outside dist/ or of the CLI", async () => {
-    expect(await fetchLocal(server.port, "/preview.html")).toMatchObject({ status: 200, body: "<p>preview</p>", headers: { "content-type": "text/html; charset=utf-8" } });
+    expect(await fetchLocal(server.port, "/preview.html")).toMatchObject({
+      status: 200,
+      body: "<p>preview</p>",
+      headers: { "content-type": "text/html; charset=utf-8" },
+    });
     expect(await fetchLocal(server.port, "/")).toMatchObject({ status: 302, headers: { location: "/preview.html" } });
     expect((await fetchLocal(server.port, "/../outside.txt")).status).toBe(404);
     expect((await fetchLocal(server.port, "/%2e%2e/outside.txt")).status).toBe(404);

@@ -25,7 +25,9 @@ describeInBrowser("taskpane.html outside Office", () => {
     const errors: string[] = [];
     g.page.on("pageerror", (e) => errors.push(e.message));
     // Before the guard: Office.js is the one outside script the pane loads (Microsoft requires its CDN).
-    await g.page.route(OFFICE_JS, (route) => (officeJs === null ? route.abort("internetdisconnected") : route.fulfill({ contentType: "text/javascript", body: officeJs })));
+    await g.page.route(OFFICE_JS, (route) =>
+      officeJs === null ? route.abort("internetdisconnected") : route.fulfill({ contentType: "text/javascript", body: officeJs }),
+    );
     await g.page.goto(`${session.origin}/taskpane.html`);
     const alert = g.page.getByRole("alert");
     await alert.waitFor();
@@ -45,7 +47,8 @@ describeInBrowser("taskpane.html outside Office", () => {
 
   test("with Office.js loaded in a plain browser (no Office host) it says the same, in the browser's language", async () => {
     // What Office.js does outside Office: onReady resolves with no host, and there is no context.
-    const stub = "window.Office = { HostType: { Excel: 'Excel' }, onReady(cb) { const info = { host: null, platform: null }; cb && cb(info); return Promise.resolve(info); } };";
+    const stub =
+      "window.Office = { HostType: { Excel: 'Excel' }, onReady(cb) { const info = { host: null, platform: null }; cb && cb(info); return Promise.resolve(info); } };";
     const { alert, errors } = await openPane(stub, "en-GB");
     const t = PANE_TEXT.en;
     expect(await alert.textContent()).toBe(`${t.notInOffice}${t.tryPreview} ${t.previewLink}`);
@@ -78,7 +81,9 @@ describe("the pane's first load", () => {
         .map((f) => [f, { minified: statSync(join(DIST, f)).size, gzipped: gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length }]),
     );
     // eslint-disable-next-line no-console -- the measured bundle sizes are printed for the stop note
-    console.log(`First load: pane ${pane.map((f) => `${f} ${JSON.stringify(sizes[f])}`)}; preview ${preview.map((f) => `${f} ${JSON.stringify(sizes[f])}`)} (bytes)`);
+    console.log(
+      `First load: pane ${pane.map((f) => `${f} ${JSON.stringify(sizes[f])}`)}; preview ${preview.map((f) => `${f} ${JSON.stringify(sizes[f])}`)} (bytes)`,
+    );
     // ~432 kB before the preview existed; the preview's entry carries the reader, the writer and
     // fflate on top of the same React and Fluent UI. A pane near the preview's size means they leaked.
     expect(sizes[pane[0]].minified).toBeLessThan(480_000);

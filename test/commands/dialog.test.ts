@@ -3,7 +3,11 @@ import { dialogUrl, showOutcomeDialog } from "../../src/commands/outcomeDialog";
 import { readMessage, renderMessage } from "../../src/commands/dialog";
 import type { CommandMessage } from "../../src/app/outcome";
 
-const message: CommandMessage = { ok: true, title: "Målkoll är klar", lines: ["2 mått beräknade; 1 rad kunde inte användas (se Datakontroll).", "Förstabesök (väntande): 83,3\u00a0%, uppfylls delvis"] };
+const message: CommandMessage = {
+  ok: true,
+  title: "Målkoll är klar",
+  lines: ["2 mått beräknade; 1 rad kunde inte användas (se Datakontroll).", "Förstabesök (väntande): 83,3\u00a0%, uppfylls delvis"],
+};
 const BASE = "https://malkoll.region.example/addin/commands.html";
 
 type Handler = (arg: unknown) => void;
@@ -15,7 +19,9 @@ function fakeUi(opens = true) {
   const ui = {
     displayDialogAsync: jest.fn((url: string, _options: unknown, callback: (r: unknown) => void) => {
       urls.push(url);
-      callback(opens ? { status: "succeeded", value: dialog } : { status: "failed", error: { code: 12007, message: "A dialog is already open" } });
+      callback(
+        opens ? { status: "succeeded", value: dialog } : { status: "failed", error: { code: 12007, message: "A dialog is already open" } },
+      );
     }),
   };
   return { ui: ui as unknown as Pick<Office.UI, "displayDialogAsync">, dialog, handlers, urls };

@@ -4,7 +4,11 @@
 import { dialogUrl } from "../../src/commands/outcomeDialog";
 import type { CommandMessage } from "../../src/app/outcome";
 
-const message: CommandMessage = { ok: true, title: "Målkoll is done", lines: ["1 measure computed; 0 rows could not be used (see Data check)."] };
+const message: CommandMessage = {
+  ok: true,
+  title: "Målkoll is done",
+  lines: ["1 measure computed; 0 rows could not be used (see Data check)."],
+};
 
 /** Office.js in a dialog: onReady resolves once ready, then context.displayLanguage is set. */
 function installOffice(displayLanguage: string) {

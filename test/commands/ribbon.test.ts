@@ -54,20 +54,36 @@ test("an Excel error is told in plain Swedish and the event still completes", as
   host.failOn("writePlans", { code: "AccessDenied", message: "Access denied" });
   const { event, told, notify } = harness();
   await runFromRibbon(event, { host: () => host, lang: "sv", notify });
-  expect(told).toEqual([{ ok: false, title: "Målkoll kunde inte beräkna", lines: ["Arbetsboken eller ett blad är skyddat. Ta bort skyddet (Granska › Ta bort skydd) och försök igen."] }]);
+  expect(told).toEqual([
+    {
+      ok: false,
+      title: "Målkoll kunde inte beräkna",
+      lines: ["Arbetsboken eller ett blad är skyddat. Ta bort skyddet (Granska › Ta bort skydd) och försök igen."],
+    },
+  ]);
   expect(event.completed).toHaveBeenCalledTimes(1);
 });
 
 test("the event completes even when the host cannot be created", async () => {
   const { event, told, notify } = harness();
-  await runFromRibbon(event, { host: () => { throw new Error("Excel is not ready"); }, lang: "en", notify });
-  expect(told[0].lines[0]).toBe("An unexpected error occurred: Excel is not ready. Try again. If it persists: save the workbook, close Målkoll and open it again.");
+  await runFromRibbon(event, {
+    host: () => {
+      throw new Error("Excel is not ready");
+    },
+    lang: "en",
+    notify,
+  });
+  expect(told[0].lines[0]).toBe(
+    "An unexpected error occurred: Excel is not ready. Try again. If it persists: save the workbook, close Målkoll and open it again.",
+  );
   expect(event.completed).toHaveBeenCalledTimes(1);
 });
 
 test("the event completes even when telling the user fails", async () => {
   const { event } = harness();
-  const notify = jest.fn(async () => { throw new Error("dialog blocked"); });
+  const notify = jest.fn(async () => {
+    throw new Error("dialog blocked");
+  });
   await runFromRibbon(event, { host: () => memoryHost([waiting]), lang: "sv", notify });
   expect(notify).toHaveBeenCalledTimes(1);
   expect(event.completed).toHaveBeenCalledTimes(1);

@@ -21,7 +21,12 @@ describe("counting days", () => {
 
   test("day 90 is within and day 91 is over a 90-day limit", () => {
     // 2023-11-02 → 2024-01-31: 28 (rest of Nov) + 31 (Dec) + 31 (Jan) = 90 days; 2023-11-01 is 91.
-    const r = run([waitingList([["Ögon", "Förstabesök", "2023-11-02"], ["Ögon", "Förstabesök", "2023-11-01"]])]);
+    const r = run([
+      waitingList([
+        ["Ögon", "Förstabesök", "2023-11-02"],
+        ["Ögon", "Förstabesök", "2023-11-01"],
+      ]),
+    ]);
     const u = measure(r, "firstVisit").units[0];
     expect(u).toMatchObject({ total: 2, withinLimit: 1, overLimit: 1, share: 0.5 });
     expect(u.buckets).toEqual([0, 0, 1, 1, 0, 0]);
@@ -40,9 +45,16 @@ describe("counting days", () => {
   });
 
   test("a start date after the measurement date is a rejected row, not a negative wait", () => {
-    const r = run([waitingList([["Ögon", "Förstabesök", "2024-01-01"], ["Ögon", "Förstabesök", "2024-02-15"]])]);
+    const r = run([
+      waitingList([
+        ["Ögon", "Förstabesök", "2024-01-01"],
+        ["Ögon", "Förstabesök", "2024-02-15"],
+      ]),
+    ]);
     expect(measure(r, "firstVisit").region.total).toBe(1);
-    expect(r.issues).toEqual([{ sheet: "Väntande", row: 3, column: "Beslutsdatum", cell: "C3", value: "2024-02-15", reason: "startAfterMeasured" }]);
+    expect(r.issues).toEqual([
+      { sheet: "Väntande", row: 3, column: "Beslutsdatum", cell: "C3", value: "2024-02-15", reason: "startAfterMeasured" },
+    ]);
     expect(r.sources[0]).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsExcluded: 0, rowsRejected: 1 });
   });
 });
@@ -50,7 +62,13 @@ describe("counting days", () => {
 describe("exceptions and the guarantee flag", () => {
   test("PvV is excluded on the waiting basis", () => {
     // 3 waiting: one over the limit with PvV → out of numerator and denominator → 2 of 2 within.
-    const r = run([waitingList([["Hud", "Förstabesök", "2024-01-02"], ["Hud", "Förstabesök", "2024-01-03"], ["Hud", "Förstabesök", "2023-01-01", "PvV"]])]);
+    const r = run([
+      waitingList([
+        ["Hud", "Förstabesök", "2024-01-02"],
+        ["Hud", "Förstabesök", "2024-01-03"],
+        ["Hud", "Förstabesök", "2023-01-01", "PvV"],
+      ]),
+    ]);
     expect(measure(r, "firstVisit").region).toMatchObject({ total: 2, withinLimit: 2, share: 1 });
     expect(r.exclusions).toEqual([{ reason: "exceptionPvV", count: 1 }]);
   });
@@ -67,24 +85,42 @@ describe("exceptions and the guarantee flag", () => {
   });
 
   test("MoV is excluded on the waiting basis", () => {
-    const r = run([waitingList([["Hud", "Förstabesök", "2023-01-01", "MoV"], ["Hud", "Förstabesök", "2024-01-01"]])]);
+    const r = run([
+      waitingList([
+        ["Hud", "Förstabesök", "2023-01-01", "MoV"],
+        ["Hud", "Förstabesök", "2024-01-01"],
+      ]),
+    ]);
     expect(measure(r, "firstVisit").region).toMatchObject({ total: 1, withinLimit: 1 });
     expect(r.sources[0]).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsExcluded: 1, rowsRejected: 0 });
   });
 
   test("exclusions are settings: with PvV included the PvV row counts", () => {
-    const settings: Settings = { ...DEFAULT_SETTINGS, exclusions: { ...DEFAULT_SETTINGS.exclusions, waiting: { PvV: false, MoV: true, SoV: true } } };
-    const r = run([waitingList([["Hud", "Förstabesök", "2023-01-01", "PvV"], ["Hud", "Förstabesök", "2024-01-01"]])], settings);
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      exclusions: { ...DEFAULT_SETTINGS.exclusions, waiting: { PvV: false, MoV: true, SoV: true } },
+    };
+    const r = run(
+      [
+        waitingList([
+          ["Hud", "Förstabesök", "2023-01-01", "PvV"],
+          ["Hud", "Förstabesök", "2024-01-01"],
+        ]),
+      ],
+      settings,
+    );
     expect(measure(r, "firstVisit").region).toMatchObject({ total: 2, withinLimit: 1, share: 0.5 });
   });
 
   test("only rows covered by the guarantee count (2/NEJ excluded, blank counts)", () => {
-    const r = run([waitingList([
-      ["Hud", "Förstabesök", "2024-01-01", null, "JA"],
-      ["Hud", "Förstabesök", "2023-01-01", null, "NEJ"],
-      ["Hud", "Förstabesök", "2023-01-01", null, 2],
-      ["Hud", "Förstabesök", "2024-01-01", null, null],
-    ])]);
+    const r = run([
+      waitingList([
+        ["Hud", "Förstabesök", "2024-01-01", null, "JA"],
+        ["Hud", "Förstabesök", "2023-01-01", null, "NEJ"],
+        ["Hud", "Förstabesök", "2023-01-01", null, 2],
+        ["Hud", "Förstabesök", "2024-01-01", null, null],
+      ]),
+    ]);
     expect(measure(r, "firstVisit").region).toMatchObject({ total: 2, withinLimit: 2 });
     expect(r.exclusions).toEqual([{ reason: "notCovered", count: 2 }]);
   });
@@ -109,7 +145,8 @@ describe("the region row", () => {
   test("ratings: 100 % green, exactly 80 % yellow, 79.x % red against a 100 % target", () => {
     const rows: [string, string, string][] = [
       ...times(5, ["Grön", "Förstabesök", "2024-01-01"] as [string, string, string]),
-      ...times(4, ["Gul", "Förstabesök", "2024-01-01"] as [string, string, string]), ["Gul", "Förstabesök", "2022-01-01"],
+      ...times(4, ["Gul", "Förstabesök", "2024-01-01"] as [string, string, string]),
+      ["Gul", "Förstabesök", "2022-01-01"],
       // 3 of 4 within = 75 % → red; and the unit with 79 of 100 below
     ];
     for (let i = 0; i < 100; i++) rows.push(["Röd", "Förstabesök", i < 79 ? "2024-01-01" : "2022-01-01"]);
@@ -130,8 +167,20 @@ describe("the region row", () => {
     ]);
     const m = measure(run([sheet]), "firstVisit");
     expect(m.overLimitBy).toEqual([
-      { dimension: "specialty", groups: [{ group: "Ortopedi", count: 2, share: 2 / 3 }, { group: "Ögon", count: 1, share: 1 / 3 }] },
-      { dimension: "profession", groups: [{ group: "Läkare", count: 2, share: 2 / 3 }, { group: "Övriga", count: 1, share: 1 / 3 }] },
+      {
+        dimension: "specialty",
+        groups: [
+          { group: "Ortopedi", count: 2, share: 2 / 3 },
+          { group: "Ögon", count: 1, share: 1 / 3 },
+        ],
+      },
+      {
+        dimension: "profession",
+        groups: [
+          { group: "Läkare", count: 2, share: 2 / 3 },
+          { group: "Övriga", count: 1, share: 1 / 3 },
+        ],
+      },
     ]);
     expect(m.region.over365).toBe(3);
   });
@@ -146,7 +195,14 @@ describe("the region row", () => {
     ]);
     // 4 over the limit: Hud 2 (50 %), then the unnamed and Allmänmedicin 1 each (25 %).
     expect(measure(run([sheet]), "firstVisit").overLimitBy).toEqual([
-      { dimension: "specialty", groups: [{ group: "Hud", count: 2, share: 0.5 }, { group: null, count: 1, share: 0.25 }, { group: "Allmänmedicin", count: 1, share: 0.25 }] },
+      {
+        dimension: "specialty",
+        groups: [
+          { group: "Hud", count: 2, share: 0.5 },
+          { group: null, count: 1, share: 0.25 },
+          { group: "Allmänmedicin", count: 1, share: 0.25 },
+        ],
+      },
     ]);
   });
 });
@@ -184,7 +240,15 @@ describe("aggregates", () => {
 
 describe("measurement date", () => {
   test("without --date it is the last day of the month of the newest date", () => {
-    const r = computeResults([waitingList([["Hud", "Förstabesök", "2024-02-10"], ["Hud", "Förstabesök", "2023-12-01"]])], DEFAULT_SETTINGS);
+    const r = computeResults(
+      [
+        waitingList([
+          ["Hud", "Förstabesök", "2024-02-10"],
+          ["Hud", "Förstabesök", "2023-12-01"],
+        ]),
+      ],
+      DEFAULT_SETTINGS,
+    );
     expect(r.measurementDate).toBe("2024-02-29");
     expect(r.measurementDateSource).toBe("newestDate");
   });

@@ -7,7 +7,8 @@ import { rollUp } from "../../src/domain/goals";
 /** An indicator sheet: [goal, indicator, target, outcome, direction?] rows under a header. */
 const plan = (rows: Cell[][], header: Cell[] = ["Mål", "Indikator", "Målvärde", "Utfall", "Riktning"], formats?: (string | null)[][]) =>
   grid("Indikatorer", [header, ...rows], formats);
-const run = (rows: Cell[][], settings: Settings = DEFAULT_SETTINGS, header?: Cell[]) => computeResults([plan(rows, header)], settings, "2024-04-30");
+const run = (rows: Cell[][], settings: Settings = DEFAULT_SETTINGS, header?: Cell[]) =>
+  computeResults([plan(rows, header)], settings, "2024-04-30");
 const one = (target: Cell, outcome: Cell, direction: Cell = null) => {
   const r = run([["Tillgänglighet", "Indikator A", target, outcome, direction]]);
   expect(r.issues).toEqual([]);
@@ -65,30 +66,47 @@ describe("DOMAIN.md §2 worked example (2021 accessibility plan): two yellow, tw
     ]);
   });
   test("the goal written once above its indicators owns all four and is yellow", () => {
-    expect(r.goals).toEqual([{ goal: "Tillgänglighet", rating: "yellow", counts: { green: 0, yellow: 2, red: 2, grey: 0 }, sheet: "Indikatorer" }]);
+    expect(r.goals).toEqual([
+      { goal: "Tillgänglighet", rating: "yellow", counts: { green: 0, yellow: 2, red: 2, grey: 0 }, sheet: "Indikatorer" },
+    ]);
   });
 });
 
 describe("values as they arrive", () => {
   test("a percent-formatted target puts the row on one scale: '84' against 95 % is 84 percentage points", () => {
-    const formatted = computeResults([plan([["Mål 1", "Andel", 0.95, "84"]], undefined, [[], [null, null, "0%", null]])], DEFAULT_SETTINGS, "2024-04-30");
+    const formatted = computeResults(
+      [plan([["Mål 1", "Andel", 0.95, "84"]], undefined, [[], [null, null, "0%", null]])],
+      DEFAULT_SETTINGS,
+      "2024-04-30",
+    );
     // With a % format 0.95 is 95 %, so "84" on that row is 84 percentage points: 0.84 / 0.95.
     expect(formatted.indicators[0]).toMatchObject({ target: 0.95, outcome: 0.84, percent: true });
     expect(formatted.indicators[0].achievement).toBeCloseTo(0.84 / 0.95, 12);
   });
   test("'10,23 %' keeps two decimals and '1 000' is a thousand", () => {
-    const r = run([["Mål", "A", "10,23 %", "10,23 %"], ["Mål", "B", "1 000", "1\u00a0250"]]);
+    const r = run([
+      ["Mål", "A", "10,23 %", "10,23 %"],
+      ["Mål", "B", "1 000", "1\u00a0250"],
+    ]);
     expect(r.indicators[0]).toMatchObject({ target: 0.1023, percent: true, decimals: 2, rating: "green" });
     expect(r.indicators[1]).toMatchObject({ target: 1000, outcome: 1250, percent: false, decimals: 0, achievement: 1.25 });
   });
-  test.each([[null], [""], ["–"], ["-"], ["Ej mätt"], ["ej mätt"], ["Mäts vid årsrapport"], ["Mäts i årsrapporten"], [".."], ["Inget utfall"]])(
-    "an outcome written %j is not measured: grey, counted as used",
-    (cell) => {
-      const r = run([["Mål", "A", "90 %", cell]]);
-      expect(r.indicators[0]).toMatchObject({ outcome: null, achievement: null, rating: "grey" });
-      expect(r.sources[0]).toMatchObject({ rowsRead: 1, rowsUsed: 1, rowsRejected: 0 });
-    },
-  );
+  test.each([
+    [null],
+    [""],
+    ["–"],
+    ["-"],
+    ["Ej mätt"],
+    ["ej mätt"],
+    ["Mäts vid årsrapport"],
+    ["Mäts i årsrapporten"],
+    [".."],
+    ["Inget utfall"],
+  ])("an outcome written %j is not measured: grey, counted as used", (cell) => {
+    const r = run([["Mål", "A", "90 %", cell]]);
+    expect(r.indicators[0]).toMatchObject({ outcome: null, achievement: null, rating: "grey" });
+    expect(r.sources[0]).toMatchObject({ rowsRead: 1, rowsUsed: 1, rowsRejected: 0 });
+  });
   test("a target of 0 on a higher-is-better indicator is a rejected row, not a division by zero", () => {
     const r = run([["Mål", "Antal avvikelser", 0, 3]]);
     expect(r.indicators).toEqual([]);
@@ -96,7 +114,10 @@ describe("values as they arrive", () => {
     expect(r.sources[0]).toMatchObject({ rowsRead: 1, rowsUsed: 0, rowsRejected: 1 });
   });
   test("a target of 0 on a lower-is-better indicator is met by an outcome of 0 and missed by 1", () => {
-    const r = run([["Mål", "Vårdskador", 0, 0, "Lägre är bättre"], ["Mål", "Fall", 0, 1, "Lägre är bättre"]]);
+    const r = run([
+      ["Mål", "Vårdskador", 0, 0, "Lägre är bättre"],
+      ["Mål", "Fall", 0, 1, "Lägre är bättre"],
+    ]);
     expect(r.indicators.map((i) => i.rating)).toEqual(["green", "red"]);
   });
   test("an outcome that is not a number is rejected with its cell", () => {
@@ -116,15 +137,33 @@ describe("values as they arrive", () => {
 describe("thresholds per indicator", () => {
   const header = ["Mål", "Indikator", "Målvärde", "Utfall", "Grön från", "Gul från"];
   test("the sheet's 'Grön från 90 %' and 'Gul från 70 %' rate 91 % of target green and 70 % yellow", () => {
-    const r = run([["Mål", "A", 100, 91, "90 %", "70 %"], ["Mål", "B", 100, 70, 90, 70], ["Mål", "C", 100, 69.9, 0.9, 0.7]], DEFAULT_SETTINGS, header);
+    const r = run(
+      [
+        ["Mål", "A", 100, 91, "90 %", "70 %"],
+        ["Mål", "B", 100, 70, 90, 70],
+        ["Mål", "C", 100, 69.9, 0.9, 0.7],
+      ],
+      DEFAULT_SETTINGS,
+      header,
+    );
     expect(r.indicators.map((i) => i.rating)).toEqual(["green", "yellow", "red"]);
     expect(r.indicators[0].thresholds).toEqual({ green: 0.9, yellow: 0.7 });
   });
   test("settings per indicator win over the sheet and over the global thresholds", () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, indicators: { A: { green: 0.95, yellow: 0.5 } } };
-    const r = run([["Mål", "A", 100, 60, "90 %", "70 %"], ["Mål", "B", 100, 60, null, null]], settings, header);
+    const r = run(
+      [
+        ["Mål", "A", 100, 60, "90 %", "70 %"],
+        ["Mål", "B", 100, 60, null, null],
+      ],
+      settings,
+      header,
+    );
     // A: 60 % of target ≥ 50 % → yellow by its own settings; B: global 100/80 → red.
-    expect(r.indicators.map((i) => [i.indicator, i.rating])).toEqual([["A", "yellow"], ["B", "red"]]);
+    expect(r.indicators.map((i) => [i.indicator, i.rating])).toEqual([
+      ["A", "yellow"],
+      ["B", "red"],
+    ]);
   });
   test("global thresholds from settings apply to every indicator", () => {
     const r = run([["Mål", "A", 100, 75]], { ...DEFAULT_SETTINGS, thresholds: { green: 0.9, yellow: 0.75 } });
@@ -154,10 +193,16 @@ describe("goal roll-up", () => {
   // Goal A: one green, two yellow, one red. Goal B: nothing measured. Goal C: two red.
   // Goal D: green and yellow (achievements 1.2 and 0.9). Goal E: written as a heading only.
   const rows: Cell[][] = [
-    ["A", "a1", 100, 100], [null, "a2", 100, 90], [null, "a3", 100, 85], [null, "a4", 100, 50],
-    ["B", "b1", 100, "Ej mätt"], [null, "b2", 100, null],
-    ["C", "c1", 100, 10], [null, "c2", 100, 70],
-    ["D", "d1", 100, 120], [null, "d2", 100, 90],
+    ["A", "a1", 100, 100],
+    [null, "a2", 100, 90],
+    [null, "a3", 100, 85],
+    [null, "a4", 100, 50],
+    ["B", "b1", 100, "Ej mätt"],
+    [null, "b2", 100, null],
+    ["C", "c1", 100, 10],
+    [null, "c2", 100, 70],
+    ["D", "d1", 100, 120],
+    [null, "d2", 100, 90],
     ["E", null, null, null],
   ];
   const byRule = (rule: RollUpRule) => run(rows, { ...DEFAULT_SETTINGS, rollUp: rule }).goals.map((g) => `${g.goal}:${g.rating}`);
@@ -186,7 +231,13 @@ describe("goal roll-up", () => {
   });
   test("share of green exactly at 80 % is yellow (4 of 5 green)", () => {
     const five = [{ rating: "green" }, { rating: "green" }, { rating: "green" }, { rating: "green" }, { rating: "red" }] as const;
-    expect(rollUp(five.map((x) => ({ ...x, achievement: null })), "shareGreen", DEFAULT_SETTINGS.thresholds)).toBe("yellow");
+    expect(
+      rollUp(
+        five.map((x) => ({ ...x, achievement: null })),
+        "shareGreen",
+        DEFAULT_SETTINGS.thresholds,
+      ),
+    ).toBe("yellow");
   });
 });
 
@@ -195,26 +246,42 @@ describe("assignments", () => {
   const run2 = (rows: Cell[][], date = "2024-04-30", settings = DEFAULT_SETTINGS) => computeResults([sheet(rows)], settings, date);
   test("status texts map to colours as in DOMAIN.md §2", () => {
     const r = run2([
-      ["U1", "Avslutad", null, null], ["U2", "Genomförd", null, null], ["U3", "Pågående enligt plan", null, null],
-      ["U4", "Pågående med avvikelse", null, null], ["U5", "Försenad", null, null], ["U6", "Ej påbörjad", null, null],
+      ["U1", "Avslutad", null, null],
+      ["U2", "Genomförd", null, null],
+      ["U3", "Pågående enligt plan", null, null],
+      ["U4", "Pågående med avvikelse", null, null],
+      ["U5", "Försenad", null, null],
+      ["U6", "Ej påbörjad", null, null],
       ["U7", "  pågående MED avvikelse ", null, null],
     ]);
     expect(r.assignments.map((a) => a.rating)).toEqual(["green", "green", "green", "yellow", "red", "grey", "yellow"]);
   });
   test("'Ej påbörjad' is grey on its end date and red the day after it", () => {
-    const r = run2([["U1", "Ej påbörjad", d("2024-04-30"), null], ["U2", "Ej påbörjad", d("2024-04-29"), null], ["U3", "Ej påbörjad", "2024-05-31", null]]);
+    const r = run2([
+      ["U1", "Ej påbörjad", d("2024-04-30"), null],
+      ["U2", "Ej påbörjad", d("2024-04-29"), null],
+      ["U3", "Ej påbörjad", "2024-05-31", null],
+    ]);
     expect(r.assignments.map((a) => [a.assignment, a.endDate, a.rating])).toEqual([
-      ["U1", "2024-04-30", "grey"], ["U2", "2024-04-29", "red"], ["U3", "2024-05-31", "grey"],
+      ["U1", "2024-04-30", "grey"],
+      ["U2", "2024-04-29", "red"],
+      ["U3", "2024-05-31", "grey"],
     ]);
   });
   test("an unknown status is rejected with its cell; settings can add it", () => {
     const r = run2([["U1", "Vilande", null, null]]);
     expect(r.issues[0]).toMatchObject({ sheet: "Uppdrag", row: 2, cell: "B2", value: "Vilande", reason: "unknownStatus" });
-    const withWord = run2([["U1", "Vilande", null, null]], "2024-04-30", { ...DEFAULT_SETTINGS, assignmentStatus: { ...DEFAULT_SETTINGS.assignmentStatus, Vilande: "yellow" } });
+    const withWord = run2([["U1", "Vilande", null, null]], "2024-04-30", {
+      ...DEFAULT_SETTINGS,
+      assignmentStatus: { ...DEFAULT_SETTINGS.assignmentStatus, Vilande: "yellow" },
+    });
     expect(withWord.assignments[0].rating).toBe("yellow");
   });
   test("a bad end date is rejected; rows balance", () => {
-    const r = run2([["U1", "Försenad", "nästa vår", null], ["U2", "Klar", null, null]]);
+    const r = run2([
+      ["U1", "Försenad", "nästa vår", null],
+      ["U2", "Klar", null, null],
+    ]);
     expect(r.sources[0]).toMatchObject({ kind: "assignmentList", rowsRead: 2, rowsUsed: 1, rowsRejected: 1 });
     expect(r.issues[0]).toMatchObject({ cell: "C2", value: "nästa vår" });
   });
@@ -230,10 +297,26 @@ describe("recognising plan sheets", () => {
     ]);
     const r = computeResults([g], DEFAULT_SETTINGS, "2024-04-30");
     expect(r.sources[0]).toMatchObject({ kind: "indicatorList", headerRow: 3 });
-    expect(r.indicators[0]).toMatchObject({ goal: "Tillgänglighet", indicator: "Kontakt samma dag", target: 0.95, outcome: 0.84, percent: true, unitOfMeasure: "%" });
+    expect(r.indicators[0]).toMatchObject({
+      goal: "Tillgänglighet",
+      indicator: "Kontakt samma dag",
+      target: 0.95,
+      outcome: 0.84,
+      percent: true,
+      unitOfMeasure: "%",
+    });
   });
   test("a waiting list beside a plan is still a waiting list", () => {
-    const r = computeResults([grid("Väntande", [["Klinik", "Kontakttyp", "Beslutsdatum"], ["Ögon", "Förstabesök", d("2024-04-01")]])], DEFAULT_SETTINGS, "2024-04-30");
+    const r = computeResults(
+      [
+        grid("Väntande", [
+          ["Klinik", "Kontakttyp", "Beslutsdatum"],
+          ["Ögon", "Förstabesök", d("2024-04-01")],
+        ]),
+      ],
+      DEFAULT_SETTINGS,
+      "2024-04-30",
+    );
     expect(r.sources[0].kind).toBe("waitingList");
   });
 });

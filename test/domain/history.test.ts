@@ -18,14 +18,17 @@ type Row = [string, string, string];
  * total +2, over 90 +2; "New" has no previous period; "Gone" was only in January.
  */
 const january = waitingList([
-  ...times(3, ["A", "Förstabesök", "2024-01-10"] as Row), ["A", "Förstabesök", "2023-09-01"],
+  ...times(3, ["A", "Förstabesök", "2024-01-10"] as Row),
+  ["A", "Förstabesök", "2023-09-01"],
   ["B", "Förstabesök", "2024-01-10"],
   ...times(2, ["Gone", "Förstabesök", "2024-01-10"] as Row),
 ]);
 const february = waitingList([
-  ...times(2, ["A", "Förstabesök", "2024-02-10"] as Row), ...times(2, ["A", "Förstabesök", "2023-10-01"] as Row),
+  ...times(2, ["A", "Förstabesök", "2024-02-10"] as Row),
+  ...times(2, ["A", "Förstabesök", "2023-10-01"] as Row),
   ...times(3, ["B", "Förstabesök", "2024-02-10"] as Row),
-  ["New", "Förstabesök", "2024-02-10"], ["New", "Förstabesök", "2023-10-01"],
+  ["New", "Förstabesök", "2024-02-10"],
+  ["New", "Förstabesök", "2023-10-01"],
 ]);
 const jan = computeResults([january], DEFAULT_SETTINGS, "2024-01-31");
 const feb = computeResults([february], DEFAULT_SETTINGS, "2024-02-29", pastFrom([], [jan]));
@@ -54,7 +57,19 @@ describe("change since the previous period", () => {
     expect(fv(feb).goneUnits).toEqual([{ unit: "Gone", previous: { share: 1, total: 2, overLimit: 0, over365: 0 } }]);
   });
   test("units are matched by name, not by position: reordering the rows changes nothing", () => {
-    const reordered = computeResults([waitingList([...february.values.slice(1).reverse().map((r) => [r[0], r[1], "2024-02-10"] as Row)])], DEFAULT_SETTINGS, "2024-02-29", pastFrom([], [jan]));
+    const reordered = computeResults(
+      [
+        waitingList([
+          ...february.values
+            .slice(1)
+            .reverse()
+            .map((r) => [r[0], r[1], "2024-02-10"] as Row),
+        ]),
+      ],
+      DEFAULT_SETTINGS,
+      "2024-02-29",
+      pastFrom([], [jan]),
+    );
     expect(unitOf(reordered, "Gone")).toBeUndefined();
     expect(unitOf(reordered, "A").previous).toEqual(unitOf(feb, "A").previous);
   });
@@ -84,7 +99,12 @@ describe("the history", () => {
   test("a run adds its rows to the history: January's and February's units and region rows", () => {
     const dates = [...new Set(feb.history.care.map((r) => r.date))];
     expect(dates).toEqual(["2024-01-31", "2024-02-29"]);
-    expect(feb.history.care.filter((r) => r.date === "2024-02-29").map((r) => r.unit).sort()).toEqual(["A", "B", "New", "Region"]);
+    expect(
+      feb.history.care
+        .filter((r) => r.date === "2024-02-29")
+        .map((r) => r.unit)
+        .sort(),
+    ).toEqual(["A", "B", "New", "Region"]);
   });
   test("a run for a date already there replaces those rows (idempotent)", () => {
     const again = computeResults([february], DEFAULT_SETTINGS, "2024-02-29", { history: feb.history, issues: [] });
@@ -104,7 +124,17 @@ describe("the history", () => {
     const plan = historyPlan(feb, "sv");
     expect(plan.tables?.map((t) => t.name)).toEqual(["Malkoll_Historik"]);
     const [r0, c0, r1, c1] = plan.tables![0].range;
-    expect(plan.cells[r0].slice(c0, c1 + 1)).toEqual(["Mätdatum", "Mått", "Grund", "Enhet", "Antal", "Inom gränsen", "Andel", "Över gränsen", "Över 365 dagar"]);
+    expect(plan.cells[r0].slice(c0, c1 + 1)).toEqual([
+      "Mätdatum",
+      "Mått",
+      "Grund",
+      "Enhet",
+      "Antal",
+      "Inom gränsen",
+      "Andel",
+      "Över gränsen",
+      "Över 365 dagar",
+    ]);
     expect(r1 - r0).toBe(feb.history.care.length);
   });
   test("a row edited into nonsense is reported, not dropped silently", () => {
@@ -113,18 +143,49 @@ describe("the history", () => {
     const first = plan.tables![0].range[0] + 1;
     cells[first][1] = "Tandvård";
     const back = parseHistory(grid("Historik", cells));
-    expect(back.issues).toEqual([expect.objectContaining({ sheet: "Historik", row: first + 1, cell: `B${first + 1}`, value: "Tandvård", reason: "historyUnknownMeasure" })]);
+    expect(back.issues).toEqual([
+      expect.objectContaining({
+        sheet: "Historik",
+        row: first + 1,
+        cell: `B${first + 1}`,
+        value: "Tandvård",
+        reason: "historyUnknownMeasure",
+      }),
+    ]);
     expect(back.history.care.length).toBe(feb.history.care.length - 1);
   });
   test("merging keeps other dates and sorts by date", () => {
-    const row = (date: string, unit: string): CareHistoryRow => ({ date, measure: "firstVisit", basis: "waiting", unit, total: 1, withinLimit: 1, share: 1, overLimit: 0, over365: 0 });
-    const merged = mergeHistory({ care: [row("2024-03-31", "X"), row("2024-01-31", "X")], indicators: [] }, { care: [row("2024-03-31", "Y")], indicators: [] });
+    const row = (date: string, unit: string): CareHistoryRow => ({
+      date,
+      measure: "firstVisit",
+      basis: "waiting",
+      unit,
+      total: 1,
+      withinLimit: 1,
+      share: 1,
+      overLimit: 0,
+      over365: 0,
+    });
+    const merged = mergeHistory(
+      { care: [row("2024-03-31", "X"), row("2024-01-31", "X")], indicators: [] },
+      { care: [row("2024-03-31", "Y")], indicators: [] },
+    );
     expect(merged.care.map((r) => `${r.date} ${r.unit}`)).toEqual(["2024-01-31 X", "2024-03-31 Y"]);
   });
 });
 
 describe("the 13-month trend", () => {
-  const region = (date: string, share: number): CareHistoryRow => ({ date, measure: "firstVisit", basis: "waiting", unit: "Region", total: 10, withinLimit: share * 10, share, overLimit: 0, over365: 0 });
+  const region = (date: string, share: number): CareHistoryRow => ({
+    date,
+    measure: "firstVisit",
+    basis: "waiting",
+    unit: "Region",
+    total: 10,
+    withinLimit: share * 10,
+    share,
+    overLimit: 0,
+    over365: 0,
+  });
   test("takes the measurement month and the twelve before it: 2023-01-31 … 2024-01-31, not 2022-12-31", () => {
     const rows = ["2022-12-31", "2023-01-31", "2023-06-30", "2024-01-31", "2024-02-29"].map((d, k) => region(d, k / 10));
     expect(regionTrend(rows, "2024-01-31")[0].points.map((p) => p.date)).toEqual(["2023-01-31", "2023-06-30", "2024-01-31"]);
@@ -142,7 +203,11 @@ describe("the 13-month trend", () => {
 });
 
 describe("indicators over time", () => {
-  const plan = (outcome: Cell) => grid("Indikatorer", [["Mål", "Indikator", "Målvärde", "Utfall"], ["Tillgänglighet", "Kontakt samma dag", "82 % eller +5 procentenheter", outcome]]);
+  const plan = (outcome: Cell) =>
+    grid("Indikatorer", [
+      ["Mål", "Indikator", "Målvärde", "Utfall"],
+      ["Tillgänglighet", "Kontakt samma dag", "82 % eller +5 procentenheter", outcome],
+    ]);
   const t1 = computeResults([plan("72 %")], DEFAULT_SETTINGS, "2024-04-30");
   const t2 = computeResults([plan("78 %")], DEFAULT_SETTINGS, "2024-08-31", pastFrom([], [t1]));
   test("the previous outcome comes from the history: change +6 points, trend up", () => {
@@ -166,13 +231,20 @@ describe("indicators over time", () => {
     const p = historyPlan(t2, "sv");
     // The grid as a host reads it: values plus each cell's number format.
     const formats = p.cells.map((r) => r.map(() => null as string | null));
-    for (const f of p.numberFormats) for (let r = f.range[0]; r <= f.range[2]; r++) for (let c = f.range[1]; c <= f.range[3]; c++) formats[r][c] = f.value;
+    for (const f of p.numberFormats)
+      for (let r = f.range[0]; r <= f.range[2]; r++) for (let c = f.range[1]; c <= f.range[3]; c++) formats[r][c] = f.value;
     const back = parseHistory(grid(p.name, p.cells, formats));
     expect(back.issues).toEqual([]);
     expect(back.history.indicators).toEqual(t2.history.indicators);
-    expect(back.history.indicators.map((r) => [r.date, r.outcome, r.percent])).toEqual([["2024-04-30", 0.72, true], ["2024-08-31", 0.78, true]]);
+    expect(back.history.indicators.map((r) => [r.date, r.outcome, r.percent])).toEqual([
+      ["2024-04-30", 0.72, true],
+      ["2024-08-31", 0.78, true],
+    ]);
   });
   test("without a history nothing is invented", () => {
-    expect(computeResults([plan("78 %")], DEFAULT_SETTINGS, "2024-08-31", NO_PAST).indicators[0]).toMatchObject({ previousOutcome: null, rating: "yellow" });
+    expect(computeResults([plan("78 %")], DEFAULT_SETTINGS, "2024-08-31", NO_PAST).indicators[0]).toMatchObject({
+      previousOutcome: null,
+      rating: "yellow",
+    });
   });
 });

@@ -48,11 +48,21 @@ describe("the CLI on a fixture workbook", () => {
     const m = results.careGuarantee[0];
     expect(m).toMatchObject({ measure: "firstVisit", basis: "waiting", limitDays: 90 });
     expect(m.units.map((u) => [u.unit, u.total, u.withinLimit, u.share, u.rating])).toEqual([
-      ["Hud", 4, 1, 0.25, "red"], ["Ögon", 4, 3, 0.75, "red"], ["=Kirurgi", 2, 2, 1, "green"],
+      ["Hud", 4, 1, 0.25, "red"],
+      ["Ögon", 4, 3, 0.75, "red"],
+      ["=Kirurgi", 2, 2, 1, "green"],
     ]);
     expect(m.region).toMatchObject({ total: 10, withinLimit: 6, share: 0.6, overLimit: 4, over365: 1, rating: "red" });
-    expect(results.sources.find((s) => s.sheet === "Väntande")).toMatchObject({ rowsRead: 12, rowsUsed: 10, rowsExcluded: 1, rowsRejected: 1, headerRow: 3 });
-    expect(results.issues).toEqual([{ sheet: "Väntande", row: 15, column: "Beslutsdatum", cell: "C15", value: "2024-02-30", reason: expect.any(String) }]);
+    expect(results.sources.find((s) => s.sheet === "Väntande")).toMatchObject({
+      rowsRead: 12,
+      rowsUsed: 10,
+      rowsExcluded: 1,
+      rowsRejected: 1,
+      headerRow: 3,
+    });
+    expect(results.issues).toEqual([
+      { sheet: "Väntande", row: 15, column: "Beslutsdatum", cell: "C15", value: "2024-02-30", reason: expect.any(String) },
+    ]);
   });
 
   test("keeps the user's own Vårdgaranti sheet and writes Vårdgaranti (2), saying so", async () => {
@@ -81,7 +91,10 @@ describe("the CLI on a fixture workbook", () => {
   });
 
   test("text that looks like a formula is written as text", async () => {
-    const cell = (await load(out1)).getWorksheet("Vårdgaranti (2)")!.getColumn(1).values.find((v) => typeof v === "string" && v.startsWith("="));
+    const cell = (await load(out1))
+      .getWorksheet("Vårdgaranti (2)")!
+      .getColumn(1)
+      .values.find((v) => typeof v === "string" && v.startsWith("="));
     expect(cell).toBe("=Kirurgi");
   });
 
@@ -144,7 +157,9 @@ test("settings stored in the workbook (as the add-in saves them) are used, and -
 
   const config = join(dir, "mal50.json");
   writeFileSync(config, JSON.stringify({ measures: { firstVisit: { target: 0.5 } } }));
-  const both = JSON.parse((await cli("report", stored, "--out", join(dir, "ut-both.xlsx"), "--json", "-", "--config", config, "--date", "2024-01-31")).out) as Results;
+  const both = JSON.parse(
+    (await cli("report", stored, "--out", join(dir, "ut-both.xlsx"), "--json", "-", "--config", config, "--date", "2024-01-31")).out,
+  ) as Results;
   // 75 % against a 50 % target is 150 % of target → green.
   expect(both.careGuarantee[0]).toMatchObject({ limitDays: 300, target: 0.5 });
   expect(both.careGuarantee[0].units.find((u) => u.unit === "Hud")).toMatchObject({ withinLimit: 3, rating: "green" });
@@ -204,9 +219,17 @@ describe("errors are one clear line with the contract's exit code", () => {
 
 test("the installed launcher runs the main job on the bundled sample", () => {
   // bin/malkoll.js runs the build that `npm install` (prepare) makes: this is the README's first command.
-  const r = spawnSync(process.execPath, ["bin/malkoll.js", "report", "assets/sample.xlsx", "--out", join(dir, "sample.xlsx"), "--json", "-", "--date", "2024-01-31"], { encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    ["bin/malkoll.js", "report", "assets/sample.xlsx", "--out", join(dir, "sample.xlsx"), "--json", "-", "--date", "2024-01-31"],
+    { encoding: "utf8" },
+  );
   expect(r.status).toBe(0);
   const json = JSON.parse(r.stdout) as Results;
-  expect(json.careGuarantee.map((m) => `${m.measure}/${m.basis}`)).toEqual(["firstVisit/waiting", "treatment/waiting", "primaryAssessment/completed"]);
+  expect(json.careGuarantee.map((m) => `${m.measure}/${m.basis}`)).toEqual([
+    "firstVisit/waiting",
+    "treatment/waiting",
+    "primaryAssessment/completed",
+  ]);
   expect(r.stderr).toContain("sample.xlsx");
 });

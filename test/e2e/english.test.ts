@@ -14,10 +14,13 @@ let results: Results;
 
 beforeAll(async () => {
   const said = { out: [] as string[], err: [] as string[] };
-  const code = await main(["node", "malkoll", "report", "assets/sample.xlsx", "--lang", "en", "--date", "2024-01-31", "--out", out, "--json", json], {
-    out: (l) => said.out.push(l),
-    err: (l) => said.err.push(l),
-  });
+  const code = await main(
+    ["node", "malkoll", "report", "assets/sample.xlsx", "--lang", "en", "--date", "2024-01-31", "--out", out, "--json", json],
+    {
+      out: (l) => said.out.push(l),
+      err: (l) => said.err.push(l),
+    },
+  );
   run = { code, ...said };
   results = JSON.parse(readFileSync(json, "utf8")) as Results;
 });
@@ -36,7 +39,9 @@ test("the terminal summary is English, with English numbers", () => {
   expect(run.out).toContain("Goal fulfilment: 4 goals (10 indicators) – 1 green, 3 yellow, 0 red, 0 not assessed");
   expect(run.out).toContain("Assignments: 6 – 2 green, 1 yellow, 2 red, 1 grey");
   expect(run.out).toContain('6 rows rejected – see the "Data check" tab.');
-  expect(run.out[run.out.length - 1]).toBe(`Wrote "Care guarantee", "Goal fulfilment", "Assignments", "Run history", "Data check" to ${out}`);
+  expect(run.out[run.out.length - 1]).toBe(
+    `Wrote "Care guarantee", "Goal fulfilment", "Assignments", "Run history", "Data check" to ${out}`,
+  );
 });
 
 test("the workbook gets the five English tabs, each carrying Målkoll's marker", () => {
@@ -86,16 +91,41 @@ test("the English tabs' notes and headlines write numbers the English way", () =
 
 test("the figures are the Swedish run's: the language changes words, not numbers", async () => {
   const svJson = join(dir, "sample-sv.json");
-  expect(await main(["node", "malkoll", "report", "assets/sample.xlsx", "--date", "2024-01-31", "--out", join(dir, "sv.xlsx"), "--json", svJson], { out: () => {}, err: () => {} })).toBe(0);
+  expect(
+    await main(
+      ["node", "malkoll", "report", "assets/sample.xlsx", "--date", "2024-01-31", "--out", join(dir, "sv.xlsx"), "--json", svJson],
+      { out: () => {}, err: () => {} },
+    ),
+  ).toBe(0);
   const sv = JSON.parse(readFileSync(svJson, "utf8")) as Results;
   expect(results.careGuarantee).toEqual(sv.careGuarantee);
   expect(results.indicators).toEqual(sv.indicators);
-  expect(results.sources.map((s) => [s.sheet, s.rowsRead, s.rowsUsed, s.rowsExcluded, s.rowsRejected])).toEqual(sv.sources.map((s) => [s.sheet, s.rowsRead, s.rowsUsed, s.rowsExcluded, s.rowsRejected]));
+  expect(results.sources.map((s) => [s.sheet, s.rowsRead, s.rowsUsed, s.rowsExcluded, s.rowsRejected])).toEqual(
+    sv.sources.map((s) => [s.sheet, s.rowsRead, s.rowsUsed, s.rowsExcluded, s.rowsRejected]),
+  );
 });
 
 test("the English output read back as --previous gives the previous period", async () => {
   const said: string[] = [];
-  const code = await main(["node", "malkoll", "report", "assets/sample.xlsx", "--lang", "en", "--date", "2024-02-29", "--previous", out, "--out", join(dir, "feb.xlsx"), "--json", join(dir, "feb.json")], { out: (l) => said.push(l), err: (l) => said.push(l) });
+  const code = await main(
+    [
+      "node",
+      "malkoll",
+      "report",
+      "assets/sample.xlsx",
+      "--lang",
+      "en",
+      "--date",
+      "2024-02-29",
+      "--previous",
+      out,
+      "--out",
+      join(dir, "feb.xlsx"),
+      "--json",
+      join(dir, "feb.json"),
+    ],
+    { out: (l) => said.push(l), err: (l) => said.push(l) },
+  );
   expect([code, said.filter((l) => l.startsWith("malkoll:"))]).toEqual([0, []]);
   const feb = JSON.parse(readFileSync(join(dir, "feb.json"), "utf8")) as Results;
   expect(feb.previousDate).toBe("2024-01-31");

@@ -64,7 +64,10 @@ beforeAll(async () => {
   writeFileSync(input, await planWorkbook());
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(["node", "malkoll", "report", input, "--out", output, "--json", join(dir, "plan.json"), "--date", "2024-04-30"], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await main(["node", "malkoll", "report", input, "--out", output, "--json", join(dir, "plan.json"), "--date", "2024-04-30"], {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   expect({ code, err }).toEqual({ code: 0, err: [] });
   said = out.join("\n");
   results = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8"));
@@ -74,7 +77,15 @@ const argb = (cell: ExcelJS.Cell) => ((cell.fill as ExcelJS.FillPattern | undefi
 
 describe("the CLI on a plan with indicators and assignments", () => {
   test("rates every indicator as computed by hand, in the sheet's order", () => {
-    expect(results.indicators.map((i) => [i.goal, i.indicator, i.direction, i.achievement === null ? null : Math.round(i.achievement * 1000) / 10, i.rating])).toEqual([
+    expect(
+      results.indicators.map((i) => [
+        i.goal,
+        i.indicator,
+        i.direction,
+        i.achievement === null ? null : Math.round(i.achievement * 1000) / 10,
+        i.rating,
+      ]),
+    ).toEqual([
       ["Tillgänglighet", "Kontakt samma dag", "higher", 88.4, "yellow"],
       ["Tillgänglighet", "Medicinsk bedömning inom 3 dagar", "higher", 87.1, "yellow"],
       ["Tillgänglighet", "Förstabesök inom 90 dagar", "higher", 55, "red"],
@@ -97,9 +108,15 @@ describe("the CLI on a plan with indicators and assignments", () => {
 
   test("colours assignments on the measurement date, rejecting the unknown status", () => {
     expect(results.assignments.map((a) => [a.status, a.endDate, a.rating])).toEqual([
-      ["Klar", "2024-02-29", "green"], ["Försenad", "2024-06-30", "red"], ["Ej påbörjad", "2024-03-31", "red"], ["Ej påbörjad", "2024-12-31", "grey"],
+      ["Klar", "2024-02-29", "green"],
+      ["Försenad", "2024-06-30", "red"],
+      ["Ej påbörjad", "2024-03-31", "red"],
+      ["Ej påbörjad", "2024-12-31", "grey"],
     ]);
-    expect(results.issues.map((i) => [i.sheet, i.cell, i.value])).toEqual([["Mål 2024", "C10", "0"], ["Uppdrag", "B6", "Vilande"]]);
+    expect(results.issues.map((i) => [i.sheet, i.cell, i.value])).toEqual([
+      ["Mål 2024", "C10", "0"],
+      ["Uppdrag", "B6", "Vilande"],
+    ]);
   });
 
   test("lists both sheets in sources with balanced row counts", () => {

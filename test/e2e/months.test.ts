@@ -40,8 +40,38 @@ async function cli(...args: string[]) {
 }
 
 beforeAll(async () => {
-  writeFileSync(janIn, await month([["Ögon", "2024-01-10"], ["Ögon", "2024-01-10"], ["Ögon", "2024-01-10"], ["Ögon", "2023-09-01"], ["Hud", "2024-01-10"], ["Hud", "2023-09-01"], ["Gamla", "2024-01-10"], ["Gamla", "2024-01-10"]], "72 %"));
-  writeFileSync(febIn, await month([["Ögon", "2024-02-10"], ["Ögon", "2024-02-10"], ["Ögon", "2023-10-01"], ["Ögon", "2023-10-01"], ["Hud", "2024-02-10"], ["Hud", "2024-02-10"], ["Hud", "2024-02-10"], ["Nya", "2024-02-10"]], "78 %"));
+  writeFileSync(
+    janIn,
+    await month(
+      [
+        ["Ögon", "2024-01-10"],
+        ["Ögon", "2024-01-10"],
+        ["Ögon", "2024-01-10"],
+        ["Ögon", "2023-09-01"],
+        ["Hud", "2024-01-10"],
+        ["Hud", "2023-09-01"],
+        ["Gamla", "2024-01-10"],
+        ["Gamla", "2024-01-10"],
+      ],
+      "72 %",
+    ),
+  );
+  writeFileSync(
+    febIn,
+    await month(
+      [
+        ["Ögon", "2024-02-10"],
+        ["Ögon", "2024-02-10"],
+        ["Ögon", "2023-10-01"],
+        ["Ögon", "2023-10-01"],
+        ["Hud", "2024-02-10"],
+        ["Hud", "2024-02-10"],
+        ["Hud", "2024-02-10"],
+        ["Nya", "2024-02-10"],
+      ],
+      "78 %",
+    ),
+  );
   expect(await cli("report", janIn, "--out", janOut, "--date", "2024-01-31")).toMatchObject({ code: 0, err: "" });
   const r = await cli("report", febIn, "--out", febOut, "--json", join(dir, "feb.json"), "--date", "2024-02-29", "--previous", janOut);
   expect(r).toMatchObject({ code: 0, err: "" });
@@ -59,8 +89,16 @@ describe("a second month with --previous pointing at the first run's output", ()
     const m = feb.careGuarantee[0];
     const unit = (n: string) => m.units.find((u) => u.unit === n)!;
     expect(feb.previousDate).toBe("2024-01-31");
-    expect(unit("Ögon")).toMatchObject({ share: 0.5, previous: { share: 0.75, total: 4, overLimit: 1, over365: 0 }, change: { sharePoints: -25, total: 0, overLimit: 1, over365: 0 } });
-    expect(unit("Hud")).toMatchObject({ share: 1, previous: { share: 0.5, total: 2 }, change: { sharePoints: 50, total: 1, overLimit: -1 } });
+    expect(unit("Ögon")).toMatchObject({
+      share: 0.5,
+      previous: { share: 0.75, total: 4, overLimit: 1, over365: 0 },
+      change: { sharePoints: -25, total: 0, overLimit: 1, over365: 0 },
+    });
+    expect(unit("Hud")).toMatchObject({
+      share: 1,
+      previous: { share: 0.5, total: 2 },
+      change: { sharePoints: 50, total: 1, overLimit: -1 },
+    });
     expect(unit("Nya").previous).toBeUndefined();
     expect(m.goneUnits).toEqual([{ unit: "Gamla", previous: { share: 1, total: 2, overLimit: 0, over365: 0 } }]);
     expect(m.region).toMatchObject({ share: 0.75, change: { sharePoints: 0, total: 0, overLimit: 0, over365: 0 } });
@@ -87,12 +125,21 @@ describe("a second month with --previous pointing at the first run's output", ()
     const body = rows.slice(h + 1, end);
     const key = (r: unknown[]) => `${(r[0] as Date).toISOString().slice(0, 10)} ${r[3]} ${r[6]}`;
     expect(body.map(key)).toEqual([
-      "2024-01-31 Hud 0.5", "2024-01-31 Ögon 0.75", "2024-01-31 Gamla 1", "2024-01-31 Hela regionen 0.75",
-      "2024-02-29 Ögon 0.5", "2024-02-29 Hud 1", "2024-02-29 Nya 1", "2024-02-29 Hela regionen 0.75",
+      "2024-01-31 Hud 0.5",
+      "2024-01-31 Ögon 0.75",
+      "2024-01-31 Gamla 1",
+      "2024-01-31 Hela regionen 0.75",
+      "2024-02-29 Ögon 0.5",
+      "2024-02-29 Hud 1",
+      "2024-02-29 Nya 1",
+      "2024-02-29 Hela regionen 0.75",
     ]);
     // The indicators' own table below it: January's 72 % and February's 78 %.
     const i = rows.findIndex((r) => r?.[0] === "Mätdatum" && r?.[1] === "Mål");
-    expect(rows.slice(i + 1, i + 3).map((r) => [r[2], r[4], r[6]])).toEqual([["Kontakt samma dag", 0.72, "Uppfylls delvis"], ["Kontakt samma dag", 0.78, "Uppfylls helt"]]);
+    expect(rows.slice(i + 1, i + 3).map((r) => [r[2], r[4], r[6]])).toEqual([
+      ["Kontakt samma dag", 0.72, "Uppfylls delvis"],
+      ["Kontakt samma dag", 0.78, "Uppfylls helt"],
+    ]);
   });
 
   test("running February again on its own output replaces February's rows: the history does not grow", async () => {

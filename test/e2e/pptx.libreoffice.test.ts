@@ -20,7 +20,11 @@ const ROOT = join(__dirname, "../..");
 
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf]).toString())![1]);
 function toPdf(dir: string, file: string, filter = "pdf"): string {
-  execFileSync("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", filter, "--outdir", dir, join(dir, file)], { stdio: "pipe", timeout: 180_000 });
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", filter, "--outdir", dir, join(dir, file)],
+    { stdio: "pipe", timeout: 180_000 },
+  );
   const pdf = join(dir, file.replace(/\.\w+$/, ".pdf"));
   expect(existsSync(pdf)).toBe(true);
   return pdf;
@@ -38,7 +42,21 @@ if (!available && inCi) {
     const dir = mkdtempSync(join(tmpdir(), "malkoll-pptx-"));
     // The built CLI in plain Node, as a user runs it (npm install builds it; build again to be current).
     execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
-    execFileSync("node", [join(ROOT, "bin/malkoll.js"), "report", join(ROOT, "assets/sample.xlsx"), "--date", "2024-01-31", "--out", join(dir, "out.xlsx"), "--pptx", join(dir, "deck.pptx")], { stdio: "pipe" });
+    execFileSync(
+      "node",
+      [
+        join(ROOT, "bin/malkoll.js"),
+        "report",
+        join(ROOT, "assets/sample.xlsx"),
+        "--date",
+        "2024-01-31",
+        "--out",
+        join(dir, "out.xlsx"),
+        "--pptx",
+        join(dir, "deck.pptx"),
+      ],
+      { stdio: "pipe" },
+    );
     const bytes = new Uint8Array(readFileSync(join(dir, "deck.pptx")));
     const slides = pptxParts(bytes).slides.length;
     const { results, plans } = sampleRun();
@@ -62,7 +80,18 @@ if (!available && inCi) {
     // the plot (a 356 px run on the 541 px high slide measured for a 90 % target; the old bar-end
     // ticks of the .xlsx would give ~20 px).
     const chartSlide = 1 + deckLayout(plans, results, { lang: "sv" }).slides.findIndex((s) => s.kind === "chart") + 1;
-    execFileSync("pdftoppm", ["-f", String(chartSlide), "-l", String(chartSlide), "-r", "96", "-png", "-singlefile", deckPdf, join(out, "slide-chart")]);
+    execFileSync("pdftoppm", [
+      "-f",
+      String(chartSlide),
+      "-l",
+      String(chartSlide),
+      "-r",
+      "96",
+      "-png",
+      "-singlefile",
+      deckPdf,
+      join(out, "slide-chart"),
+    ]);
     expect(longestVerticalRun(renderPage(deckPdf, chartSlide, join(dir, "slide-chart"), 96), darkRed)).toBeGreaterThan(200);
   }, 300_000);
 }

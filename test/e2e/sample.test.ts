@@ -7,7 +7,11 @@ import { resultsForJson } from "../../src/report/json";
 // The bundled sample (scripts/make-sample.ts) plants one fault per broken row; the expected region
 // figures below were counted independently by the generator (make-sample prints them), not by the engine.
 const wb = openWorkbook(readFileSync("assets/sample.xlsx"));
-const { results, plans } = runPipeline(wb.sheets.map((s) => wb.readSheet(s.name)), DEFAULT_SETTINGS, { lang: "sv", date: "2024-01-31" });
+const { results, plans } = runPipeline(
+  wb.sheets.map((s) => wb.readSheet(s.name)),
+  DEFAULT_SETTINGS,
+  { lang: "sv", date: "2024-01-31" },
+);
 const measure = (id: string) => results.careGuarantee.find((m) => m.measure === id)!;
 
 test("the sample's five planted faults are the rejected rows, each with its cell and its reason in words", () => {
@@ -23,8 +27,11 @@ test("the sample's five planted faults are the rejected rows, each with its cell
 
 test("every sheet is accounted for: read = used + excluded + rejected, Info not recognised", () => {
   expect(results.sources.map((s) => [s.sheet, s.kind, s.headerRow])).toEqual([
-    ["Väntande", "waitingList", 4], ["Medicinsk bedömning", "unitAggregate", 3], ["Mål och indikatorer", "indicatorList", 3],
-    ["Nämndens uppdrag", "assignmentList", 1], ["Info", "unrecognised", null],
+    ["Väntande", "waitingList", 4],
+    ["Medicinsk bedömning", "unitAggregate", 3],
+    ["Mål och indikatorer", "indicatorList", 3],
+    ["Nämndens uppdrag", "assignmentList", 1],
+    ["Info", "unrecognised", null],
   ]);
   expect(results.sources[2]).toMatchObject({ rowsRead: 11, rowsUsed: 10, rowsRejected: 1 });
   expect(results.sources[3]).toMatchObject({ rowsRead: 6, rowsUsed: 6, rowsRejected: 0 });
@@ -41,12 +48,25 @@ test("region rows match the generator's own count, and the pooled share is below
 });
 
 test("the three suppressed health centres are shown as suppressed, not as zero", () => {
-  const suppressed = measure("primaryAssessment").units.filter((u) => u.suppressed).map((u) => u.unit);
+  const suppressed = measure("primaryAssessment")
+    .units.filter((u) => u.suppressed)
+    .map((u) => u.unit);
   expect(suppressed.sort()).toEqual(["Vårdcentralen Ekbacka", "Vårdcentralen Fjällby", "Vårdcentralen Lillby"]);
 });
 
 test("the sample's indicators, goals and assignments are rated as make-sample's comments compute by hand", () => {
-  expect(results.indicators.map((i) => i.rating)).toEqual(["yellow", "yellow", "red", "red", "grey", "green", "red", "grey", "green", "yellow"]);
+  expect(results.indicators.map((i) => i.rating)).toEqual([
+    "yellow",
+    "yellow",
+    "red",
+    "red",
+    "grey",
+    "green",
+    "red",
+    "grey",
+    "green",
+    "yellow",
+  ]);
   expect(results.goals.map((g) => [g.goal, g.rating, [g.counts.green, g.counts.yellow, g.counts.red, g.counts.grey]])).toEqual([
     ["Tillgänglighet", "yellow", [0, 2, 2, 0]],
     ["Patientsäkerhet", "green", [1, 0, 0, 1]],

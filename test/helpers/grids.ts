@@ -14,7 +14,9 @@ export const grid = (name: string, values: Cell[][], formats?: (string | null)[]
 export function waitingList(rows: [string, string, string | number, Cell?, Cell?][], name = "Väntande"): SheetGrid {
   return grid(name, [
     ["Klinik", "Kontakttyp", "Beslutsdatum", "Avvikelsekod", "Vårdgaranti"],
-    ...rows.map(([unit, type, start, code, flag]) => [unit, type, typeof start === "string" ? d(start) : start, code ?? null, flag ?? null] as Cell[]),
+    ...rows.map(
+      ([unit, type, start, code, flag]) => [unit, type, typeof start === "string" ? d(start) : start, code ?? null, flag ?? null] as Cell[],
+    ),
   ]);
 }
 

@@ -12,7 +12,10 @@ export function planNotes(tab: string, sources: string[] = ["Väntande"]): Pick<
 }
 
 /** Rating and region colours as the plans use them. */
-export const RED = "F8696B", BLUE = "1F4E79", YELLOW = "FFEB84", GREEN = "63BE7B";
+export const RED = "F8696B",
+  BLUE = "1F4E79",
+  YELLOW = "FFEB84",
+  GREEN = "63BE7B";
 
 /**
  * A care-guarantee tab in miniature: a header row, then units ascending by share with the region
@@ -22,7 +25,13 @@ export function carePlan(name = "Vårdgaranti"): SheetPlan {
   return {
     name,
     marker: "malkoll:careGuarantee",
-    cells: [["Enhet", "Andel"], ["Hud", 0.25], ["Hela regionen", 0.75], ["Ögon", 0.9], ["Kirurgi", 1]],
+    cells: [
+      ["Enhet", "Andel"],
+      ["Hud", 0.25],
+      ["Hela regionen", 0.75],
+      ["Ögon", 0.9],
+      ["Kirurgi", 1],
+    ],
     numberFormats: [{ range: [1, 1, 4, 1], value: "0.0%" }],
     fills: [],
     fonts: [],
@@ -42,7 +51,10 @@ export function carePlan(name = "Vårdgaranti"): SheetPlan {
         kind: "stackedBar",
         title: "Mål per färg",
         categories: [1, 0, 2, 0],
-        series: [{ name: "Gröna", values: [1, 1, 2, 1], color: GREEN }, { name: "Röda", values: [3, 1, 4, 1], color: RED }],
+        series: [
+          { name: "Gröna", values: [1, 1, 2, 1], color: GREEN },
+          { name: "Röda", values: [3, 1, 4, 1], color: RED },
+        ],
         anchor: [30, 3],
         size: { width: 640, height: 340 },
       },
@@ -63,7 +75,10 @@ export function historyPlan(over: Partial<SheetPlan> = {}): SheetPlan {
       [45322, "Förstabesök", "Kirurgi", 0.5],
       [45351, "Förstabesök", "Ögon", 0.725],
     ],
-    numberFormats: [{ range: [2, 0, 4, 0], value: "yyyy-mm-dd" }, { range: [2, 3, 4, 3], value: "0.0%" }],
+    numberFormats: [
+      { range: [2, 0, 4, 0], value: "yyyy-mm-dd" },
+      { range: [2, 3, 4, 3], value: "0.0%" },
+    ],
     fills: [],
     fonts: [{ range: [0, 0, 0, 0], value: { bold: true, size: 14 } }],
     columnWidths: [12, 14, 14, 10],

@@ -25,7 +25,10 @@ function violations(files: Record<string, string>): Violation[] {
     }
     let out: string;
     try {
-      out = execFileSync(DEPCRUISE, ["src", "--config", join(ROOT, ".dependency-cruiser.cjs"), "--output-type", "json"], { cwd: dir, encoding: "utf8" });
+      out = execFileSync(DEPCRUISE, ["src", "--config", join(ROOT, ".dependency-cruiser.cjs"), "--output-type", "json"], {
+        cwd: dir,
+        encoding: "utf8",
+      });
     } catch (e) {
       // depcruise exits non-zero when it finds violations; the report is still on stdout.
       out = (e as { stdout: string }).stdout;
@@ -43,10 +46,12 @@ test("imports down the pipeline pass: ingest → model, domain → ingest's type
     violations({
       "src/model/cells.ts": "export type Cell = string | number | boolean | null;\n",
       "src/ingest/records.ts": 'import type { Cell } from "../model/cells";\nexport interface PatientRecord { unit: Cell }\n',
-      "src/domain/care.ts": 'import type { PatientRecord } from "../ingest/records";\nexport const count = (rows: PatientRecord[]) => rows.length;\n',
+      "src/domain/care.ts":
+        'import type { PatientRecord } from "../ingest/records";\nexport const count = (rows: PatientRecord[]) => rows.length;\n',
       "src/report/tab.ts": 'import { count } from "../domain/care";\nexport const plan = () => count([]);\n',
       "src/hosts/port.ts": 'import type { Cell } from "../model/cells";\nexport interface HostPort { read(): Cell[][] }\n',
-      "src/app/run.ts": 'import type { HostPort } from "../hosts/port";\nimport { plan } from "../report/tab";\nexport const run = (h: HostPort) => [h, plan()];\n',
+      "src/app/run.ts":
+        'import type { HostPort } from "../hosts/port";\nimport { plan } from "../report/tab";\nexport const run = (h: HostPort) => [h, plan()];\n',
       "src/cli/main.ts": 'import { run } from "../app/run";\nexport const main = () => run;\n',
     }),
   ).toEqual([]);
@@ -95,7 +100,10 @@ test("one adapter importing another, and an entry point importing another, fail 
         "src/commands/dialog.ts": 'import { close } from "../taskpane/texts";\nexport const d = close;\n',
       }),
     ),
-  ).toEqual(["adapters-apart: src/hosts/office/writeCharts.ts → src/hosts/xlsx/chartRules.ts", "entry-points-apart: src/commands/dialog.ts → src/taskpane/texts.ts"]);
+  ).toEqual([
+    "adapters-apart: src/hosts/office/writeCharts.ts → src/hosts/xlsx/chartRules.ts",
+    "entry-points-apart: src/commands/dialog.ts → src/taskpane/texts.ts",
+  ]);
 });
 
 test("the pure pipeline may not reach for a package or Node's file system", () => {
@@ -109,6 +117,9 @@ test("the pure pipeline may not reach for a package or Node's file system", () =
 });
 
 test("Målkoll's own src passes the check", () => {
-  const out = execFileSync(DEPCRUISE, ["src", "--config", ".dependency-cruiser.cjs", "--output-type", "json"], { cwd: ROOT, encoding: "utf8" });
+  const out = execFileSync(DEPCRUISE, ["src", "--config", ".dependency-cruiser.cjs", "--output-type", "json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   expect(rules((JSON.parse(out) as { summary: { violations: Violation[] } }).summary.violations)).toEqual([]);
 });

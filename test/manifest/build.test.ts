@@ -3,7 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rewriteManifest, DEV_URL } = require("../../webpack.config.js") as { rewriteManifest: (xml: string, url: string) => string; DEV_URL: string };
+const { rewriteManifest, DEV_URL } = require("../../webpack.config.js") as {
+  rewriteManifest: (xml: string, url: string) => string;
+  DEV_URL: string;
+};
 const xml = readFileSync(join(__dirname, "..", "..", "manifest.xml"), "utf8");
 
 test("every dev URL of the manifest is rewritten to the production host", () => {

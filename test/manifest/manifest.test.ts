@@ -63,7 +63,14 @@ test("every resource id is used, and short enough for Office (≤ 32 characters)
 });
 
 test("every URL is https", () => {
-  const urls = [...all("IconUrl"), ...all("HighResolutionIconUrl"), ...all("SupportUrl"), ...all("SourceLocation"), ...all("Image"), ...all("Url")]
+  const urls = [
+    ...all("IconUrl"),
+    ...all("HighResolutionIconUrl"),
+    ...all("SupportUrl"),
+    ...all("SourceLocation"),
+    ...all("Image"),
+    ...all("Url"),
+  ]
     .map((e) => e.getAttribute("DefaultValue"))
     .filter((u): u is string => u !== null);
   expect(urls.length).toBeGreaterThan(6);
@@ -80,7 +87,12 @@ test("every icon it names is in assets/ with the size it claims", () => {
     // PNG IHDR: width and height as big-endian 32-bit integers at bytes 16 and 20.
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
   }
-  for (const size of [16, 32, 64, 80, 128]) expect(readFileSync(join(ROOT, "assets", `icon-${size}.png`)).subarray(1, 4).toString()).toBe("PNG");
+  for (const size of [16, 32, 64, 80, 128])
+    expect(
+      readFileSync(join(ROOT, "assets", `icon-${size}.png`))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
 });
 
 test("a Målkoll group on the Home tab holds Beräkna (runs the command) and Öppna Målkoll (opens the pane)", () => {
@@ -115,7 +127,8 @@ test("every user-visible string has an en-US override", () => {
 test("short strings fit Office's 125 and long strings its 250 characters", () => {
   const check = (group: string, max: number) => {
     for (const s of Array.from(all(group)[0].children)) {
-      for (const v of [s.getAttribute("DefaultValue"), ...Array.from(s.children).map((o) => o.getAttribute("Value"))]) expect((v ?? "").length).toBeLessThanOrEqual(max);
+      for (const v of [s.getAttribute("DefaultValue"), ...Array.from(s.children).map((o) => o.getAttribute("Value"))])
+        expect((v ?? "").length).toBeLessThanOrEqual(max);
     }
   };
   check("ShortStrings", 125);

@@ -1,5 +1,16 @@
 import fc from "fast-check";
-import { MAX_SERIAL, MIN_SERIAL, daysInMonth, isValidYmd, isoFromSerial, lastDayOfMonth, serialFromIso, serialFromIsoDateTime, serialFromYmd, ymdFromSerial } from "../../src/model/days";
+import {
+  MAX_SERIAL,
+  MIN_SERIAL,
+  daysInMonth,
+  isValidYmd,
+  isoFromSerial,
+  lastDayOfMonth,
+  serialFromIso,
+  serialFromIsoDateTime,
+  serialFromYmd,
+  ymdFromSerial,
+} from "../../src/model/days";
 
 describe("serialFromYmd", () => {
   // Excel's 1900 system: serial 1 is 1900-01-01 and 60 its fictitious 1900-02-29, so 0 is the day
@@ -93,12 +104,9 @@ describe("isoFromSerial / serialFromIso", () => {
     expect(serialFromIso("2024-13-01")).toBeNull();
   });
 
-  test.each(["2024-1-31", "2024/01/31", " 2024-01-31", "2024-01-31 13:45", "20240131", "", "abcd-ef-gh"])(
-    "strict: %p is null",
-    (text) => {
-      expect(serialFromIso(text)).toBeNull();
-    },
-  );
+  test.each(["2024-1-31", "2024/01/31", " 2024-01-31", "2024-01-31 13:45", "20240131", "", "abcd-ef-gh"])("strict: %p is null", (text) => {
+    expect(serialFromIso(text)).toBeNull();
+  });
 
   test("round-trips isoFromSerial", () => {
     fc.assert(
@@ -145,7 +153,7 @@ describe("sane range", () => {
   });
 });
 
-describe("serialFromIsoDateTime (the .xlsx reader's t=\"d\" cells)", () => {
+describe('serialFromIsoDateTime (the .xlsx reader\'s t="d" cells)', () => {
   it("converts ISO dates to 1900 serials including the 1900 leap-year quirk", () => {
     expect(serialFromIsoDateTime("2024-01-31")).toBe(45322);
     expect(serialFromIsoDateTime("2024-01-31T18:00:00Z")).toBe(45322.75);

@@ -8,11 +8,18 @@ test("an empty document gives the defaults of DOMAIN.md: 0-3-90-90, BUP 30, PvV 
   expect(DEFAULT_SETTINGS.measures.primaryAssessment.limitDays).toBe(3);
   expect(DEFAULT_SETTINGS.measures.primaryContact.limitDays).toBe(0);
   expect(DEFAULT_SETTINGS.measures.bupFirst.limitDays).toBe(30);
-  expect(DEFAULT_SETTINGS.exclusions).toEqual({ waiting: { PvV: true, MoV: true, SoV: true }, completed: { PvV: true, MoV: false, SoV: false } });
+  expect(DEFAULT_SETTINGS.exclusions).toEqual({
+    waiting: { PvV: true, MoV: true, SoV: true },
+    completed: { PvV: true, MoV: false, SoV: false },
+  });
 });
 
 test("keys given override only themselves and never change the defaults object", () => {
-  const r = readSettings({ measures: { firstVisit: { limitDays: 60 } }, exclusions: { completed: { MoV: true } }, thresholds: { yellow: 0.75 } });
+  const r = readSettings({
+    measures: { firstVisit: { limitDays: 60 } },
+    exclusions: { completed: { MoV: true } },
+    thresholds: { yellow: 0.75 },
+  });
   if (!r.ok) throw new Error(r.reason);
   expect(r.value.measures.firstVisit).toEqual({ limitDays: 60, target: 1 });
   expect(r.value.measures.treatment.limitDays).toBe(90);
@@ -22,19 +29,33 @@ test("keys given override only themselves and never change the defaults object",
 });
 
 test("unknown keys and wrong values are errors naming the key", () => {
-  const r = readSettings({ version: 2, measures: { firstVisit: { limitDays: -1 }, nope: {} }, thresholds: { green: 0.5, yellow: 0.8 }, colour: "red" });
+  const r = readSettings({
+    version: 2,
+    measures: { firstVisit: { limitDays: -1 }, nope: {} },
+    thresholds: { green: 0.5, yellow: 0.8 },
+    colour: "red",
+  });
   expect(r.ok).toBe(false);
   if (r.ok) return;
   for (const key of ["version", "measures.firstVisit.limitDays", "measures.nope", "thresholds", "colour"]) expect(r.reason).toContain(key);
 });
 
 test("sheet settings name the kind, the measure and the columns", () => {
-  const r = readSettings({ sheets: { Uttag: { kind: "waitingList", measure: "treatment", columns: { unit: "Mottagning" } }, Info: { kind: "ignore" } } });
-  expect(r.ok && r.value.sheets).toEqual({ Uttag: { kind: "waitingList", measure: "treatment", columns: { unit: "Mottagning" } }, Info: { kind: "ignore" } });
+  const r = readSettings({
+    sheets: { Uttag: { kind: "waitingList", measure: "treatment", columns: { unit: "Mottagning" } }, Info: { kind: "ignore" } },
+  });
+  expect(r.ok && r.value.sheets).toEqual({
+    Uttag: { kind: "waitingList", measure: "treatment", columns: { unit: "Mottagning" } },
+    Info: { kind: "ignore" },
+  });
 });
 
 test("the goal roll-up rule, per-indicator settings and extra status words are read; defaults stay", () => {
-  const r = readSettings({ rollUp: "worst", indicators: { Sjukfrånvaro: { direction: "lower", green: 0.95 } }, assignmentStatus: { Vilande: "grey" } });
+  const r = readSettings({
+    rollUp: "worst",
+    indicators: { Sjukfrånvaro: { direction: "lower", green: 0.95 } },
+    assignmentStatus: { Vilande: "grey" },
+  });
   if (!r.ok) throw new Error(r.reason);
   expect(r.value.rollUp).toBe("worst");
   expect(r.value.indicators).toEqual({ Sjukfrånvaro: { direction: "lower", green: 0.95 } });
@@ -45,7 +66,11 @@ test("the goal roll-up rule, per-indicator settings and extra status words are r
 });
 
 test("a wrong roll-up rule, direction or status colour is an error naming the key", () => {
-  const r = readSettings({ rollUp: "average", indicators: { A: { direction: "up" }, B: { green: 0.7, yellow: 0.9 } }, assignmentStatus: { Vilande: "blue" } });
+  const r = readSettings({
+    rollUp: "average",
+    indicators: { A: { direction: "up" }, B: { green: 0.7, yellow: 0.9 } },
+    assignmentStatus: { Vilande: "blue" },
+  });
   expect(r.ok).toBe(false);
   if (r.ok) return;
   for (const key of ["rollUp", "indicators.A.direction", "indicators.B", "assignmentStatus.Vilande"]) expect(r.reason).toContain(key);

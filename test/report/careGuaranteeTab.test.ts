@@ -8,7 +8,15 @@ import type { SheetPlan } from "../../src/report/plan";
 import { d, grid, times, waitingList } from "../helpers/grids";
 
 const unit = (name: string, share: number | null): UnitResult => ({
-  unit: name, total: 1, withinLimit: 1, share, overLimit: 0, over365: 0, buckets: null, medianWait: null, rating: "green",
+  unit: name,
+  total: 1,
+  withinLimit: 1,
+  share,
+  overLimit: 0,
+  over365: 0,
+  buckets: null,
+  medianWait: null,
+  rating: "green",
 });
 
 test("the region row is placed by its own share among the units, after ties", () => {
@@ -24,10 +32,17 @@ const fillAt = (plan: SheetPlan, r: number, c: number) =>
 
 describe("the Vårdgaranti tab", () => {
   // A: 3 of 4 within (75 %, red), B: 4 of 4 (100 %, green) → region 7 of 8 = 87.5 % (yellow)
-  const results = computeResults([waitingList([
-    ...times(3, ["A", "Förstabesök", "2024-01-02"] as [string, string, string]), ["A", "Förstabesök", "2023-01-02"],
-    ...times(4, ["B", "Förstabesök", "2024-01-02"] as [string, string, string]),
-  ])], DEFAULT_SETTINGS, "2024-01-31");
+  const results = computeResults(
+    [
+      waitingList([
+        ...times(3, ["A", "Förstabesök", "2024-01-02"] as [string, string, string]),
+        ["A", "Förstabesök", "2023-01-02"],
+        ...times(4, ["B", "Förstabesök", "2024-01-02"] as [string, string, string]),
+      ]),
+    ],
+    DEFAULT_SETTINGS,
+    "2024-01-31",
+  );
   const plan = careGuaranteePlan(results, DEFAULT_SETTINGS, "sv");
 
   test("is named Vårdgaranti and carries Målkoll's marker", () => {
@@ -67,7 +82,9 @@ describe("the Vårdgaranti tab", () => {
     const text = plan.cells.flat().filter((c): c is string => typeof c === "string");
     expect(text).toContain("Målet uppfylls delvis: 80–99 % av målvärdet");
     expect(text.some((t) => t.startsWith("Inställningar: Exkluderas: väntande PvV, MoV, SoV; genomförda PvV"))).toBe(true);
-    expect(text).toContain('Blad "Väntande" (rubrikrad 1): 8 rader lästa, 8 använda, 0 exkluderade enligt regel, 0 avvisade – Patientlista (väntande), kontakttyp per rad.');
+    expect(text).toContain(
+      'Blad "Väntande" (rubrikrad 1): 8 rader lästa, 8 använda, 0 exkluderade enligt regel, 0 avvisade – Patientlista (väntande), kontakttyp per rad.',
+    );
   });
 
   test("is rectangular", () => {
@@ -78,35 +95,80 @@ describe("the Vårdgaranti tab", () => {
     const en = careGuaranteePlan(results, DEFAULT_SETTINGS, "en");
     expect(en.name).toBe("Care guarantee");
     expect(en.cells.flat()).toContain("Whole region");
-    expect(en.cells.flat()).toContain('Sheet "Väntande" (header row 1): 8 rows read, 8 used, 0 excluded by rule, 0 rejected – Patient list (waiting), contact type per row.');
+    expect(en.cells.flat()).toContain(
+      'Sheet "Väntande" (header row 1): 8 rows read, 8 used, 0 excluded by rule, 0 rejected – Patient list (waiting), contact type per row.',
+    );
   });
 });
 
 test("over-limit waiters without a specialty are a group in words: (uppgift saknas), in English (not given)", () => {
-  const results = computeResults([grid("Väntande", [
-    ["Klinik", "Verksamhetsområde", "Kontakttyp", "Beslutsdatum"],
-    ["Hud CS", "Hud", "Förstabesök", d("2023-01-01")],
-    ["Hud CS", null, "Förstabesök", d("2023-01-01")],
-  ])], DEFAULT_SETTINGS, "2024-01-31");
+  const results = computeResults(
+    [
+      grid("Väntande", [
+        ["Klinik", "Verksamhetsområde", "Kontakttyp", "Beslutsdatum"],
+        ["Hud CS", "Hud", "Förstabesök", d("2023-01-01")],
+        ["Hud CS", null, "Förstabesök", d("2023-01-01")],
+      ]),
+    ],
+    DEFAULT_SETTINGS,
+    "2024-01-31",
+  );
   // Two over the limit, one each: 50 % each, the unnamed group first on the tie.
-  const groupRows = (lang: "sv" | "en") => careGuaranteePlan(results, DEFAULT_SETTINGS, lang).cells.filter((r) => r[2] === 0.5).map((r) => r.slice(0, 3));
-  expect(groupRows("sv")).toEqual([["(uppgift saknas)", 1, 0.5], ["Hud", 1, 0.5]]);
-  expect(groupRows("en")).toEqual([["(not given)", 1, 0.5], ["Hud", 1, 0.5]]);
+  const groupRows = (lang: "sv" | "en") =>
+    careGuaranteePlan(results, DEFAULT_SETTINGS, lang)
+      .cells.filter((r) => r[2] === 0.5)
+      .map((r) => r.slice(0, 3));
+  expect(groupRows("sv")).toEqual([
+    ["(uppgift saknas)", 1, 0.5],
+    ["Hud", 1, 0.5],
+  ]);
+  expect(groupRows("en")).toEqual([
+    ["(not given)", 1, 0.5],
+    ["Hud", 1, 0.5],
+  ]);
 });
 
 test("the Datakontroll tab lists counts per reason and every rejected row", () => {
-  const results = computeResults([waitingList([["A", "Förstabesök", "2024-01-02", "X9"], ["A", "Förstabesök", "2024-01-02", "PvV"]])], DEFAULT_SETTINGS, "2024-01-31");
+  const results = computeResults(
+    [
+      waitingList([
+        ["A", "Förstabesök", "2024-01-02", "X9"],
+        ["A", "Förstabesök", "2024-01-02", "PvV"],
+      ]),
+    ],
+    DEFAULT_SETTINGS,
+    "2024-01-31",
+  );
   const plan = dataCheckPlan(results, "sv");
   expect(plan.name).toBe("Datakontroll");
   const reasons = plan.cells.filter((r) => r[1] === "Exkluderad enligt regel" || r[1] === "Avvisad").map((r) => r.slice(0, 3));
-  expect(reasons).toEqual([["PvV (patientvald väntan)", "Exkluderad enligt regel", 1], ["Okänd avvikelsekod", "Avvisad", 1]]);
-  expect(plan.cells.find((r) => r[0] === "Väntande" && r[1] === 2)).toEqual(["Väntande", 2, "Avvikelsekod", "D2", "X9", "Okänd avvikelsekod", null, null]);
+  expect(reasons).toEqual([
+    ["PvV (patientvald väntan)", "Exkluderad enligt regel", 1],
+    ["Okänd avvikelsekod", "Avvisad", 1],
+  ]);
+  expect(plan.cells.find((r) => r[0] === "Väntande" && r[1] === 2)).toEqual([
+    "Väntande",
+    2,
+    "Avvikelsekod",
+    "D2",
+    "X9",
+    "Okänd avvikelsekod",
+    null,
+    null,
+  ]);
 });
 
 test("a Datakontroll tab listing 300 000 rejected rows is planned without overflowing the stack", () => {
   // 300 000 arguments to Math.max(...rows) exceed V8's spread limit: the builder must loop.
   const base = computeResults([waitingList([["A", "Förstabesök", "2024-01-02"]])], DEFAULT_SETTINGS, "2024-01-31");
-  const issues = Array.from({ length: 300_000 }, (_, k) => ({ sheet: "Väntande", row: k + 2, column: "Beslutsdatum", cell: `C${k + 2}`, value: "x", reason: "invalidDate" as const }));
+  const issues = Array.from({ length: 300_000 }, (_, k) => ({
+    sheet: "Väntande",
+    row: k + 2,
+    column: "Beslutsdatum",
+    cell: `C${k + 2}`,
+    value: "x",
+    reason: "invalidDate" as const,
+  }));
   const plan = dataCheckPlan({ ...base, issues }, "sv");
   expect(plan.cells.length).toBeGreaterThan(300_000);
   expect(plan.columnWidths.length).toBe(8);

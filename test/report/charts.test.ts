@@ -15,11 +15,17 @@ type R = [string, string, number, string];
  */
 const sheet = grid("Väntande", [
   ["Klinik", "Kontakttyp", "Beslutsdatum", "Verksamhetsområde"],
-  ["Hud", "Förstabesök", d("2024-01-10"), "Hudsjukvård"], ...times(3, ["Hud", "Förstabesök", d("2023-06-01"), "Hudsjukvård"] as R),
-  ...times(9, ["Ögon", "Förstabesök", d("2024-01-10"), "Ögonsjukvård"] as R), ["Ögon", "Förstabesök", d("2023-06-01"), "Ögonsjukvård"],
+  ["Hud", "Förstabesök", d("2024-01-10"), "Hudsjukvård"],
+  ...times(3, ["Hud", "Förstabesök", d("2023-06-01"), "Hudsjukvård"] as R),
+  ...times(9, ["Ögon", "Förstabesök", d("2024-01-10"), "Ögonsjukvård"] as R),
+  ["Ögon", "Förstabesök", d("2023-06-01"), "Ögonsjukvård"],
   ...times(2, ["Kirurgi", "Förstabesök", d("2024-01-10"), "Kirurgi"] as R),
 ]);
-const results = computeResults([sheet], { ...DEFAULT_SETTINGS, measures: { ...DEFAULT_SETTINGS.measures, firstVisit: { limitDays: 90, target: 0.9 } } }, "2024-01-31");
+const results = computeResults(
+  [sheet],
+  { ...DEFAULT_SETTINGS, measures: { ...DEFAULT_SETTINGS.measures, firstVisit: { limitDays: 90, target: 0.9 } } },
+  "2024-01-31",
+);
 const plan = careGuaranteePlan(results, DEFAULT_SETTINGS, "sv");
 const column = (p: SheetPlan, [r0, c0, r1]: CellRange) => p.cells.slice(r0, r1 + 1).map((r) => r[c0]);
 
@@ -56,7 +62,16 @@ describe("the care-guarantee bar chart", () => {
     expect(plan.charts[1].anchor[0] - plan.charts[0].anchor[0]).toBe(chartRows(plan.charts[0].size.height));
   });
   test("a chart with many units grows so every unit keeps its label", () => {
-    const many = computeResults([grid("Väntande", [["Klinik", "Kontakttyp", "Beslutsdatum"], ...Array.from({ length: 30 }, (_, k) => [`Enhet ${k}`, "Förstabesök", d("2024-01-10")])])], DEFAULT_SETTINGS, "2024-01-31");
+    const many = computeResults(
+      [
+        grid("Väntande", [
+          ["Klinik", "Kontakttyp", "Beslutsdatum"],
+          ...Array.from({ length: 30 }, (_, k) => [`Enhet ${k}`, "Förstabesök", d("2024-01-10")]),
+        ]),
+      ],
+      DEFAULT_SETTINGS,
+      "2024-01-31",
+    );
     const c = careGuaranteePlan(many, DEFAULT_SETTINGS, "sv").charts[0];
     // 30 units + the region = 31 bars × 14 pt + 110 pt for title and axis.
     expect(c.size).toEqual({ width: 640, height: 31 * 14 + 110 });
@@ -64,14 +79,28 @@ describe("the care-guarantee bar chart", () => {
 });
 
 test("goals by colour: a stacked bar over a goals × colours table, one series per colour", () => {
-  const r = computeResults([grid("Plan", [["Mål", "Indikator", "Målvärde", "Utfall"], ["A", "a1", 1, 1], [null, "a2", 1, 0.5], ["B", "b1", 1, "Ej mätt"]])], DEFAULT_SETTINGS, "2024-04-30");
+  const r = computeResults(
+    [
+      grid("Plan", [
+        ["Mål", "Indikator", "Målvärde", "Utfall"],
+        ["A", "a1", 1, 1],
+        [null, "a2", 1, 0.5],
+        ["B", "b1", 1, "Ej mätt"],
+      ]),
+    ],
+    DEFAULT_SETTINGS,
+    "2024-04-30",
+  );
   const p = goalsPlan(r, DEFAULT_SETTINGS, "sv");
   const chart = p.charts[0];
   expect(chart.kind).toBe("stackedBar");
   expect(chart.title).toBe("Måluppfyllelse per mål, antal indikatorer per färg, april 2024");
   expect(column(p, chart.categories)).toEqual(["A", "B"]);
   expect(chart.series.map((s) => [s.name, s.color, column(p, s.values)])).toEqual([
-    ["Gröna", RATING_FILL.green, [1, 0]], ["Gula", RATING_FILL.yellow, [0, 0]], ["Röda", RATING_FILL.red, [1, 0]], ["Ej mätta", RATING_FILL.grey, [0, 1]],
+    ["Gröna", RATING_FILL.green, [1, 0]],
+    ["Gula", RATING_FILL.yellow, [0, 0]],
+    ["Röda", RATING_FILL.red, [1, 0]],
+    ["Ej mätta", RATING_FILL.grey, [0, 1]],
   ]);
 });
 

@@ -16,8 +16,14 @@ const results = computeResults([sheet], DEFAULT_SETTINGS, "2024-01-31");
 
 describe("the title slide's words", () => {
   test("the region's name, the period and the measurement date", () => {
-    expect(deckTitle(results, "Region Exempelland", "x.xlsx", "sv")).toEqual({ title: "Region Exempelland", lines: ["Målkoll – uppföljning januari 2024", "Mätdatum 2024-01-31"] });
-    expect(deckTitle(results, "Region Exempelland", "x.xlsx", "en")).toEqual({ title: "Region Exempelland", lines: ["Målkoll – follow-up January 2024", "Measured 2024-01-31"] });
+    expect(deckTitle(results, "Region Exempelland", "x.xlsx", "sv")).toEqual({
+      title: "Region Exempelland",
+      lines: ["Målkoll – uppföljning januari 2024", "Mätdatum 2024-01-31"],
+    });
+    expect(deckTitle(results, "Region Exempelland", "x.xlsx", "en")).toEqual({
+      title: "Region Exempelland",
+      lines: ["Målkoll – follow-up January 2024", "Measured 2024-01-31"],
+    });
   });
   test("without a region the workbook's name without .xlsx, without either Målkoll", () => {
     expect(deckTitle(results, "  ", "Väntetider januari.xlsm", "sv").title).toBe("Väntetider januari");

@@ -45,6 +45,10 @@ describe("English number words on English tabs", () => {
     expect(en.points(3.65, "percentage points")).toBe("+3.7\u00a0percentage points");
   });
   test("Swedish words are the functions above", () => {
-    expect([NUMBER_WORDS.sv.integer(13929), NUMBER_WORDS.sv.percent(0.706), NUMBER_WORDS.sv.points(-1.94, "%-enheter")]).toEqual([formatInteger(13929), formatPercent(0.706), formatPoints(-1.94)]);
+    expect([NUMBER_WORDS.sv.integer(13929), NUMBER_WORDS.sv.percent(0.706), NUMBER_WORDS.sv.points(-1.94, "%-enheter")]).toEqual([
+      formatInteger(13929),
+      formatPercent(0.706),
+      formatPoints(-1.94),
+    ]);
   });
 });

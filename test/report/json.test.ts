@@ -5,16 +5,20 @@ import { d, grid } from "../helpers/grids";
 
 // One of each: a rejected row (impossible date), an excluded row (PvV), an over-limit row without a
 // specialty, and a sheet that is not data.
-const results = computeResults([
-  grid("Väntande", [
-    ["Klinik", "Verksamhetsområde", "Kontakttyp", "Beslutsdatum", "Avvikelsekod"],
-    ["Hud CS", "Hud", "Förstabesök", d("2023-01-02"), null],
-    ["Hud CS", null, "Förstabesök", d("2023-01-02"), null],
-    ["Hud CS", "Hud", "Förstabesök", "2024-02-30", null],
-    ["Hud CS", "Hud", "Förstabesök", d("2023-01-02"), "PvV"],
-  ]),
-  grid("Info", [["Region Exempelland"]]),
-], DEFAULT_SETTINGS, "2024-01-31");
+const results = computeResults(
+  [
+    grid("Väntande", [
+      ["Klinik", "Verksamhetsområde", "Kontakttyp", "Beslutsdatum", "Avvikelsekod"],
+      ["Hud CS", "Hud", "Förstabesök", d("2023-01-02"), null],
+      ["Hud CS", null, "Förstabesök", d("2023-01-02"), null],
+      ["Hud CS", "Hud", "Förstabesök", "2024-02-30", null],
+      ["Hud CS", "Hud", "Förstabesök", d("2023-01-02"), "PvV"],
+    ]),
+    grid("Info", [["Region Exempelland"]]),
+  ],
+  DEFAULT_SETTINGS,
+  "2024-01-31",
+);
 
 test("in English the reasons, notes and the unnamed group are English words", () => {
   const json = resultsForJson(results, "en");
@@ -26,7 +30,13 @@ test("in English the reasons, notes and the unnamed group are English words", ()
   ]);
   // Two over the limit: Hud and the row without a specialty, one each (50 % each).
   expect(json.careGuarantee[0].overLimitBy).toEqual([
-    { dimension: "specialty", groups: [{ group: "(not given)", count: 1, share: 0.5 }, { group: "Hud", count: 1, share: 0.5 }] },
+    {
+      dimension: "specialty",
+      groups: [
+        { group: "(not given)", count: 1, share: 0.5 },
+        { group: "Hud", count: 1, share: 0.5 },
+      ],
+    },
   ]);
 });
 

@@ -64,12 +64,16 @@ describe("every sheet note has words", () => {
     expect(noteText(NOTES.indicators, "sv")).toBe("Indikatorer (4 mål, 10 indikatorer).");
     expect(noteText(NOTES.assignments, "sv")).toBe("Uppdrag (6 st).");
     expect(noteText(NOTES.noUnitColumn, "sv")).toBe("Rubrikraden på rad 3 har ingen kolumn för enhet (t.ex. Enhet, Klinik, Vårdenhet).");
-    expect(noteText(NOTES.missingMappedColumns, "sv")).toBe('Kolumnen "Klinikk", "Datum" från inställningarna finns inte i rubrikraden (rad 4).');
+    expect(noteText(NOTES.missingMappedColumns, "sv")).toBe(
+      'Kolumnen "Klinikk", "Datum" från inställningarna finns inte i rubrikraden (rad 4).',
+    );
   });
 
   test("English notes count in English: one goal, several columns", () => {
     expect(noteText({ code: "indicators", goals: 1, indicators: 3 }, "en")).toBe("Indicators (1 goal, 3 indicators).");
-    expect(noteText(NOTES.missingMappedColumns, "en")).toBe('The columns "Klinikk", "Datum" from the settings are not in the header row (row 4).');
+    expect(noteText(NOTES.missingMappedColumns, "en")).toBe(
+      'The columns "Klinikk", "Datum" from the settings are not in the header row (row 4).',
+    );
     expect(noteText({ code: "missingMappedColumns", headers: ["Klinikk"], headerRow: 4 }, "en")).toBe(
       'The column "Klinikk" from the settings is not in the header row (row 4).',
     );

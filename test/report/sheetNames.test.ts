@@ -27,9 +27,12 @@ describe("Excel's rules for sheet names", () => {
     expect(sheetNameProblem(name)).toBe(problem);
   });
 
-  test.each([["x".repeat(31)], ["Historik"], ["Run history"], ["History 2024"], ["Vårdgaranti (2)"], ["O'Brien"]])("%p is a valid name", (name) => {
-    expect(sheetNameProblem(name)).toBeNull();
-  });
+  test.each([["x".repeat(31)], ["Historik"], ["Run history"], ["History 2024"], ["Vårdgaranti (2)"], ["O'Brien"]])(
+    "%p is a valid name",
+    (name) => {
+      expect(sheetNameProblem(name)).toBeNull();
+    },
+  );
 });
 
 describe.each(LANGS)("every tab name in %s keeps Excel's rules", (lang) => {
@@ -42,7 +45,7 @@ describe.each(LANGS)("every tab name in %s keeps Excel's rules", (lang) => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  test("a taken name's \"(2)\" alternative keeps the rules too", () => {
+  test('a taken name\'s "(2)" alternative keeps the rules too', () => {
     for (const key of TAB_KEYS) {
       const wanted = TEXT[lang][key];
       const { name } = chooseSheetName([{ name: wanted }], wanted, `malkoll:${key}`);
@@ -59,6 +62,6 @@ describe.each(LANGS)("every tab name in %s keeps Excel's rules", (lang) => {
   });
 });
 
-test("the English history tab is not Excel's reserved \"History\"", () => {
+test('the English history tab is not Excel\'s reserved "History"', () => {
   expect(TEXT.en.historyTab).toBe("Run history");
 });

@@ -1,5 +1,15 @@
 import {
-  Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle1, Subtitle2, makeStyles, tokens,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import { Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { HostPort } from "../../hosts/port";
@@ -19,8 +29,14 @@ import type { PaneExporter } from "./exporter";
 
 const useStyles = makeStyles({
   root: {
-    display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalM,
-    boxSizing: "border-box", maxWidth: "100%", minWidth: 0, overflowWrap: "anywhere",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    maxWidth: "100%",
+    minWidth: 0,
+    overflowWrap: "anywhere",
   },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
@@ -119,7 +135,9 @@ export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
       const loaded = await e.loadWorkbook(host, setProgress, lang);
       gridsRef.current = loaded.grids;
       setDetections(e.detectSheets(loaded.grids, settings));
-      setOutcome(await e.computeAndWrite(host, loaded.grids, settings, { date: wanted || undefined, lang, past: loaded.past }, setProgress));
+      setOutcome(
+        await e.computeAndWrite(host, loaded.grids, settings, { date: wanted || undefined, lang, past: loaded.past }, setProgress),
+      );
     } catch (err) {
       setError(explainError(err, lang));
     } finally {
@@ -153,7 +171,9 @@ export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
       <section className={s.section} aria-label={t.sheetsTitle}>
         <Subtitle2 as="h2">{t.sheetsTitle}</Subtitle2>
         {detections === null ? (
-          busy ? <Spinner size="tiny" label={t.loading} /> : null
+          busy ? (
+            <Spinner size="tiny" label={t.loading} />
+          ) : null
         ) : (
           <Suspense fallback={waiting}>
             <SheetList detections={detections} texts={t} lang={lang} disabled={busy} onColumnChange={changeColumn} />
@@ -163,8 +183,18 @@ export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
 
       <section className={s.section} aria-label={t.settingsTitle}>
         <Subtitle2 as="h2">{t.settingsTitle}</Subtitle2>
-        <Field label={t.dateLabel} hint={t.dateHint} validationMessage={dateError ?? undefined} validationState={dateError ? "error" : "none"}>
-          <Input value={date} placeholder={lang === "sv" ? "ÅÅÅÅ-MM-DD" : "YYYY-MM-DD"} onChange={(_, d) => setDate(d.value)} disabled={busy} />
+        <Field
+          label={t.dateLabel}
+          hint={t.dateHint}
+          validationMessage={dateError ?? undefined}
+          validationState={dateError ? "error" : "none"}
+        >
+          <Input
+            value={date}
+            placeholder={lang === "sv" ? "ÅÅÅÅ-MM-DD" : "YYYY-MM-DD"}
+            onChange={(_, d) => setDate(d.value)}
+            disabled={busy}
+          />
         </Field>
         <Suspense fallback={waiting}>
           <SettingsPanel settings={settings} lang={lang} texts={t} disabled={busy} onChange={changeSettings} />

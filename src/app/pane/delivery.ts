@@ -30,7 +30,10 @@ export class DeliveryError extends Error {}
 /** Deliver by the chosen path; a download that throws falls back to the dialog. */
 export async function deliver(bytes: Uint8Array, fileName: string, env: DeliveryEnv): Promise<Delivery> {
   const path = chooseDelivery(env);
-  if (path === null) throw new DeliveryError("Filen kan inte sparas härifrån: varken nedladdning eller Office-dialog fungerar i den här versionen av Excel.");
+  if (path === null)
+    throw new DeliveryError(
+      "Filen kan inte sparas härifrån: varken nedladdning eller Office-dialog fungerar i den här versionen av Excel.",
+    );
   if (path === "download") {
     try {
       env.download(bytes, fileName);

@@ -12,7 +12,9 @@ const sv = {
   previousMissing: (path: string) => `Filen för --previous finns inte: ${path}`,
   previousNoDate: (path: string) => `Föregående period (${path}) har inget mätdatum: inga datum i underlaget och ingen flik Historik.`,
   storedSettings: (p: SettingsProblem) =>
-    p.kind === "unreadable" ? `Inställningarna i arbetsboken är skadade: ${p.detail}` : `Fel i inställningarna som sparats i arbetsboken: ${p.detail}`,
+    p.kind === "unreadable"
+      ? `Inställningarna i arbetsboken är skadade: ${p.detail}`
+      : `Fel i inställningarna som sparats i arbetsboken: ${p.detail}`,
   nothing: "Inget kunde beräknas. Blad som lästes:",
   rejected: (n: string, tab: string) => `${n} rader avvisade – se fliken "${tab}".`,
   renamed: (wanted: string, got: string) => `Bladet "${wanted}" finns redan och är inte Målkolls; skrev "${got}" i stället.`,
@@ -32,7 +34,9 @@ const en: CliTexts = {
   previousMissing: (path: string) => `No such file for --previous: ${path}`,
   previousNoDate: (path: string) => `The previous period (${path}) has no measurement date: no dates in its data and no history tab.`,
   storedSettings: (p: SettingsProblem) =>
-    p.kind === "unreadable" ? `The settings stored in the workbook are damaged: ${p.detail}` : `Error in the settings stored in the workbook: ${p.detail}`,
+    p.kind === "unreadable"
+      ? `The settings stored in the workbook are damaged: ${p.detail}`
+      : `Error in the settings stored in the workbook: ${p.detail}`,
   nothing: "Nothing could be computed. Sheets read:",
   rejected: (n: string, tab: string) => `${n} rows rejected – see the "${tab}" tab.`,
   renamed: (wanted: string, got: string) => `A sheet "${wanted}" exists and is not Målkoll's; wrote "${got}" instead.`,

@@ -303,6 +303,8 @@ export interface PictureContext {
 export interface PictureSheet {
   /** ExcelApi 1.3. */
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): { getImage(): { readonly value: string } };
-  readonly charts: { getItemAt(index: number): { getImage(width?: number, height?: number, fittingMode?: "Fit"): { readonly value: string } } };
+  readonly charts: {
+    getItemAt(index: number): { getImage(width?: number, height?: number, fittingMode?: "Fit"): { readonly value: string } };
+  };
 }
 export type PictureRunner = <T>(batch: (context: PictureContext) => Promise<T>) => Promise<T>;

@@ -45,7 +45,10 @@ export { PAYLOAD_BUDGET } from "./payload";
  */
 export function createOfficeHost(run: ExcelRunner = realExcelRun, supports: ApiSupport = realApiSupport): HostPort {
   return {
-    listSheets: () => run(async (context) => (await listSheets(context)).map(({ name, marker, hidden }) => (marker ? { name, marker, hidden } : { name, hidden }))),
+    listSheets: () =>
+      run(async (context) =>
+        (await listSheets(context)).map(({ name, marker, hidden }) => (marker ? { name, marker, hidden } : { name, hidden })),
+      ),
     readSheet: (name, onRows) => run((context) => readUsedCells(context, name, onRows)),
     loadSettings: () => run((context) => loadSettingsPart(context)),
     saveSettings: (doc) => run((context) => saveSettingsPart(context, doc)),

@@ -53,9 +53,15 @@ export function createOfficePictures(run: PictureRunner = realPictureRun) {
             kind: "table",
             title: s.title,
             sheetName: tab.sheetName,
-            take: (sheet) => sheet.getRangeByIndexes(s.range[0], s.range[1], s.range[2] - s.range[0] + 1, s.range[3] - s.range[1] + 1).getImage(),
+            take: (sheet) =>
+              sheet.getRangeByIndexes(s.range[0], s.range[1], s.range[2] - s.range[0] + 1, s.range[3] - s.range[1] + 1).getImage(),
           })),
-          ...plan.charts.map((c, k): Wanted => ({ kind: "chart", title: c.title, sheetName: tab.sheetName, take: (sheet) => sheet.charts.getItemAt(k).getImage() })),
+          ...plan.charts.map((c, k): Wanted => ({
+            kind: "chart",
+            title: c.title,
+            sheetName: tab.sheetName,
+            take: (sheet) => sheet.charts.getItemAt(k).getImage(),
+          })),
         ];
         tried += wanted.length;
         const images = await takeAll(run, tab.sheetName, wanted);

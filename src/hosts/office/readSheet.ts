@@ -50,9 +50,11 @@ export async function readUsedCells(
   onRows?.(0, rows);
   let bytesPerRow = 0;
   let size = firstChunkRows(cols);
-  for (let done = 0; done < rows; ) {
+  for (let done = 0; done < rows;) {
     const n = Math.min(size, rows - done);
-    const chunk = sheet.getRange(rangeAddress(origin.row + done, origin.col, origin.row + done + n - 1, origin.col + cols - 1)).load("values,numberFormat");
+    const chunk = sheet
+      .getRange(rangeAddress(origin.row + done, origin.col, origin.row + done + n - 1, origin.col + cols - 1))
+      .load("values,numberFormat");
     try {
       // One sync per chunk on purpose: each chunk's size follows the bytes per row the last one measured,
       // so that no response passes Excel on the web's 5 MB limit.

@@ -31,7 +31,10 @@ export interface ReferenceCells {
  * rows kept rectangular, each under the plan's header for them), and each chart's ranges
  * (undefined for a chart without a line).
  */
-export function withReferenceCells(plan: SheetPlan, charts: readonly PreparedChart[]): { plan: SheetPlan; cells: (ReferenceCells | undefined)[] } {
+export function withReferenceCells(
+  plan: SheetPlan,
+  charts: readonly PreparedChart[],
+): { plan: SheetPlan; cells: (ReferenceCells | undefined)[] } {
   const header = plan.words.targetLine.dataHeader;
   const oldCells = plan.cells ?? [];
   const extra: { r: number; c: number; v: Cell }[] = [];
@@ -61,7 +64,10 @@ export function withReferenceCells(plan: SheetPlan, charts: readonly PreparedCha
   });
   if (extra.length === 0) return { plan, cells };
   const height = Math.max(oldCells.length, ...extra.map((e) => e.r + 1));
-  const width = Math.max(oldCells.reduce((m, row) => Math.max(m, row.length), 0), ...extra.map((e) => e.c + 1));
+  const width = Math.max(
+    oldCells.reduce((m, row) => Math.max(m, row.length), 0),
+    ...extra.map((e) => e.c + 1),
+  );
   const grid: Cell[][] = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => oldCells[r]?.[c] ?? null));
   for (const e of extra) grid[e.r][e.c] = e.v;
   return {

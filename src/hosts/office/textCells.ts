@@ -22,7 +22,7 @@ export function textFormatRectangles(cells: readonly (readonly Cell[])[]): [numb
   for (let r = 0; r <= cells.length; r++) {
     const row = r < cells.length ? cells[r] : [];
     const next = new Map<string, [number, number, number, number]>();
-    for (let c = 0; c < row.length; ) {
+    for (let c = 0; c < row.length;) {
       if (!isRisky(row[c])) {
         c++;
         continue;

@@ -26,11 +26,20 @@ const color = (hex: string) => `#${hex.toUpperCase()}`;
 /** Estimated request bytes of one chart: its texts and colours, and the commands per series and point. */
 export function chartBytes(chart: PreparedChart, overhead: number): number {
   const points = chart.spec.series.reduce((n, s) => n + (s.pointColors?.length ?? 0), 0);
-  return overhead * (12 + 6 * chart.spec.series.length + points + (chart.reference ? 12 : 0)) + jsonBytes(chart.spec.title) + jsonBytes(chart.spec.series.map((s) => s.name));
+  return (
+    overhead * (12 + 6 * chart.spec.series.length + points + (chart.reference ? 12 : 0)) +
+    jsonBytes(chart.spec.title) +
+    jsonBytes(chart.spec.series.map((s) => s.name))
+  );
 }
 
 /** Queues one chart on the sheet (no sync). `supports("1.8")` enables the axis format, axis crossing and target line. */
-export function applyChart(sheet: Worksheet, chart: PreparedChart, lines: ReferenceCells | undefined, supports: (version: string) => boolean): void {
+export function applyChart(
+  sheet: Worksheet,
+  chart: PreparedChart,
+  lines: ReferenceCells | undefined,
+  supports: (version: string) => boolean,
+): void {
   const { spec, bounds } = chart;
   // Only a host with ExcelApi 1.8 gets the line's cells (writePlans.ts), so `lines` implies 1.8.
   const reference = chart.reference && lines ? { ...chart.reference, ...lines } : undefined;

@@ -87,7 +87,11 @@ function rowSlices(r0: number, r1: number, rowBytes: (r: number) => number): [nu
 /** A format over a rectangle, as 2D arrays (Range.numberFormat takes one entry per cell), sliced by rows. */
 function formatOps(rect: Rect, format: string): Op[] {
   const rowBytes = (rect[3] - rect[1] + 1) * (jsonBytes(format) + 1) + 2;
-  return rowSlices(rect[0], rect[2], () => rowBytes).map(([a, b]) => ({ kind: "numberFormat" as const, rect: [a, rect[1], b, rect[3]], format }));
+  return rowSlices(rect[0], rect[2], () => rowBytes).map(([a, b]) => ({
+    kind: "numberFormat" as const,
+    rect: [a, rect[1], b, rect[3]],
+    format,
+  }));
 }
 
 /**
@@ -119,11 +123,12 @@ export function planOps(plan: SheetPlan): Op[] {
     if (rect && b.value) ops.push({ kind: "font", rect, font: b.value });
   }
   const widths = plan.columnWidths ?? [];
-  for (let i = 0; i < widths.length; ) {
+  for (let i = 0; i < widths.length;) {
     let j = i;
     while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
     const w = widths[i];
-    if (typeof w === "number" && Number.isFinite(w) && w > 0) ops.push({ kind: "columnWidth", first: i, last: j, points: charsToPoints(w) });
+    if (typeof w === "number" && Number.isFinite(w) && w > 0)
+      ops.push({ kind: "columnWidth", first: i, last: j, points: charsToPoints(w) });
     i = j + 1;
   }
   const rows = Math.max(0, Math.floor(plan.freeze?.rows ?? 0));
@@ -252,9 +257,19 @@ function setUpTab(context: RequestContext, target: TabTarget): Worksheet {
 }
 
 /** Chooses each plan's tab (never a sheet Målkoll did not create), then writes all plans. */
-export async function writeAllPlans(context: RequestContext, plans: readonly SheetPlan[], supports: ApiSupport = () => false): Promise<WrittenTab[]> {
+export async function writeAllPlans(
+  context: RequestContext,
+  plans: readonly SheetPlan[],
+  supports: ApiSupport = () => false,
+): Promise<WrittenTab[]> {
   const { sheets: listed, definedNames } = await listSheetsForWriting(context);
-  const existing: (ExistingSheet & { sheet: Worksheet | null; tables: Table[]; charts: Chart[] })[] = listed.map((s) => ({ name: s.name, marker: s.marker, sheet: s.sheet, tables: s.tables, charts: s.charts }));
+  const existing: (ExistingSheet & { sheet: Worksheet | null; tables: Table[]; charts: Chart[] })[] = listed.map((s) => ({
+    name: s.name,
+    marker: s.marker,
+    sheet: s.sheet,
+    tables: s.tables,
+    charts: s.charts,
+  }));
   const targets: TabTarget[] = [];
   for (const plan of plans) {
     const choice = chooseSheetName(
@@ -263,7 +278,12 @@ export async function writeAllPlans(context: RequestContext, plans: readonly She
       plan.marker,
     );
     const ours = choice.replaces === null ? undefined : existing.find((s) => s.name === choice.replaces);
-    const written: WrittenTab = { planName: plan.name, sheetName: choice.name, replaced: choice.replaces !== null, renamedBecauseTaken: choice.renamedBecauseTaken };
+    const written: WrittenTab = {
+      planName: plan.name,
+      sheetName: choice.name,
+      replaced: choice.replaces !== null,
+      renamedBecauseTaken: choice.renamedBecauseTaken,
+    };
     // Two plans with one marker in a single call: the second overwrites the first's new tab.
     const index = ours && ours.sheet === null ? targets.findIndex((t) => t.written.sheetName === ours.name) : -1;
     if (index >= 0) {
@@ -277,7 +297,9 @@ export async function writeAllPlans(context: RequestContext, plans: readonly She
   // Tables: checked before anything is written; names unique among the tables that stay and every
   // defined name, in plan order as the .xlsx writer does, so the add-in and the CLI agree.
   const replaced = new Set(targets.flatMap((t) => t.oldTables));
-  const taken = new Set([...listed.flatMap((s) => s.tables.filter((t) => !replaced.has(t)).map((t) => t.name)), ...definedNames].map((n) => n.toLowerCase()));
+  const taken = new Set(
+    [...listed.flatMap((s) => s.tables.filter((t) => !replaced.has(t)).map((t) => t.name)), ...definedNames].map((n) => n.toLowerCase()),
+  );
   const opsOf = targets.map((t) => {
     // The target lines' cells only where the host can draw them (ExcelApi 1.8: secondary axes);
     // otherwise the tab's cells are exactly the .xlsx writer's.

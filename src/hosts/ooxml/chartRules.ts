@@ -37,7 +37,13 @@ export interface PreparedChart {
 }
 
 const isRange = (r: unknown): r is CellRange =>
-  Array.isArray(r) && r.length === 4 && r.every((x) => Number.isInteger(x) && x >= 0) && r[2] >= r[0] && r[3] >= r[1] && r[3] < MAX_COLS && r[2] < MAX_ROWS;
+  Array.isArray(r) &&
+  r.length === 4 &&
+  r.every((x) => Number.isInteger(x) && x >= 0) &&
+  r[2] >= r[0] &&
+  r[3] >= r[1] &&
+  r[3] < MAX_COLS &&
+  r[2] < MAX_ROWS;
 
 /** A chart spec a host can draw: ranges inside the sheet, at least one series, a place and a size. */
 export function drawableChart(spec: ChartSpec): boolean {
@@ -79,7 +85,9 @@ function valueBounds(spec: ChartSpec, cells: readonly (readonly Cell[])[]): { mi
   const min = spec.valueAxis?.min;
   const max = spec.valueAxis?.max;
   if (!spec.referenceLine || (min !== undefined && max !== undefined)) return { min, max };
-  const data = spec.series.flatMap((s) => rangeCells(cells, s.values)).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+  const data = spec.series
+    .flatMap((s) => rangeCells(cells, s.values))
+    .filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   const hi = Math.max(spec.referenceLine.value, ...data);
   const lo = Math.min(0, spec.referenceLine.value, ...data);
   return { min: min ?? lo, max: max ?? (hi > 0 ? hi * 1.1 : 1) };
@@ -119,14 +127,21 @@ export function plotArea(spec: ChartSpec, cells: readonly (readonly Cell[])[]): 
     bottom = PAD + 22 + legend;
   }
   const right = 2 * PAD;
-  return { x: round4(left / W), y: round4(top / H), w: round4(Math.max(0.1, (W - left - right) / W)), h: round4(Math.max(0.1, (H - top - bottom) / H)) };
+  return {
+    x: round4(left / W),
+    y: round4(top / H),
+    w: round4(Math.max(0.1, (W - left - right) / W)),
+    h: round4(Math.max(0.1, (H - top - bottom) / H)),
+  };
 }
 
 /** What placing a reference line needs: the chart's kind and size, axis bounds, plot area and line. */
 export type LinePlacement = Pick<PreparedChart, "bounds" | "reference" | "plot"> & { spec: Pick<ChartSpec, "kind" | "size"> };
 
 /** Where a prepared chart's reference line and its label go, as fractions of the chart's frame. */
-export function referenceGeometry(chart: LinePlacement): { from: [number, number]; to: [number, number]; label: FrameRect; align: "ctr" | "r" } | undefined {
+export function referenceGeometry(
+  chart: LinePlacement,
+): { from: [number, number]; to: [number, number]; label: FrameRect; align: "ctr" | "r" } | undefined {
   const { spec, plot, reference: ref, bounds } = chart;
   if (!plot || !ref || bounds.min === undefined || bounds.max === undefined || bounds.max <= bounds.min) return undefined;
   const { width: W, height: H } = spec.size;
@@ -137,10 +152,20 @@ export function referenceGeometry(chart: LinePlacement): { from: [number, number
     const x = round4(plot.x + plot.w * at);
     // Centred above the line, kept inside the frame.
     const lx = Math.min(1 - 4 / W - labelW, Math.max(plot.x, x - labelW / 2));
-    return { from: [x, plot.y], to: [x, round4(plot.y + plot.h)], label: { x: round4(lx), y: round4(plot.y - labelH - 2 / H), w: round4(labelW), h: round4(labelH) }, align: "ctr" };
+    return {
+      from: [x, plot.y],
+      to: [x, round4(plot.y + plot.h)],
+      label: { x: round4(lx), y: round4(plot.y - labelH - 2 / H), w: round4(labelW), h: round4(labelH) },
+      align: "ctr",
+    };
   }
   const y = round4(plot.y + plot.h * (1 - at));
-  return { from: [plot.x, y], to: [round4(plot.x + plot.w), y], label: { x: round4(plot.x + plot.w - labelW), y: round4(Math.max(0, y - labelH - 2 / H)), w: round4(labelW), h: round4(labelH) }, align: "r" };
+  return {
+    from: [plot.x, y],
+    to: [round4(plot.x + plot.w), y],
+    label: { x: round4(plot.x + plot.w - labelW), y: round4(Math.max(0, y - labelH - 2 / H)), w: round4(labelW), h: round4(labelH) },
+    align: "r",
+  };
 }
 
 /** The plan's drawable charts, with their value axis bounds and, with a reference line, the fixed plot area. */

@@ -64,7 +64,10 @@ export function uniqueTableName(name: string, taken: ReadonlySet<string>): strin
   if (free(name)) return name;
   for (let n = 2; ; n++) {
     // "AB" + "2" would be the cell AB2 (and so would every number): then "AB_2".
-    const withSuffix = (suffix: string) => Array.from(name).slice(0, MAX_NAME - suffix.length).join("") + suffix;
+    const withSuffix = (suffix: string) =>
+      Array.from(name)
+        .slice(0, MAX_NAME - suffix.length)
+        .join("") + suffix;
     let candidate = withSuffix(String(n));
     if (looksLikeReference(candidate)) candidate = withSuffix(`_${n}`);
     if (free(candidate)) return candidate;
@@ -76,7 +79,9 @@ function headerText(v: Cell | undefined): string {
   if (v === null || v === undefined) return "";
   const s = typeof v === "string" ? v : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
   // eslint-disable-next-line no-control-regex
-  return Array.from(s.replace(/[\u0000-\u001F\u007F]/g, " ")).slice(0, MAX_NAME).join("");
+  return Array.from(s.replace(/[\u0000-\u001F\u007F]/g, " "))
+    .slice(0, MAX_NAME)
+    .join("");
 }
 
 /**
@@ -92,7 +97,10 @@ export function columnNames(header: readonly (Cell | undefined)[]): string[] {
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) {
       const suffix = String(n);
-      name = Array.from(base).slice(0, MAX_NAME - suffix.length).join("") + suffix;
+      name =
+        Array.from(base)
+          .slice(0, MAX_NAME - suffix.length)
+          .join("") + suffix;
     }
     taken.add(name.toLowerCase());
     return name;
@@ -101,7 +109,15 @@ export function columnNames(header: readonly (Cell | undefined)[]): string[] {
 
 function checkRange(spec: TableSpec): Rect {
   const r = spec.range;
-  if (!Array.isArray(r) || r.length !== 4 || !r.every((n) => Number.isInteger(n) && n >= 0) || r[2] < r[0] || r[3] < r[1] || r[3] >= MAX_COLS || r[2] >= MAX_ROWS) {
+  if (
+    !Array.isArray(r) ||
+    r.length !== 4 ||
+    !r.every((n) => Number.isInteger(n) && n >= 0) ||
+    r[2] < r[0] ||
+    r[3] < r[1] ||
+    r[3] >= MAX_COLS ||
+    r[2] >= MAX_ROWS
+  ) {
     throw new Error(`Tabellen "${spec.name}" har ett ogiltigt område: ${JSON.stringify(r)}`);
   }
   // A table is a header row and at least one data row (Excel adds an empty one to a header alone).
@@ -121,7 +137,8 @@ export function prepareTables(plan: SheetPlan): { plan: SheetPlan; tables: Prepa
   const tables: PreparedTable[] = [];
   for (const spec of specs) {
     const range = checkRange(spec);
-    if (typeof spec.style !== "string" || !isBuiltInTableStyle(spec.style)) throw new Error(`Tabellen "${spec.name}" har ett okänt tabellformat: "${spec.style}"`);
+    if (typeof spec.style !== "string" || !isBuiltInTableStyle(spec.style))
+      throw new Error(`Tabellen "${spec.name}" har ett okänt tabellformat: "${spec.style}"`);
     const other = tables.find((t) => overlaps(t.range, range));
     if (other) throw new Error(`Tabellerna "${other.name}" och "${spec.name}" överlappar.`);
     const cells = plan.cells ?? [];
@@ -131,7 +148,10 @@ export function prepareTables(plan: SheetPlan): { plan: SheetPlan; tables: Prepa
   // Header cells hold the column names; every other cell stays as planned.
   const oldCells = plan.cells ?? [];
   const height = Math.max(oldCells.length, ...tables.map((t) => t.range[0] + 1));
-  const width = Math.max(oldCells.reduce((m, row) => Math.max(m, row.length), 0), ...tables.map((t) => t.range[3] + 1));
+  const width = Math.max(
+    oldCells.reduce((m, row) => Math.max(m, row.length), 0),
+    ...tables.map((t) => t.range[3] + 1),
+  );
   const cells: Cell[][] = Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => oldCells[r]?.[c] ?? null));
   for (const t of tables) t.columns.forEach((name, i) => (cells[t.range[0]][t.range[1] + i] = name));
   return { plan: { ...plan, cells }, tables };

@@ -14,7 +14,9 @@ export function decodeEntities(s: string): string {
   if (s.indexOf("&") < 0) return s;
   return s.replace(ENTITY, (whole, body: string) => {
     if (body.charCodeAt(0) === 35 /* # */) {
-      return body.charCodeAt(1) === 120 /* x */ ? codePoint(parseInt(body.slice(2), 16), whole) : codePoint(parseInt(body.slice(1), 10), whole);
+      return body.charCodeAt(1) === 120 /* x */
+        ? codePoint(parseInt(body.slice(2), 16), whole)
+        : codePoint(parseInt(body.slice(1), 10), whole);
     }
     return NAMED[body] ?? whole;
   });
@@ -50,8 +52,9 @@ export function textContent(raw: string): string {
 }
 
 // Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates).
-// eslint-disable-next-line no-control-regex -- matching those control characters is the point
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ILLEGAL =
+  // eslint-disable-next-line no-control-regex -- matching those control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripIllegal(s: string): string {
   return s.replace(ILLEGAL, "");
@@ -106,7 +109,7 @@ export interface ElementSpan {
 }
 
 function isNameEnd(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 /* / */ || c === 62 /* > */;
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 47 /* / */ || c === 62; /* > */
 }
 
 /** Index of the next start tag `<qname` (followed by space, `/` or `>`) at or after `from`, or -1. */
@@ -184,7 +187,7 @@ export function findElement(xml: string, qname: string, from = 0, to = xml.lengt
 /** The namespace prefix of the document element, with its colon ("" when unprefixed), e.g. "x:". */
 export function rootPrefix(xml: string, localName: string): string | null {
   const m = new RegExp(`<([A-Za-z_][\\w.-]*:)?${localName}[\\s/>]`).exec(xml);
-  return m ? m[1] ?? "" : null;
+  return m ? (m[1] ?? "") : null;
 }
 
 /** Drops comments, so that scanning by indexOf is not fooled by commented-out markup. */

@@ -37,7 +37,11 @@ function general(v: number): string {
 }
 
 /** The format, fill and font that apply to a cell: blocks in order, so a later block wins. */
-export function blockAt<T>(blocks: readonly { range: [number, number, number, number]; value: T }[], row: number, col: number): T | undefined {
+export function blockAt<T>(
+  blocks: readonly { range: [number, number, number, number]; value: T }[],
+  row: number,
+  col: number,
+): T | undefined {
   let found: T | undefined;
   for (const b of blocks) {
     const [r0, c0, r1, c1] = b.range;

@@ -28,8 +28,26 @@ export async function renderDeck(plans: readonly SheetPlan[], results: Results, 
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
 
   const first = pptx.addSlide();
-  first.addText(title.title, { x: SLIDE.margin, y: 1.6, w: SLIDE.width - 2 * SLIDE.margin, h: 1, fontFace: FONT, fontSize: 36, bold: true, color: TEXT_COLOR });
-  first.addText(title.lines.join("\n"), { x: SLIDE.margin, y: 2.7, w: SLIDE.width - 2 * SLIDE.margin, h: 1, fontFace: FONT, fontSize: 18, color: NOTE_COLOR, valign: "top" });
+  first.addText(title.title, {
+    x: SLIDE.margin,
+    y: 1.6,
+    w: SLIDE.width - 2 * SLIDE.margin,
+    h: 1,
+    fontFace: FONT,
+    fontSize: 36,
+    bold: true,
+    color: TEXT_COLOR,
+  });
+  first.addText(title.lines.join("\n"), {
+    x: SLIDE.margin,
+    y: 2.7,
+    w: SLIDE.width - 2 * SLIDE.margin,
+    h: 1,
+    fontFace: FONT,
+    fontSize: 18,
+    color: NOTE_COLOR,
+    valign: "top",
+  });
 
   // The target line of each chart (in pptxgenjs's chart order), put into its chart part afterwards.
   const lines: (string | undefined)[] = [];
@@ -58,7 +76,14 @@ function addUserShapes(parts: Record<string, Uint8Array>, lines: readonly (strin
     if (xml === undefined || !parts[chart] || !parts[rels]) return;
     const drawing = `ppt/drawings/drawing${i + 1}.xml`;
     parts[drawing] = enc.encode(xml);
-    parts[rels] = enc.encode(dec.decode(parts[rels]).replace("</Relationships>", `<Relationship Id="rIdMalkollLine" Type="${REL_USER_SHAPES}" Target="../drawings/drawing${i + 1}.xml"/></Relationships>`));
+    parts[rels] = enc.encode(
+      dec
+        .decode(parts[rels])
+        .replace(
+          "</Relationships>",
+          `<Relationship Id="rIdMalkollLine" Type="${REL_USER_SHAPES}" Target="../drawings/drawing${i + 1}.xml"/></Relationships>`,
+        ),
+    );
     parts[chart] = enc.encode(dec.decode(parts[chart]).replace("</c:chartSpace>", '<c:userShapes r:id="rIdMalkollLine"/></c:chartSpace>'));
     overrides += `<Override PartName="/${drawing}" ContentType="${CT_USER_SHAPES}"/>`;
   });
@@ -68,8 +93,28 @@ function addUserShapes(parts: Record<string, Uint8Array>, lines: readonly (strin
 
 function addSlide(pptx: PptxGenJS, s: SlideLayout, lang: DeckOptions["lang"], lines: (string | undefined)[], words: HostWords): void {
   const slide = pptx.addSlide();
-  slide.addText(s.title, { x: SLIDE.margin, y: SLIDE.titleTop, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.titleHeight, fontFace: FONT, fontSize: 20, bold: true, color: TEXT_COLOR, fit: "shrink", valign: "middle" });
-  slide.addText(s.footnote, { x: SLIDE.margin, y: SLIDE.footTop, w: SLIDE.width - 2 * SLIDE.margin, h: SLIDE.footHeight, fontFace: FONT, fontSize: 8, color: NOTE_COLOR, valign: "top" });
+  slide.addText(s.title, {
+    x: SLIDE.margin,
+    y: SLIDE.titleTop,
+    w: SLIDE.width - 2 * SLIDE.margin,
+    h: SLIDE.titleHeight,
+    fontFace: FONT,
+    fontSize: 20,
+    bold: true,
+    color: TEXT_COLOR,
+    fit: "shrink",
+    valign: "middle",
+  });
+  slide.addText(s.footnote, {
+    x: SLIDE.margin,
+    y: SLIDE.footTop,
+    w: SLIDE.width - 2 * SLIDE.margin,
+    h: SLIDE.footHeight,
+    fontFace: FONT,
+    fontSize: 8,
+    color: NOTE_COLOR,
+    valign: "top",
+  });
   if (s.kind === "table") addTable(slide, s);
   else lines.push(addChart(pptx, slide, s, lang, words));
 }
@@ -94,7 +139,13 @@ function tableCell(c: TableCell, fontSize: number): PptxGenJS.TableCell {
 
 function addTable(slide: PptxGenJS.Slide, s: TableSlide): void {
   const rows = [s.header, ...s.rows].map((cells) => cells.map((c) => tableCell(c, s.fontSize)));
-  slide.addTable(rows, { x: SLIDE.margin, y: SLIDE.bodyTop, w: s.colWidths.reduce((a, b) => a + b, 0), colW: s.colWidths, autoPage: false });
+  slide.addTable(rows, {
+    x: SLIDE.margin,
+    y: SLIDE.bodyTop,
+    w: s.colWidths.reduce((a, b) => a + b, 0),
+    colW: s.colWidths,
+    autoPage: false,
+  });
 }
 
 /** The plot area as fractions of the chart frame, fixed when a reference line is drawn in it. */
@@ -167,4 +218,3 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, s: ChartSlide, lang: 
     words.targetLine.name,
   );
 }
-

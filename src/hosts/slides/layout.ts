@@ -63,7 +63,17 @@ export interface DeckOptions {
 }
 
 /** A 16:9 slide is 10 × 5.625 inches; these are the parts of it the layout fills. */
-export const SLIDE = { width: 10, height: 5.625, margin: 0.4, titleTop: 0.25, titleHeight: 0.55, bodyTop: 0.9, bodyHeight: 4.15, footTop: 5.15, footHeight: 0.35 } as const;
+export const SLIDE = {
+  width: 10,
+  height: 5.625,
+  margin: 0.4,
+  titleTop: 0.25,
+  titleHeight: 0.55,
+  bodyTop: 0.9,
+  bodyHeight: 4.15,
+  footTop: 5.15,
+  footHeight: 0.35,
+} as const;
 const TABLE_WIDTH = SLIDE.width - 2 * SLIDE.margin;
 
 /** Every summary tab's tables and charts as slides, after a title slide; every word is the report's. */
@@ -92,7 +102,8 @@ export function planSlides(plan: SheetPlan): SlideLayout[] {
   return out;
 }
 
-const within = (inner: CellRange, outer: CellRange) => inner[0] >= outer[0] && inner[2] <= outer[2] && inner[1] >= outer[1] && inner[3] <= outer[3];
+const within = (inner: CellRange, outer: CellRange) =>
+  inner[0] >= outer[0] && inner[2] <= outer[2] && inner[1] >= outer[1] && inner[3] <= outer[3];
 
 const fontSizeFor = (columns: number) => (columns > 9 ? 7 : columns > 6 ? 8 : 10);
 
@@ -103,7 +114,8 @@ function tableSlides(plan: SheetPlan, section: Section, slide: SectionSlide): Ta
   // At least as wide as the column's longest word, so that "Målvärde" never breaks mid-word.
   const longestWord = (c: number) => {
     let n = 0;
-    for (let r = r0; r <= r1; r++) for (const w of cellText(plan.cells[r]?.[c] ?? null, blockAt(plan.numberFormats, r, c)).split(/\s+/)) n = Math.max(n, w.length);
+    for (let r = r0; r <= r1; r++)
+      for (const w of cellText(plan.cells[r]?.[c] ?? null, blockAt(plan.numberFormats, r, c)).split(/\s+/)) n = Math.max(n, w.length);
     return n;
   };
   const fontSize = fontSizeFor(cols.length);
@@ -194,7 +206,8 @@ export function rowHeight(cells: readonly TableCell[], colWidths: readonly numbe
 /** The plan's cells in a range, row by row. */
 function cellsIn(plan: SheetPlan, [r0, c0, r1, c1]: CellRange): { value: Cell; format: string | undefined }[] {
   const out: { value: Cell; format: string | undefined }[] = [];
-  for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push({ value: plan.cells[r]?.[c] ?? null, format: blockAt(plan.numberFormats, r, c) });
+  for (let r = r0; r <= r1; r++)
+    for (let c = c0; c <= c1; c++) out.push({ value: plan.cells[r]?.[c] ?? null, format: blockAt(plan.numberFormats, r, c) });
   return out;
 }
 

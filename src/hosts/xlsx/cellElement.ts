@@ -47,7 +47,10 @@ function skipToCellEnd(xml: string, pos: number): number {
     if (l < 0) return xml.length;
     if (xml.charCodeAt(l + 1) === 47) return xml.indexOf(">", l) + 1;
     const g = xml.indexOf(">", l);
-    if (xml.charCodeAt(g - 1) === 47) { pos = g + 1; continue; }
+    if (xml.charCodeAt(g - 1) === 47) {
+      pos = g + 1;
+      continue;
+    }
     pos = skipElement(xml, l + 1, g);
   }
 }
@@ -106,8 +109,15 @@ export class CellReader {
     for (;;) {
       let c = xml.charCodeAt(i);
       while (c === 32 || c === 9 || c === 10 || c === 13) c = xml.charCodeAt(++i);
-      if (c === 62) { i++; break; }
-      if (c === 47) { selfClosing = true; i += 2; break; }
+      if (c === 62) {
+        i++;
+        break;
+      }
+      if (c === 47) {
+        selfClosing = true;
+        i += 2;
+        break;
+      }
       if (i >= n) break;
       const a0 = c;
       let single = false;
@@ -154,7 +164,15 @@ export class CellReader {
       let k = vA;
       while (k < n && xml.charCodeAt(k) !== 60) k++;
       vB = k;
-      if (xml.charCodeAt(k + 1) === 47 && xml.charCodeAt(k + 2) === 118 && xml.charCodeAt(k + 3) === 62 && xml.charCodeAt(k + 4) === 60 && xml.charCodeAt(k + 5) === 47 && xml.charCodeAt(k + 6) === 99 && xml.charCodeAt(k + 7) === 62) {
+      if (
+        xml.charCodeAt(k + 1) === 47 &&
+        xml.charCodeAt(k + 2) === 118 &&
+        xml.charCodeAt(k + 3) === 62 &&
+        xml.charCodeAt(k + 4) === 60 &&
+        xml.charCodeAt(k + 5) === 47 &&
+        xml.charCodeAt(k + 6) === 99 &&
+        xml.charCodeAt(k + 7) === 62
+      ) {
         pos = k + 8;
       } else {
         // </v> followed by something else than </c> (an extLst, white space …)
@@ -191,14 +209,22 @@ export class CellReader {
       const cc = xml.charCodeAt(k + pl);
       const nameEnd = isNameEnd(xml.charCodeAt(k + pl + 1));
       if (cc === 118 /* v */ && nameEnd) {
-        if (selfC) { this.vA = this.vB = g + 1; pos = g + 1; continue; }
+        if (selfC) {
+          this.vA = this.vB = g + 1;
+          pos = g + 1;
+          continue;
+        }
         this.vA = g + 1;
         this.vB = xml.indexOf(this.vClose, g + 1);
         pos = this.vB + this.vClose.length;
       } else if (cc === 102 /* f */ && nameEnd) {
         pos = selfC ? g + 1 : xml.indexOf(this.fClose, g) + this.fClose.length;
       } else if (cc === 105 /* i */ && xml.charCodeAt(k + pl + 1) === 115 && isNameEnd(xml.charCodeAt(k + pl + 2))) {
-        if (selfC) { this.inline = ""; pos = g + 1; continue; }
+        if (selfC) {
+          this.inline = "";
+          pos = g + 1;
+          continue;
+        }
         const e = xml.indexOf(this.isClose, g);
         this.inline = stringItemText(xml.substring(g + 1, e), this.p);
         pos = e + this.isClose.length;

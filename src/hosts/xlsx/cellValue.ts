@@ -17,7 +17,9 @@ export interface SheetContext {
 /** A 1904-system serial counts days from 1904-01-01, which is day 1462 of the 1900 system. */
 const DAYS_1900_TO_1904 = 1462;
 
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
 
 /**
  * Parses a number written in a `<v>`. Up to 15 significant digits without an exponent are read

@@ -57,7 +57,7 @@ const TEXT_PR = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1000"
 
 function titleXml(title: string): string {
   return (
-    "<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1400\" b=\"1\"/></a:pPr>" +
+    '<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr>' +
     `<a:r><a:rPr lang="sv-SE" sz="1400" b="1">${solidFill("262626")}</a:rPr><a:t>${escapeText(title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     '<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'
   );
@@ -77,10 +77,17 @@ function categoriesXml(spec: ChartSpec, ctx: ChartContext): { xml: string; numFm
   if (values.length > 0 && values.every((v) => typeof v === "number" && Number.isFinite(v))) {
     const fmt = formatAt(ctx.numberFormats, spec.categories[0], spec.categories[1]) ?? "General";
     const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${num(v as number)}</c:v></c:pt>`).join("");
-    return { xml: `<c:cat><c:numRef>${f}<c:numCache><c:formatCode>${escapeText(fmt)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef></c:cat>`, numFmt: fmt };
+    return {
+      xml: `<c:cat><c:numRef>${f}<c:numCache><c:formatCode>${escapeText(fmt)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef></c:cat>`,
+      numFmt: fmt,
+    };
   }
   const pts = values
-    .map((v, i) => (v === null || v === "" ? "" : `<c:pt idx="${i}"><c:v>${escapeText(typeof v === "boolean" ? (v ? "SANT" : "FALSKT") : String(v))}</c:v></c:pt>`))
+    .map((v, i) =>
+      v === null || v === ""
+        ? ""
+        : `<c:pt idx="${i}"><c:v>${escapeText(typeof v === "boolean" ? (v ? "SANT" : "FALSKT") : String(v))}</c:v></c:pt>`,
+    )
     .join("");
   return { xml: `<c:cat><c:strRef>${f}<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache></c:strRef></c:cat>` };
 }
@@ -89,7 +96,9 @@ function valuesXml(range: CellRange, ctx: ChartContext): string {
   const values = rangeCells(ctx.cells, range);
   const fmt = formatAt(ctx.numberFormats, range[0], range[1]) ?? "General";
   // A cell that holds no number (a dash for "no data") is left out of the cache: a gap in the chart.
-  const pts = values.map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${num(v)}</c:v></c:pt>` : "")).join("");
+  const pts = values
+    .map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${num(v)}</c:v></c:pt>` : ""))
+    .join("");
   return `<c:val><c:numRef><c:f>${escapeText(rangeFormula(ctx.sheetName, range))}</c:f><c:numCache><c:formatCode>${escapeText(fmt)}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef></c:val>`;
 }
 
@@ -98,7 +107,11 @@ const serTx = (name: string) => `<c:tx><c:v>${escapeText(name)}</c:v></c:tx>`;
 function pointColors(spec: ChartSpec["series"][number], kind: ChartSpec["kind"]): string {
   const extra = kind === "pie" ? '<c:bubble3D val="0"/>' : "";
   return (spec.pointColors ?? [])
-    .map((hex, i) => (HEX.test(hex) ? `<c:dPt><c:idx val="${i}"/>${kind === "pie" ? "" : '<c:invertIfNegative val="0"/>'}${extra}${fillSpPr(hex)}</c:dPt>` : ""))
+    .map((hex, i) =>
+      HEX.test(hex)
+        ? `<c:dPt><c:idx val="${i}"/>${kind === "pie" ? "" : '<c:invertIfNegative val="0"/>'}${extra}${fillSpPr(hex)}</c:dPt>`
+        : "",
+    )
     .join("");
 }
 
@@ -124,7 +137,12 @@ function catAx(id: number, cross: number, pos: string, opts: { reverse: boolean;
 }
 
 /** `crosses`: "max" puts the value axis at the far end of its category axis (the bottom, when the categories run top down). */
-function valAx(id: number, cross: number, pos: string, opts: { bounds: { min?: number; max?: number }; format?: string; crosses: "autoZero" | "max" }): string {
+function valAx(
+  id: number,
+  cross: number,
+  pos: string,
+  opts: { bounds: { min?: number; max?: number }; format?: string; crosses: "autoZero" | "max" },
+): string {
   return (
     `<c:valAx><c:axId val="${id}"/>${scaling(false, opts.bounds)}<c:delete val="0"/><c:axPos val="${pos}"/>${GRIDLINES}` +
     `<c:numFmt formatCode="${escapeAttr(opts.format ?? "General")}" sourceLinked="${opts.format ? 0 : 1}"/>` +
@@ -158,7 +176,9 @@ export function chartPartXml(chart: PreparedChart, ctx: ChartContext, userShapes
   if (spec.kind === "pie") {
     parts.push(`<c:pieChart><c:varyColors val="1"/>${seriesXml.join("")}<c:firstSliceAng val="0"/></c:pieChart>`);
   } else if (spec.kind === "line") {
-    parts.push(`<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${seriesXml.join("")}<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>`);
+    parts.push(
+      `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${seriesXml.join("")}<c:marker val="1"/><c:axId val="1"/><c:axId val="2"/></c:lineChart>`,
+    );
   } else {
     const stacked = spec.kind === "stackedBar";
     parts.push(

@@ -18,7 +18,8 @@ export const MESSAGES = {
   xlsb: "Filen är en binär Excel-arbetsbok (.xlsb). Spara den som Excel-arbetsbok (.xlsx) och försök igen.",
   ods: "Filen är ett OpenDocument-kalkylblad (.ods). Spara den som Excel-arbetsbok (.xlsx) och försök igen.",
   notXlsx: "Filen är inte en Excel-arbetsbok (.xlsx). Spara den som Excel-arbetsbok (.xlsx) och försök igen.",
-  corrupt: "Filen är skadad eller ofullständig och kan inte läsas som en Excel-arbetsbok (.xlsx). Öppna den i Excel, spara en ny kopia och försök igen.",
+  corrupt:
+    "Filen är skadad eller ofullständig och kan inte läsas som en Excel-arbetsbok (.xlsx). Öppna den i Excel, spara en ny kopia och försök igen.",
 } as const;
 
 /** A corrupt-file error that names what was wrong, for support, after the user-facing sentence. */

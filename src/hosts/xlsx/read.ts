@@ -8,14 +8,7 @@
 // columns (61 MB of sheet XML) in ~0.6 s with Node's zlib, ~0.7 s with fflate, in ~260 MB RSS.
 import type { SheetGrid } from "../../model/cells";
 import { corrupt, MESSAGES, XlsxError } from "./errors";
-import {
-  indexEntries,
-  parseRels,
-  parseWorkbook,
-  relsPathOf,
-  type Relationship,
-  type WorkbookInfo,
-} from "./package";
+import { indexEntries, parseRels, parseWorkbook, relsPathOf, type Relationship, type WorkbookInfo } from "./package";
 import { MARKER_NAME, markerOf } from "../ooxml/marker";
 import { readSharedStrings } from "./sharedStrings";
 import { scanSheet } from "./sheetXml";

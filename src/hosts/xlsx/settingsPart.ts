@@ -99,7 +99,8 @@ export function withSettingsPart(wb: XlsxWorkbook, doc: unknown, opts: { itemId?
       const itemRels = relsPathOf(extra.part);
       if (wb.entry(itemRels)) {
         removed.add(itemRels.toLowerCase());
-        for (const r of parseRels(wb.text(itemRels), extra.part)) if (r.type === REL_CUSTOM_XML_PROPS && r.part) removed.add(r.part.toLowerCase());
+        for (const r of parseRels(wb.text(itemRels), extra.part))
+          if (r.type === REL_CUSTOM_XML_PROPS && r.part) removed.add(r.part.toLowerCase());
       }
       const xml = relsXmlOf(extra.relsPart)!;
       const p = rootPrefix(xml, "Relationships") ?? "";
@@ -110,7 +111,8 @@ export function withSettingsPart(wb: XlsxWorkbook, doc: unknown, opts: { itemId?
   } else {
     const used = new Set(wb.entries.map((e) => e.name.toLowerCase()));
     let n = 1;
-    while (used.has(`customxml/item${n}.xml`) || used.has(`customxml/itemprops${n}.xml`) || used.has(`customxml/_rels/item${n}.xml.rels`)) n++;
+    while (used.has(`customxml/item${n}.xml`) || used.has(`customxml/itemprops${n}.xml`) || used.has(`customxml/_rels/item${n}.xml.rels`))
+      n++;
     const item = `customXml/item${n}.xml`;
     const props = `customXml/itemProps${n}.xml`;
     added.push({ name: item, text: itemXml });
@@ -132,7 +134,10 @@ export function withSettingsPart(wb: XlsxWorkbook, doc: unknown, opts: { itemId?
     while (ids.has(`rId${id}`)) id++;
     const depth = wb.workbookPath.split("/").length - 1;
     const target = "../".repeat(depth) + item;
-    editRels(wbRels, insertAtEnd(root, rp + "Relationships", `<${rp}Relationship Id="rId${id}" Type="${REL_CUSTOM_XML}" Target="${escapeAttr(target)}"/>`));
+    editRels(
+      wbRels,
+      insertAtEnd(root, rp + "Relationships", `<${rp}Relationship Id="rId${id}" Type="${REL_CUSTOM_XML}" Target="${escapeAttr(target)}"/>`),
+    );
   }
   for (const [part, edits] of relEdits) changed.set(part.toLowerCase(), applyEdits(relsXmlOf(part)!, edits));
 
@@ -145,9 +150,12 @@ export function withSettingsPart(wb: XlsxWorkbook, doc: unknown, opts: { itemId?
   if (!ctRoot) throw new Error("Arbetsbokens innehållstyper går inte att tolka.");
   const ctEdits: Edit[] = [];
   for (const el of findElements(ctXml, cp + "Override", ctRoot.contentStart, ctRoot.contentEnd)) {
-    if (removed.has((attributes(el.tag).PartName ?? "").replace(/^\//, "").toLowerCase())) ctEdits.push({ at: el.start, end: el.end, text: "" });
+    if (removed.has((attributes(el.tag).PartName ?? "").replace(/^\//, "").toLowerCase()))
+      ctEdits.push({ at: el.start, end: el.end, text: "" });
   }
-  const xmlDefault = findElements(ctXml, cp + "Default", ctRoot.contentStart, ctRoot.contentEnd).some((el) => (attributes(el.tag).Extension ?? "").toLowerCase() === "xml");
+  const xmlDefault = findElements(ctXml, cp + "Default", ctRoot.contentStart, ctRoot.contentEnd).some(
+    (el) => (attributes(el.tag).Extension ?? "").toLowerCase() === "xml",
+  );
   const overrides = added
     .filter((a) => a.name.endsWith(".xml"))
     .map((a) =>

@@ -50,7 +50,11 @@ export function gridFromRows(name: string, rows: Rows): SheetGrid {
     if (prev) {
       // Merge a repeated row into the earlier one (copying its formats, which may be shared).
       const pf = (fmtsOut[target] = fmtsOut[target].slice());
-      for (let j = 0; j < width; j++) if (v[j] !== null) { prev[j] = v[j]; pf[j] = f[j]; }
+      for (let j = 0; j < width; j++)
+        if (v[j] !== null) {
+          prev[j] = v[j];
+          pf[j] = f[j];
+        }
     } else {
       values[target] = v;
       fmtsOut[target] = f;

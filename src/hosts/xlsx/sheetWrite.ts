@@ -90,7 +90,7 @@ export function planToSheetXml(plan: SheetPlan, styles: StyleBook, tableRelIds: 
 
   const widths = (plan.columnWidths ?? []).slice(0, MAX_COLS);
   const cols: string[] = [];
-  for (let i = 0; i < widths.length; ) {
+  for (let i = 0; i < widths.length;) {
     const w = widths[i];
     let j = i;
     while (j + 1 < widths.length && widths[j + 1] === w) j++;
@@ -132,7 +132,8 @@ export function planToSheetXml(plan: SheetPlan, styles: StyleBook, tableRelIds: 
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   // CT_Worksheet: … pageMargins, pageSetup?, headerFooter?, … drawing?, legacyDrawing?, … tableParts?, extLst?
   if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
-  if (tableRelIds.length > 0) parts.push(`<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
+  if (tableRelIds.length > 0)
+    parts.push(`<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
   parts.push("</worksheet>");
   return parts.join("");
 }

@@ -58,7 +58,23 @@ const CHILD: Record<Section, string> = {
 };
 
 /** CT_Font children in the order Excel writes them. */
-const FONT_ORDER = ["b", "i", "strike", "condense", "extend", "outline", "shadow", "u", "vertAlign", "sz", "color", "name", "family", "charset", "scheme"];
+const FONT_ORDER = [
+  "b",
+  "i",
+  "strike",
+  "condense",
+  "extend",
+  "outline",
+  "shadow",
+  "u",
+  "vertAlign",
+  "sz",
+  "color",
+  "name",
+  "family",
+  "charset",
+  "scheme",
+];
 
 function normalize(xml: string): string {
   return xml.replace(/>\s+</g, "><").trim();
@@ -100,7 +116,9 @@ export class StyleBook {
     const sections = {} as Record<Section, SectionState>;
     for (const name of SECTIONS) {
       const span = findElement(this.xml, p + name);
-      const existing = span ? findElements(this.xml, p + CHILD[name], span.contentStart, span.contentEnd).map((e) => normalize(this.xml.slice(e.start, e.end))) : [];
+      const existing = span
+        ? findElements(this.xml, p + CHILD[name], span.contentStart, span.contentEnd).map((e) => normalize(this.xml.slice(e.start, e.end)))
+        : [];
       sections[name] = { span, existing, added: [] };
     }
     this.sections = sections;
@@ -158,7 +176,10 @@ export class StyleBook {
     if (typeof f.size === "number" && Number.isFinite(f.size) && f.size > 0) children.set("sz", `<${p}sz val="${f.size}"/>`);
     const color = validColor(f.color);
     if (color) children.set("color", `<${p}color rgb="${color}"/>`);
-    const body = FONT_ORDER.filter((k) => children.has(k)).map((k) => children.get(k)!).join("") + extra.join("");
+    const body =
+      FONT_ORDER.filter((k) => children.has(k))
+        .map((k) => children.get(k)!)
+        .join("") + extra.join("");
     return this.add("fonts", this.index.font, normalize(`<${p}font>${body}</${p}font>`));
   }
 
@@ -204,7 +225,9 @@ export class StyleBook {
       if (s.span) {
         const tag = s.span.tag;
         const selfClosing = s.span.contentStart === s.span.end;
-        let newTag = /\scount\s*=\s*["'][^"']*["']/.test(tag) ? tag.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1$2${count}$2`) : tag.replace(/^(<[^\s/>]+)/, `$1 count="${count}"`);
+        let newTag = /\scount\s*=\s*["'][^"']*["']/.test(tag)
+          ? tag.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1$2${count}$2`)
+          : tag.replace(/^(<[^\s/>]+)/, `$1 count="${count}"`);
         if (selfClosing) {
           newTag = newTag.replace(/\s*\/>$/, ">");
           edits.push({ at: s.span.start, end: s.span.end, text: `${newTag}${added}</${p}${name}>` });

@@ -49,7 +49,8 @@ export function addTabParts(tab: TabContent, names: PartNames, tableNames: Table
   if (tables.length === 0 && charts.length === 0) return;
   const ids = sheetRelIds(tables.length, charts.length > 0);
   const rels = tables.map((table, i) => relationship(ids.tables[i], REL_TABLE, addTablePart(table, names, tableNames, out), wbDir));
-  if (ids.drawing !== undefined) rels.push(relationship(ids.drawing, REL_DRAWING, addChartParts(charts, tab.chartContext!, tab.lineName!, names, wbDir, out), wbDir));
+  if (ids.drawing !== undefined)
+    rels.push(relationship(ids.drawing, REL_DRAWING, addChartParts(charts, tab.chartContext!, tab.lineName!, names, wbDir, out), wbDir));
   out.sheetRels.push({ path: relsPathOf(tab.path), xml: relationshipsXml(rels) });
 }
 
@@ -58,12 +59,22 @@ function addTablePart(table: PreparedTable, names: PartNames, tableNames: TableN
   const name = uniqueTableName(table.name, tableNames.taken);
   tableNames.taken.add(name.toLowerCase());
   const path = names.takeTablePart();
-  out.tables.push({ path, xml: tablePartXml({ id: ++tableNames.maxId, name, range: table.range, columns: table.columns, style: table.style }) });
+  out.tables.push({
+    path,
+    xml: tablePartXml({ id: ++tableNames.maxId, name, range: table.range, columns: table.columns, style: table.style }),
+  });
   return path;
 }
 
 /** A tab's drawing with a chart part per chart (and a chart's user shapes); returns the drawing's path. */
-function addChartParts(charts: PreparedChart[], context: ChartContext, lineName: string, names: PartNames, wbDir: string, out: NewParts): string {
+function addChartParts(
+  charts: PreparedChart[],
+  context: ChartContext,
+  lineName: string,
+  names: PartNames,
+  wbDir: string,
+  out: NewParts,
+): string {
   const drawingPath = names.takePart("drawings", "drawing");
   const anchors: ChartAnchor[] = [];
   const drawingRels: string[] = [];
@@ -84,7 +95,14 @@ function addChartParts(charts: PreparedChart[], context: ChartContext, lineName:
     }
     const relId = `rId${k + 1}`;
     drawingRels.push(relationship(relId, REL_CHART, chartPath, wbDir));
-    anchors.push({ row: spec.anchor[0], col: spec.anchor[1], width: spec.size.width, height: spec.size.height, relId, name: `Diagram ${k + 1}` });
+    anchors.push({
+      row: spec.anchor[0],
+      col: spec.anchor[1],
+      width: spec.size.width,
+      height: spec.size.height,
+      relId,
+      name: `Diagram ${k + 1}`,
+    });
   });
   out.drawings.push({ path: drawingPath, xml: drawingPartXml(anchors), relsXml: relationshipsXml(drawingRels) });
   return drawingPath;

@@ -25,16 +25,7 @@
 import type { SheetPlan } from "../../report/plan";
 import type { WrittenTab } from "../port";
 import { chooseSheetName, type ExistingSheet, sheetNameProblem } from "../../report/sheetNames";
-import {
-  CT_STYLES,
-  CT_WORKSHEET,
-  parseRels,
-  REL_STYLES,
-  REL_WORKSHEET,
-  relPrefixOf,
-  relsPathOf,
-  type DefinedNameInfo,
-} from "./package";
+import { CT_STYLES, CT_WORKSHEET, parseRels, REL_STYLES, REL_WORKSHEET, relPrefixOf, relsPathOf, type DefinedNameInfo } from "./package";
 import { MARKER_NAME, quoteFormulaString } from "../ooxml/marker";
 import type { XlsxWorkbook } from "./read";
 import { planToSheetXml } from "./sheetWrite";
@@ -169,7 +160,11 @@ export function writeSummaryTabs(wb: XlsxWorkbook, plans: SheetPlan[]): { bytes:
   const wbDir = parts.dir;
   const stylesRel = wb.workbookRels.find((r) => r.type.endsWith("/styles") && r.part && wb.entry(r.part));
   const styles = new StyleBook(stylesRel ? wb.text(stylesRel.part!) : undefined);
-  const names = new PartNames([...wb.entries.map((e) => e.name.toLowerCase()), ...overriddenParts(parts.ctXml)], wb.workbookRels.map((r) => r.id), wbDir);
+  const names = new PartNames(
+    [...wb.entries.map((e) => e.name.toLowerCase()), ...overriddenParts(parts.ctXml)],
+    wb.workbookRels.map((r) => r.id),
+    wbDir,
+  );
   const tablesIn = inputTables(wb);
 
   const { tabs, written, removed } = layOutTabs(wb, plans, styles, names, tablesIn);
@@ -250,17 +245,44 @@ function layOutTabs(
       const idx = tabs.findIndex((t) => t.name === choice.replaces);
       const old = tabs[idx];
       freeReplacedTab(wb, old, tablesIn, names, removed);
-      tabs[idx] = { name: old.name, marker: plan.marker, sheetId: old.sheetId, ...takeSheetPart(names), state: old.state, ...content, seq, original: null };
+      tabs[idx] = {
+        name: old.name,
+        marker: plan.marker,
+        sheetId: old.sheetId,
+        ...takeSheetPart(names),
+        state: old.state,
+        ...content,
+        seq,
+        original: null,
+      };
     } else {
-      tabs.push({ name: choice.name, marker: plan.marker, sheetId: String(++maxSheetId), ...takeSheetPart(names), state: "visible", ...content, seq, original: null });
+      tabs.push({
+        name: choice.name,
+        marker: plan.marker,
+        sheetId: String(++maxSheetId),
+        ...takeSheetPart(names),
+        state: "visible",
+        ...content,
+        seq,
+        original: null,
+      });
     }
-    written.push({ planName: plan.name, sheetName: choice.name, replaced: choice.replaces !== null, renamedBecauseTaken: choice.renamedBecauseTaken });
+    written.push({
+      planName: plan.name,
+      sheetName: choice.name,
+      replaced: choice.replaces !== null,
+      renamedBecauseTaken: choice.renamedBecauseTaken,
+    });
   }
   return { tabs, written, removed };
 }
 
 /** A plan's sheet XML, and the tables and charts that go with it. */
-function renderTab(plan: SheetPlan, sheetName: string, styles: StyleBook): { xml: string; tables: PreparedTable[]; charts: PreparedChart[]; chartContext: ChartContext; lineName: string } {
+function renderTab(
+  plan: SheetPlan,
+  sheetName: string,
+  styles: StyleBook,
+): { xml: string; tables: PreparedTable[]; charts: PreparedChart[]; chartContext: ChartContext; lineName: string } {
   const charts = prepareCharts(plan);
   const { plan: prepared, tables } = prepareTables(plan);
   const chartContext: ChartContext = { sheetName, cells: prepared.cells ?? [], numberFormats: prepared.numberFormats ?? [] };
@@ -313,7 +335,10 @@ function editWorkbookXml(wbXml: string, newTabs: NewTab[], replaced: Set<number>
   const p = rootPrefix(wbXml, "workbook") ?? "";
   const sheetsSpan = findElement(wbXml, p + "sheets");
   if (!sheetsSpan) throw new Error("Arbetsboken saknar bladlista.");
-  return applyEdits(wbXml, [...sheetListEdits(wbXml, p, sheetsSpan, newTabs, replaced), ...definedNameEdits(wbXml, p, sheetsSpan, newTabs, replaced)]);
+  return applyEdits(wbXml, [
+    ...sheetListEdits(wbXml, p, sheetsSpan, newTabs, replaced),
+    ...definedNameEdits(wbXml, p, sheetsSpan, newTabs, replaced),
+  ]);
 }
 
 /** Our tabs' <sheet> elements: each in place of the one it replaces, the others after the last. */
@@ -324,7 +349,8 @@ function sheetListEdits(wbXml: string, p: string, sheetsSpan: ElementSpan, newTa
   const sheetSpans = findElements(wbXml, p + "sheet", sheetsSpan.contentStart, sheetsSpan.contentEnd);
   const appended: string[] = [];
   for (const { t, i } of newTabs) {
-    if (i < sheetSpans.length && replaced.has(i)) edits.push({ at: sheetSpans[i].start, end: sheetSpans[i].end, text: sheetElement(t, p, relPrefix) });
+    if (i < sheetSpans.length && replaced.has(i))
+      edits.push({ at: sheetSpans[i].start, end: sheetSpans[i].end, text: sheetElement(t, p, relPrefix) });
     else appended.push(sheetElement(t, p, relPrefix));
   }
   if (appended.length > 0) edits.push(insertAtEnd(sheetsSpan, p + "sheets", appended.join("")));
@@ -385,7 +411,13 @@ function definedNamesPlace(wbXml: string, p: string, sheetsSpan: ElementSpan): n
 }
 
 /** xl/_rels/workbook.xml.rels: the replaced tabs' relationships out, our tabs' (and a new styles part's) in. */
-function editWorkbookRels(relsXml: string, wbDir: string, newTabs: NewTab[], removedRelIds: Set<string>, stylesPart: { path: string; relId: string } | null): string {
+function editWorkbookRels(
+  relsXml: string,
+  wbDir: string,
+  newTabs: NewTab[],
+  removedRelIds: Set<string>,
+  stylesPart: { path: string; relId: string } | null,
+): string {
   const rp = rootPrefix(relsXml, "Relationships") ?? "";
   const edits: Edit[] = [];
   const relsRoot = findElement(relsXml, rp + "Relationships");
@@ -394,7 +426,8 @@ function editWorkbookRels(relsXml: string, wbDir: string, newTabs: NewTab[], rem
     if (removedRelIds.has(attributes(el.tag).Id ?? "")) edits.push({ at: el.start, end: el.end, text: "" });
   }
   const relTarget = (part: string) => (part.startsWith(wbDir) ? part.slice(wbDir.length) : "/" + part);
-  const rel = (id: string, type: string, part: string) => `<${rp}Relationship Id="${id}" Type="${type}" Target="${escapeAttr(relTarget(part))}"/>`;
+  const rel = (id: string, type: string, part: string) =>
+    `<${rp}Relationship Id="${id}" Type="${type}" Target="${escapeAttr(relTarget(part))}"/>`;
   let newRels = newTabs.map(({ t }) => rel(t.relId, REL_WORKSHEET, t.path)).join("");
   if (stylesPart) newRels += rel(stylesPart.relId, REL_STYLES, stylesPart.path);
   edits.push(insertAtEnd(relsRoot, rp + "Relationships", newRels));
@@ -459,7 +492,12 @@ interface EditedPart {
  * text changed is re-encoded, a removed one left out), then the new parts at the end, stamped with
  * the workbook part's time.
  */
-function packageEntries(wb: XlsxWorkbook, edited: EditedPart[], removedParts: Set<string>, newParts: { path: string; text: string }[]): ZipEntry[] {
+function packageEntries(
+  wb: XlsxWorkbook,
+  edited: EditedPart[],
+  removedParts: Set<string>,
+  newParts: { path: string; text: string }[],
+): ZipEntry[] {
   const stamp = wb.entry(wb.workbookPath)!;
   const encoder = new TextEncoder();
   const changed = new Map<string, string>();
@@ -486,6 +524,7 @@ function packageEntries(wb: XlsxWorkbook, edited: EditedPart[], removedParts: Se
 
 /** An edit that appends `text` as the last children of the root element (expanding `<Root/>`). */
 export function insertAtEnd(root: ElementSpan, qname: string, text: string): Edit {
-  if (root.contentStart === root.end) return { at: root.start, end: root.end, text: `${root.tag.replace(/\s*\/>$/, ">")}${text}</${qname}>` };
+  if (root.contentStart === root.end)
+    return { at: root.start, end: root.end, text: `${root.tag.replace(/\s*\/>$/, ">")}${text}</${qname}>` };
   return { at: root.contentEnd, end: root.contentEnd, text };
 }

@@ -106,9 +106,18 @@ export function readZip(b: Uint8Array): ZipEntry[] {
         const len = u16(b, e + 2);
         if (id === 1) {
           let q = e + 4;
-          if (size === 0xffffffff) { size = u64(b, q); q += 8; }
-          if (compressedSize === 0xffffffff) { compressedSize = u64(b, q); q += 8; }
-          if (localOffset === 0xffffffff) { localOffset = u64(b, q); q += 8; }
+          if (size === 0xffffffff) {
+            size = u64(b, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(b, q);
+            q += 8;
+          }
+          if (localOffset === 0xffffffff) {
+            localOffset = u64(b, q);
+            q += 8;
+          }
           break;
         }
         e += 4 + len;
@@ -220,7 +229,8 @@ export function makeEntry(name: string, data: Uint8Array, modTime = 0, modDate =
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   let total = 22;
   for (const e of entries) total += 30 + e.nameBytes.length + e.raw.length + 46 + e.nameBytes.length;
-  if (entries.length > 0xffff || total > 0xffffffff) throw new Error("Arbetsboken blir för stor för att skrivas (över 4 GB eller 65 535 delar).");
+  if (entries.length > 0xffff || total > 0xffffffff)
+    throw new Error("Arbetsboken blir för stor för att skrivas (över 4 GB eller 65 535 delar).");
   const out = new Uint8Array(total);
   const dv = new DataView(out.buffer);
   const offsets: number[] = [];

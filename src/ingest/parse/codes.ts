@@ -18,10 +18,24 @@ const OK_SOV: Parsed<ExceptionCode> = { ok: true, value: "SoV" };
 
 /** Exact cell texts seen in extracts, answered without normalising. */
 const EXCEPTION_EXACT = new Map<string, Parsed<ExceptionCode | null>>([
-  ["", OK_NULL], ["0", OK_NULL], ["-", OK_NULL], ["Nej", OK_NULL], ["NEJ", OK_NULL], ["nej", OK_NULL],
-  ["1", OK_PVV], ["PvV", OK_PVV], ["PVV", OK_PVV], ["pvv", OK_PVV],
-  ["2", OK_MOV], ["MoV", OK_MOV], ["MOV", OK_MOV], ["mov", OK_MOV],
-  ["3", OK_SOV], ["SoV", OK_SOV], ["SOV", OK_SOV], ["sov", OK_SOV],
+  ["", OK_NULL],
+  ["0", OK_NULL],
+  ["-", OK_NULL],
+  ["Nej", OK_NULL],
+  ["NEJ", OK_NULL],
+  ["nej", OK_NULL],
+  ["1", OK_PVV],
+  ["PvV", OK_PVV],
+  ["PVV", OK_PVV],
+  ["pvv", OK_PVV],
+  ["2", OK_MOV],
+  ["MoV", OK_MOV],
+  ["MOV", OK_MOV],
+  ["mov", OK_MOV],
+  ["3", OK_SOV],
+  ["SoV", OK_SOV],
+  ["SOV", OK_SOV],
+  ["sov", OK_SOV],
 ]);
 const exceptionCache = new Map<string, Parsed<ExceptionCode | null>>();
 
@@ -29,9 +43,18 @@ const exceptionCache = new Map<string, Parsed<ExceptionCode | null>>();
 const NO_EXCEPTION = new Set(["", "0", "nej", "n", "no", "none", "ingen", "inga", "ingen avvikelse", "saknas"]);
 /** Words that name a code; words that may accompany a code; anything else makes the text unknown. */
 const CODE_WORDS = new Map<string, ExceptionCode>([
-  ["1", "PvV"], ["pvv", "PvV"], ["patientvald", "PvV"],
-  ["2", "MoV"], ["mov", "MoV"], ["medicinskt", "MoV"], ["medicinsk", "MoV"],
-  ["3", "SoV"], ["sov", "SoV"], ["sarskilda", "SoV"], ["sarskild", "SoV"], ["sarskilt", "SoV"],
+  ["1", "PvV"],
+  ["pvv", "PvV"],
+  ["patientvald", "PvV"],
+  ["2", "MoV"],
+  ["mov", "MoV"],
+  ["medicinskt", "MoV"],
+  ["medicinsk", "MoV"],
+  ["3", "SoV"],
+  ["sov", "SoV"],
+  ["sarskilda", "SoV"],
+  ["sarskild", "SoV"],
+  ["sarskilt", "SoV"],
 ]);
 const FILLER_WORDS = new Set(["vantan", "orsakad", "skal", "kod", "avvikelse", "avvikelsekod"]);
 const DASHES = new Set(["-", "–", "—", "−"]);
@@ -83,10 +106,22 @@ export function parseExceptionCode(cell: Cell): Parsed<ExceptionCode | null> {
 
 const GUARANTEE_WORDS = new Map<string, Parsed<boolean | null>>([
   ["", OK_NULL],
-  ["1", OK_TRUE], ["ja", OK_TRUE], ["j", OK_TRUE], ["yes", OK_TRUE], ["y", OK_TRUE], ["true", OK_TRUE],
-  ["sant", OK_TRUE], ["omfattas", OK_TRUE],
-  ["2", OK_FALSE], ["nej", OK_FALSE], ["n", OK_FALSE], ["no", OK_FALSE], ["false", OK_FALSE],
-  ["falskt", OK_FALSE], ["omfattas ej", OK_FALSE], ["omfattas inte", OK_FALSE],
+  ["1", OK_TRUE],
+  ["ja", OK_TRUE],
+  ["j", OK_TRUE],
+  ["yes", OK_TRUE],
+  ["y", OK_TRUE],
+  ["true", OK_TRUE],
+  ["sant", OK_TRUE],
+  ["omfattas", OK_TRUE],
+  ["2", OK_FALSE],
+  ["nej", OK_FALSE],
+  ["n", OK_FALSE],
+  ["no", OK_FALSE],
+  ["false", OK_FALSE],
+  ["falskt", OK_FALSE],
+  ["omfattas ej", OK_FALSE],
+  ["omfattas inte", OK_FALSE],
 ]);
 const RE_WS_RUN = /\s+/g;
 const guaranteeCache = new Map<string, Parsed<boolean | null>>();

@@ -15,8 +15,14 @@ function classifyContact(n: string): MeasureId | null {
   const has = (w: string): boolean => n.includes(w);
   // Child and adolescent psychiatry first: the specific patterns before the general ones.
   if (
-    has("bup") || has("barn och ungdomspsykiatri") || has("barnpsykiatri") || has("camhs") ||
-    has("child") || has("fordjupad") || has("utredning") || has("in depth")
+    has("bup") ||
+    has("barn och ungdomspsykiatri") ||
+    has("barnpsykiatri") ||
+    has("camhs") ||
+    has("child") ||
+    has("fordjupad") ||
+    has("utredning") ||
+    has("in depth")
   ) {
     if (has("fordjupad") || has("utredning") || has("behandling") || has("in depth") || has("treatment") || has("atgard")) {
       return "bupTreatment";
@@ -31,8 +37,14 @@ function classifyContact(n: string): MeasureId | null {
   if (has("kontakt") || has("contact")) return "primaryContact";
   if (has("besok") || has("visit")) return "firstVisit";
   if (
-    has("operation") || has("atgard") || has("behandling") || has("treatment") || has("surgery") ||
-    has("procedure") || has("ingrepp") || RE_TREATMENT_TOKEN.test(n)
+    has("operation") ||
+    has("atgard") ||
+    has("behandling") ||
+    has("treatment") ||
+    has("surgery") ||
+    has("procedure") ||
+    has("ingrepp") ||
+    RE_TREATMENT_TOKEN.test(n)
   ) {
     return "treatment";
   }

@@ -72,7 +72,10 @@ function dateFromText(cell: string, a: number, b: number): Parsed<DaySerial> {
   let t = a === 0 && b === cell.length ? cell : cell.slice(a, b);
   // "20240131"
   if (t.length === 8) {
-    const hi = d2(t, 0), lo = d2(t, 2), m = d2(t, 4), d = d2(t, 6);
+    const hi = d2(t, 0),
+      lo = d2(t, 2),
+      m = d2(t, 4),
+      d = d2(t, 6);
     if (hi >= 0 && lo >= 0 && m >= 0 && d >= 0) return dateFromYmd(hi * 100 + lo, m, d);
   }
   if (RE_SERIAL_TEXT.test(t)) {

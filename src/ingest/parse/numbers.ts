@@ -65,7 +65,7 @@ export function scanNumber(s: string, a: number, b: number, shift: number): numb
   if (grouped && group !== 3) return NaN;
 
   // Fraction.
-  if (i < b && (c === 44 /* , */ || c === 46 /* . */)) {
+  if (i < b && (c === 44 /* , */ || c === 46) /* . */) {
     i++;
     const start = i;
     for (; i < b; i++) {

@@ -8,8 +8,15 @@ export function isWs(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   return (
-    c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200b) || c === 0x205f ||
-    c === 0x3000 || c === 0xfeff || c === 0x1680 || c === 0x2028 || c === 0x2029
+    c === 0xa0 ||
+    c === 0x202f ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0x1680 ||
+    c === 0x2028 ||
+    c === 0x2029
   );
 }
 
@@ -58,8 +65,14 @@ export function isSuppressed(cell: Cell): boolean {
   if (len === 1) {
     const c = cell.charCodeAt(a);
     return (
-      c === 0x2013 /* – */ || c === 45 /* - */ || c === 0x2014 /* — */ || c === 0x2212 /* − */ ||
-      c === 120 /* x */ || c === 88 /* X */ || c === 42 /* * */ || c === 0x2026 /* … */
+      c === 0x2013 /* – */ ||
+      c === 45 /* - */ ||
+      c === 0x2014 /* — */ ||
+      c === 0x2212 /* − */ ||
+      c === 120 /* x */ ||
+      c === 88 /* X */ ||
+      c === 42 /* * */ ||
+      c === 0x2026 /* … */
     );
   }
   if (len === 2) return cell.charCodeAt(a) === 46 && cell.charCodeAt(a + 1) === 46;

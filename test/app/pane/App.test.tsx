@@ -45,7 +45,9 @@ test("shows each sheet with its kind, header row and mapped columns", async () =
   expect(within(sheet).getByRole("combobox", { name: "Kolumn för Startdatum på bladet Väntande" }).textContent).toBe("Beslutsdatum");
   const other = screen.getByRole("listitem", { name: "Anteckningar" });
   expect(within(other).getByText("Inte igenkänt · ingen rubrikrad hittades")).toBeTruthy();
-  expect(within(other).getByText("Ingen rubrikrad med enhet och datum, väntetid eller antal hittades bland de första raderna.")).toBeTruthy();
+  expect(
+    within(other).getByText("Ingen rubrikrad med enhet och datum, väntetid eller antal hittades bland de första raderna."),
+  ).toBeTruthy();
   expect(within(other).queryAllByRole("combobox")).toHaveLength(0);
 });
 
@@ -160,8 +162,16 @@ test("the main button is reached and pressed by keyboard alone", async () => {
     order.push(e.getAttribute("aria-label") ?? e.getAttribute("placeholder") ?? e.textContent ?? "");
   }
   expect(order).toEqual([
-    "Kolumn för Enhet på bladet Väntande", "Kolumn för Kontakttyp på bladet Väntande", "Kolumn för Startdatum på bladet Väntande",
-    "ÅÅÅÅ-MM-DD", "Gränser och mål", "Färggränser (andel av målet)", "Undantag som exkluderas", "Sammanvägning av mål", "Presentation", "Beräkna måluppfyllelse",
+    "Kolumn för Enhet på bladet Väntande",
+    "Kolumn för Kontakttyp på bladet Väntande",
+    "Kolumn för Startdatum på bladet Väntande",
+    "ÅÅÅÅ-MM-DD",
+    "Gränser och mål",
+    "Färggränser (andel av målet)",
+    "Undantag som exkluderas",
+    "Sammanvägning av mål",
+    "Presentation",
+    "Beräkna måluppfyllelse",
   ]);
   await user.keyboard("{Enter}");
   await screen.findByRole("listitem", { name: "Förstabesök (väntande)" });
@@ -174,7 +184,9 @@ test("in English the pane and the shares are English", async () => {
   await screen.findByRole("listitem", { name: "Väntande" });
   expect(screen.getByText("Waiting (patient level) · header row 1")).toBeTruthy();
   const other = screen.getByRole("listitem", { name: "Anteckningar" });
-  expect(within(other).getByText("No header row with a unit and dates, waiting times or counts was found among the first rows.")).toBeTruthy();
+  expect(
+    within(other).getByText("No header row with a unit and dates, waiting times or counts was found among the first rows."),
+  ).toBeTruthy();
   await user.click(screen.getByRole("button", { name: "Compute compliance" }));
   const first = await screen.findByRole("listitem", { name: "First visit (waiting)" });
   expect(within(first).getByText("83.3%")).toBeTruthy();
@@ -195,7 +207,10 @@ test("goals are counted per colour, and the roll-up rule changes them", async ()
   const { user } = await openPane(memoryHost([waiting, indicators]));
   await run(user);
   const goals = await screen.findByRole("list", { name: "Mål per färg" });
-  const counts = () => within(goals).getAllByRole("listitem").map((li) => li.getAttribute("aria-label"));
+  const counts = () =>
+    within(goals)
+      .getAllByRole("listitem")
+      .map((li) => li.getAttribute("aria-label"));
   // Committee rule: Tillgänglighet mixed (green + red) → yellow; Kvalitet all green → green.
   expect(counts()).toEqual(["Uppfylls helt: 1", "Uppfylls delvis: 1", "Uppfylls inte: 0", "Ej mätt: 0"]);
   await user.click(screen.getByRole("button", { name: "Sammanvägning av mål" }));
@@ -203,7 +218,11 @@ test("goals are counted per colour, and the roll-up rule changes them", async ()
   await run(user);
   // Worst indicator: Tillgänglighet takes B's red.
   const after = await screen.findByRole("list", { name: "Mål per färg" });
-  expect(within(after).getAllByRole("listitem").map((li) => li.getAttribute("aria-label"))).toEqual(["Uppfylls helt: 1", "Uppfylls delvis: 0", "Uppfylls inte: 1", "Ej mätt: 0"]);
+  expect(
+    within(after)
+      .getAllByRole("listitem")
+      .map((li) => li.getAttribute("aria-label")),
+  ).toEqual(["Uppfylls helt: 1", "Uppfylls delvis: 0", "Uppfylls inte: 1", "Ej mätt: 0"]);
 });
 
 test("the region's name for the deck's first slide is saved on Enter, trimmed; emptied it is saved as none", async () => {

@@ -28,7 +28,8 @@ function fakeExporter(pictures: PaneExporter["pictures"] = null) {
   return { exporter, delivered };
 }
 const rendered: unknown[][] = [];
-const fakeDeck = async () => ({ renderDeck: async (...args: unknown[]) => (rendered.push(args), new Uint8Array([80, 75, 3, 4])) }) as unknown as DeckModule;
+const fakeDeck = async () =>
+  ({ renderDeck: async (...args: unknown[]) => (rendered.push(args), new Uint8Array([80, 75, 3, 4])) }) as unknown as DeckModule;
 
 jest.mock("../../../src/app/pane/components/ExportPanel", () => {
   const actual = jest.requireActual("../../../src/app/pane/components/ExportPanel");
@@ -57,7 +58,11 @@ test("after a run the pane offers Exportera till PowerPoint, which renders the r
   expect(await screen.findByText("Presentationen Målkoll 2024-01-31.pptx har laddats ned.")).toBeTruthy();
   expect(delivered).toHaveLength(1);
   expect(delivered[0].name).toBe("Målkoll 2024-01-31.pptx");
-  const [plans, results, opts] = rendered.at(-1) as [{ name: string }[], { measurementDate: string }, { workbookName: string; lang: string }];
+  const [plans, results, opts] = rendered.at(-1) as [
+    { name: string }[],
+    { measurementDate: string },
+    { workbookName: string; lang: string },
+  ];
   expect(plans.map((p) => p.name)).toContain("Vårdgaranti");
   expect(results.measurementDate).toBe(MEASURED);
   expect(opts).toMatchObject({ lang: "sv", workbookName: "Väntetider.xlsx", regionName: null });
@@ -81,7 +86,18 @@ test("in the preview (no pictures) the pane says in one line why there are no pi
 });
 
 test("pictures are shown for right-click copy", async () => {
-  const set: PictureSet = { pictures: [{ kind: "chart", title: "Förstabesök – måluppfyllelse vårdgaranti, januari 2024", sheetName: "Vårdgaranti", src: "data:image/png;base64,iVBORw0KGgo=" }], failed: [], unsupported: false };
+  const set: PictureSet = {
+    pictures: [
+      {
+        kind: "chart",
+        title: "Förstabesök – måluppfyllelse vårdgaranti, januari 2024",
+        sheetName: "Vårdgaranti",
+        src: "data:image/png;base64,iVBORw0KGgo=",
+      },
+    ],
+    failed: [],
+    unsupported: false,
+  };
   const { exporter } = fakeExporter(async () => set);
   const user = await runPane(exporter);
   await user.click(await screen.findByRole("button", { name: "Visa tabeller och diagram som bilder" }));
@@ -126,7 +142,11 @@ describe("delivery: a download where it works, else the Office dialog", () => {
   });
 
   test("a download that throws falls back to the dialog", async () => {
-    const { e, calls } = env({ download: () => { throw new Error("blocked"); } });
+    const { e, calls } = env({
+      download: () => {
+        throw new Error("blocked");
+      },
+    });
     await expect(deliver(new Uint8Array([1]), "a.pptx", e)).resolves.toBe("dialog");
     expect(calls).toEqual(["dialog"]);
   });
@@ -163,14 +183,42 @@ describe("pictures from Excel (a fake of Range.getImage and Chart.getImage)", ()
     const result = (ok: boolean | undefined, png: string) => {
       if (!ok) throw new Error("The API you are trying to use is not available.");
       let ready = false;
-      return { get value() { if (!ready) throw new Error("not synced"); return png; }, ready: () => (ready = true) };
+      return {
+        get value() {
+          if (!ready) throw new Error("not synced");
+          return png;
+        },
+        ready: () => (ready = true),
+      };
     };
     const pending: { ready(): void }[] = [];
     const sheet: PictureSheet = {
-      getRangeByIndexes: (r, c, rows, cols) => ({ getImage: () => { calls.push(`range ${r},${c} ${rows}x${cols}`); const x = result(opts.rangeImage, "UkFOR0U="); pending.push(x); return x; } }),
-      charts: { getItemAt: (k) => ({ getImage: () => { calls.push(`chart ${k}`); const x = result(opts.chartImage, "Q0hBUlQ="); pending.push(x); return x; } }) },
+      getRangeByIndexes: (r, c, rows, cols) => ({
+        getImage: () => {
+          calls.push(`range ${r},${c} ${rows}x${cols}`);
+          const x = result(opts.rangeImage, "UkFOR0U=");
+          pending.push(x);
+          return x;
+        },
+      }),
+      charts: {
+        getItemAt: (k) => ({
+          getImage: () => {
+            calls.push(`chart ${k}`);
+            const x = result(opts.chartImage, "Q0hBUlQ=");
+            pending.push(x);
+            return x;
+          },
+        }),
+      },
     };
-    const context: PictureContext = { workbook: { worksheets: { getItem: () => sheet } }, sync: async () => { syncs++; pending.forEach((p) => p.ready()); } };
+    const context: PictureContext = {
+      workbook: { worksheets: { getItem: () => sheet } },
+      sync: async () => {
+        syncs++;
+        pending.forEach((p) => p.ready());
+      },
+    };
     return { run: <T,>(batch: (c: PictureContext) => Promise<T>) => batch(context), calls, syncs: () => syncs };
   }
 

@@ -12,7 +12,12 @@ import { d, grid } from "../../helpers/grids";
  */
 export const MEASURED = "2024-01-31";
 
-const row = (klinik: string, mottagning: string, typ: string, start: string): Cell[] => [klinik, mottagning, typ, /^\d{4}-/.test(start) ? d(start) : start];
+const row = (klinik: string, mottagning: string, typ: string, start: string): Cell[] => [
+  klinik,
+  mottagning,
+  typ,
+  /^\d{4}-/.test(start) ? d(start) : start,
+];
 
 export const waiting: SheetGrid = grid("Väntande", [
   ["Klinik", "Mottagning", "Kontakttyp", "Beslutsdatum"],

@@ -15,7 +15,7 @@ w.ResizeObserver ??= NoResizeObserver;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const v8 = require("node:v8") as typeof import("node:v8");
 const g = globalThis as unknown as { structuredClone?: <T>(x: T) => T };
-g.structuredClone ??= <T,>(x: T): T => v8.deserialize(v8.serialize(x)) as T;
+g.structuredClone ??= <T>(x: T): T => v8.deserialize(v8.serialize(x)) as T;
 
 // jsdom lays nothing out, so offsetParent is always null, which Fluent's focus manager (tabster)
 // reads as display:none and skips every element on Tab. Here every attached element counts as shown.
@@ -26,7 +26,8 @@ Object.defineProperty(HTMLElement.prototype, "offsetParent", {
   },
 });
 // It also measures <body> and treats a 0×0 body as a hidden frame: give it the pane's 320 px width.
-document.body.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, width: 320, height: 800, right: 320, bottom: 800, toJSON: () => ({}) }) as DOMRect;
+document.body.getBoundingClientRect = () =>
+  ({ x: 0, y: 0, top: 0, left: 0, width: 320, height: 800, right: 320, bottom: 800, toJSON: () => ({}) }) as DOMRect;
 
 // A run in the pane loads the engine and the result views lazily, computes and renders Fluent UI in
 // jsdom: about a second alone, longer when the full suite shares the machine's two cores. Testing

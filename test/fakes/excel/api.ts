@@ -8,7 +8,20 @@
 //   data loaded) are measured, and either over the limit (5 MB, as Excel on the web) fails the sync.
 import type * as X from "../../../src/hosts/office/excelApi";
 import { FakeExcelError, propertyNotLoaded } from "./errors";
-import { MAX_COLS, MAX_ROWS, type AxisData, type ChartData, type CustomXmlData, type FontData, type NameData, type Rect, type SeriesData, type SheetData, type TableData, WorkbookData } from "./store";
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  type AxisData,
+  type ChartData,
+  type CustomXmlData,
+  type FontData,
+  type NameData,
+  type Rect,
+  type SeriesData,
+  type SheetData,
+  type TableData,
+  WorkbookData,
+} from "./store";
 
 /** What one sync sent and received. */
 export interface SyncRecord {
@@ -70,7 +83,11 @@ export class FakeContext implements X.RequestContext {
   image<T>(describe: (t: T) => string, target: () => T): X.ClientResult<string> {
     const result = new FakeClientResult<string>();
     this.enqueue(0, (exec) => {
-      if (!this.excel.pictures) throw new FakeExcelError("ApiNotFound", "The API you are trying to use could not be found. It may be available in a newer version of Excel.");
+      if (!this.excel.pictures)
+        throw new FakeExcelError(
+          "ApiNotFound",
+          "The API you are trying to use could not be found. It may be available in a newer version of Excel.",
+        );
       const png = Buffer.from(`PNG ${describe(target())}`).toString("base64");
       exec.responseBytes += jsonSize(png);
       exec.loads.push("image");
@@ -84,11 +101,22 @@ export class FakeContext implements X.RequestContext {
     const commands = this.queue;
     this.queue = [];
     const exec: Exec = { responseBytes: 0, writes: 0, calculationSuspended: false, loads: [], commits: [] };
-    const record: SyncRecord = { requestBytes: commands.reduce((n, c) => n + c.bytes, 0), responseBytes: 0, commands: commands.length, writes: 0, calculationSuspended: false, loads: exec.loads, failed: true };
+    const record: SyncRecord = {
+      requestBytes: commands.reduce((n, c) => n + c.bytes, 0),
+      responseBytes: 0,
+      commands: commands.length,
+      writes: 0,
+      calculationSuspended: false,
+      loads: exec.loads,
+      failed: true,
+    };
     this.excel.syncs.push(record);
     await Promise.resolve(); // a round trip: the caller's code runs on before the answer
     if (record.requestBytes > this.excel.limitBytes) {
-      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`);
+      throw new FakeExcelError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${record.requestBytes} bytes) has exceeded the limit.`,
+      );
     }
     try {
       for (const c of commands) c.run(exec);
@@ -98,7 +126,10 @@ export class FakeContext implements X.RequestContext {
       record.responseBytes = exec.responseBytes;
     }
     if (exec.responseBytes > this.excel.limitBytes) {
-      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size (${exec.responseBytes} bytes) has exceeded the limit.`);
+      throw new FakeExcelError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${exec.responseBytes} bytes) has exceeded the limit.`,
+      );
     }
     for (const commit of exec.commits) commit();
     record.failed = false;
@@ -183,7 +214,8 @@ abstract class ClientProxy<T> {
 
 function parseProps(names: string | string[] | undefined, allowed: string[], what: string): string[] {
   const list = names === undefined ? allowed : (Array.isArray(names) ? names : names.split(",")).map((s) => s.trim()).filter(Boolean);
-  for (const p of list) if (!allowed.includes(p)) throw new FakeExcelError("InvalidArgument", `${what} has no loadable property '${p}' in this fake.`);
+  for (const p of list)
+    if (!allowed.includes(p)) throw new FakeExcelError("InvalidArgument", `${what} has no loadable property '${p}' in this fake.`);
   return list;
 }
 
@@ -246,7 +278,12 @@ export class FakeWorksheetCollection extends ClientProxy<WorkbookData> implement
       exec.responseBytes += jsonSize(snaps);
       exec.loads.push(...props.map((p) => `FakeWorksheet.${p}`));
       const sheets = [...wb.sheets];
-      exec.commits.push(() => this.loaded.set("items", sheets.map((s, i) => FakeWorksheet.loadedFrom(this.ctx, s, snaps[i]))));
+      exec.commits.push(() =>
+        this.loaded.set(
+          "items",
+          sheets.map((s, i) => FakeWorksheet.loadedFrom(this.ctx, s, snaps[i])),
+        ),
+      );
     });
     return this;
   }
@@ -256,10 +293,15 @@ export class FakeWorksheetCollection extends ClientProxy<WorkbookData> implement
     return new FakeWorksheet(this.ctx, () => holder.sheet ?? null, { what: "The new worksheet" });
   }
   getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.target().sheet(key) ?? this.target().sheets.find((s) => s.id === key) ?? null, { what: `The worksheet "${key}"` });
+    return new FakeWorksheet(this.ctx, () => this.target().sheet(key) ?? this.target().sheets.find((s) => s.id === key) ?? null, {
+      what: `The worksheet "${key}"`,
+    });
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.target().sheet(key) ?? this.target().sheets.find((s) => s.id === key) ?? null, { what: `The worksheet "${key}"`, orNull: true });
+    return new FakeWorksheet(this.ctx, () => this.target().sheet(key) ?? this.target().sheets.find((s) => s.id === key) ?? null, {
+      what: `The worksheet "${key}"`,
+      orNull: true,
+    });
   }
 }
 
@@ -314,15 +356,21 @@ export class FakeWorksheet extends ClientProxy<SheetData> implements X.Worksheet
     return this;
   }
   activate(): void {
-    this.queueCall("activate", [], (s) => {
-      if (s.visibility !== "Visible") throw new FakeExcelError("InvalidOperation", "A hidden sheet cannot be activated.");
-      this.ctx.excel.data.activeSheetId = s.id;
-    }, false);
+    this.queueCall(
+      "activate",
+      [],
+      (s) => {
+        if (s.visibility !== "Visible") throw new FakeExcelError("InvalidOperation", "A hidden sheet cannot be activated.");
+        this.ctx.excel.data.activeSheetId = s.id;
+      },
+      false,
+    );
   }
   delete(): void {
     this.queueCall("delete", [], (s) => {
       const data = this.ctx.excel.data;
-      if (data.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      if (data.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0)
+        throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       data.sheets.splice(data.sheets.indexOf(s), 1);
     });
   }
@@ -332,8 +380,19 @@ export class FakeWorksheet extends ClientProxy<SheetData> implements X.Worksheet
   }
   /** ExcelApi 1.3. */
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): FakeRange {
-    const ok = [row, column, rowCount, columnCount].every(Number.isInteger) && row >= 0 && column >= 0 && rowCount > 0 && columnCount > 0 && row + rowCount <= MAX_ROWS && column + columnCount <= MAX_COLS;
-    if (!ok) throw new FakeExcelError("InvalidArgument", `getRangeByIndexes(${row}, ${column}, ${rowCount}, ${columnCount}) is outside the sheet.`);
+    const ok =
+      [row, column, rowCount, columnCount].every(Number.isInteger) &&
+      row >= 0 &&
+      column >= 0 &&
+      rowCount > 0 &&
+      columnCount > 0 &&
+      row + rowCount <= MAX_ROWS &&
+      column + columnCount <= MAX_COLS;
+    if (!ok)
+      throw new FakeExcelError(
+        "InvalidArgument",
+        `getRangeByIndexes(${row}, ${column}, ${rowCount}, ${columnCount}) is outside the sheet.`,
+      );
     const rect = { r0: row, c0: column, r1: row + rowCount - 1, c1: column + columnCount - 1 };
     return new FakeRange(this.ctx, () => ({ sheet: this.target(), rect }));
   }
@@ -405,8 +464,14 @@ export function parseAddress(address: string): Rect {
     if (!m1 || !m2) throw new FakeExcelError("InvalidArgument", `Not an address: "${address}"`);
     rect = { r0: +m1[2] - 1, c0: colIndex(m1[1]), r1: +m2[2] - 1, c1: colIndex(m2[1]) };
   }
-  const norm = { r0: Math.min(rect.r0, rect.r1), r1: Math.max(rect.r0, rect.r1), c0: Math.min(rect.c0, rect.c1), c1: Math.max(rect.c0, rect.c1) };
-  if (norm.r0 < 0 || norm.c0 < 0 || norm.r1 >= MAX_ROWS || norm.c1 >= MAX_COLS) throw new FakeExcelError("InvalidArgument", `Outside the sheet: "${address}"`);
+  const norm = {
+    r0: Math.min(rect.r0, rect.r1),
+    r1: Math.max(rect.r0, rect.r1),
+    c0: Math.min(rect.c0, rect.c1),
+    c1: Math.max(rect.c0, rect.c1),
+  };
+  if (norm.r0 < 0 || norm.c0 < 0 || norm.r1 >= MAX_ROWS || norm.c1 >= MAX_COLS)
+    throw new FakeExcelError("InvalidArgument", `Outside the sheet: "${address}"`);
   return norm;
 }
 
@@ -455,7 +520,10 @@ export class FakeRange extends ClientProxy<RangeTarget> implements X.Range {
   protected readonly readers = RANGE_READERS;
   /** ExcelApi 1.7: a PNG of the range, base64 (here a stand-in naming the range). */
   getImage(): X.ClientResult<string> {
-    return this.ctx.image((t) => `range ${addressOf(t)}`, () => this.target());
+    return this.ctx.image(
+      (t) => `range ${addressOf(t)}`,
+      () => this.target(),
+    );
   }
   rectAtSync(): Rect {
     return this.target().rect;
@@ -597,7 +665,11 @@ export class FakeRangeFont extends ClientProxy<RangeTarget> implements X.RangeFo
 
 /** A sheet's names or the workbook's: both hold them by lower-cased name. */
 type NameScope = { names: Map<string, NameData> };
-const NAME_READERS: Record<string, (n: NameData) => unknown> = { name: (n) => n.name, formula: (n) => n.formula, visible: (n) => n.visible };
+const NAME_READERS: Record<string, (n: NameData) => unknown> = {
+  name: (n) => n.name,
+  formula: (n) => n.formula,
+  visible: (n) => n.visible,
+};
 
 export class FakeNamedItemCollection extends ClientProxy<NameScope> implements X.NamedItemCollection {
   protected readonly readers = {};
@@ -611,7 +683,12 @@ export class FakeNamedItemCollection extends ClientProxy<NameScope> implements X
       const snaps = items.map((n) => Object.fromEntries(props.map((k) => [k, NAME_READERS[k](n)])));
       exec.responseBytes += jsonSize(snaps);
       exec.loads.push(...props.map((p) => `FakeNamedItem.${p}`));
-      exec.commits.push(() => this.loaded.set("items", items.map((n, i) => FakeNamedItem.loadedFrom(this.ctx, n, snaps[i]))));
+      exec.commits.push(() =>
+        this.loaded.set(
+          "items",
+          items.map((n, i) => FakeNamedItem.loadedFrom(this.ctx, n, snaps[i])),
+        ),
+      );
     });
     return this;
   }
@@ -620,8 +697,10 @@ export class FakeNamedItemCollection extends ClientProxy<NameScope> implements X
     const formula = typeof reference === "string" ? reference : null;
     this.queueCall("add", [name, formula ?? "<range>", comment], (s) => {
       if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) throw new FakeExcelError("InvalidArgument", `Not a valid name: "${name}"`);
-      if (s.names.has(name.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists", `The name "${name}" already exists in this scope.`);
-      if (this.ctx.excel.data.allTables().some(({ table }) => table.name.toLowerCase() === name.toLowerCase())) throw new FakeExcelError("ItemAlreadyExists", `A table is named "${name}".`);
+      if (s.names.has(name.toLowerCase()))
+        throw new FakeExcelError("ItemAlreadyExists", `The name "${name}" already exists in this scope.`);
+      if (this.ctx.excel.data.allTables().some(({ table }) => table.name.toLowerCase() === name.toLowerCase()))
+        throw new FakeExcelError("ItemAlreadyExists", `A table is named "${name}".`);
       const f = formula ?? `=${addressOf((reference as FakeRange).targetAtSync())}`;
       holder.item = { name, formula: f.startsWith("=") ? f : `=${f}`, visible: true };
       s.names.set(name.toLowerCase(), holder.item);
@@ -629,7 +708,10 @@ export class FakeNamedItemCollection extends ClientProxy<NameScope> implements X
     return new FakeNamedItem(this.ctx, () => holder.item ?? null, { what: "The new name" });
   }
   getItemOrNullObject(name: string): FakeNamedItem {
-    return new FakeNamedItem(this.ctx, () => this.target().names.get(name.toLowerCase()) ?? null, { what: `The name "${name}"`, orNull: true });
+    return new FakeNamedItem(this.ctx, () => this.target().names.get(name.toLowerCase()) ?? null, {
+      what: `The name "${name}"`,
+      orNull: true,
+    });
   }
 }
 
@@ -678,7 +760,12 @@ export class FakeTableCollection extends ClientProxy<SheetData> implements X.Tab
       const snaps = tables.map((t) => Object.fromEntries(props.map((k) => [k, TABLE_READERS[k](t)])));
       exec.responseBytes += jsonSize(snaps);
       exec.loads.push(...props.map((p) => `FakeTable.${p}`));
-      exec.commits.push(() => this.loaded.set("items", tables.map((t, i) => FakeTable.loadedFrom(this.ctx, t, snaps[i]))));
+      exec.commits.push(() =>
+        this.loaded.set(
+          "items",
+          tables.map((t, i) => FakeTable.loadedFrom(this.ctx, t, snaps[i])),
+        ),
+      );
     });
     return this;
   }
@@ -694,7 +781,13 @@ export class FakeTableCollection extends ClientProxy<SheetData> implements X.Tab
       let rect: Rect;
       if (typeof address === "string") {
         const bang = address.lastIndexOf("!");
-        const sheetName = bang < 0 ? null : address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+        const sheetName =
+          bang < 0
+            ? null
+            : address
+                .slice(0, bang)
+                .replace(/^'(.*)'$/, "$1")
+                .replace(/''/g, "'");
         sheet = sheetName === null ? data.sheets.find((x) => x.id === data.activeSheetId) : data.sheet(sheetName);
         if (!sheet) throw new FakeExcelError("ItemNotFound", `No sheet for the address "${address}".`);
         rect = parseAddress(address.slice(bang + 1));
@@ -703,7 +796,8 @@ export class FakeTableCollection extends ClientProxy<SheetData> implements X.Tab
         sheet = t.sheet;
         rect = t.rect;
       }
-      if (rect.r1 - rect.r0 + 1 >= MAX_ROWS || rect.c1 - rect.c0 + 1 >= MAX_COLS) throw new FakeExcelError("InvalidArgument", "A table can't cover whole rows or columns in this fake.");
+      if (rect.r1 - rect.r0 + 1 >= MAX_ROWS || rect.c1 - rect.c0 + 1 >= MAX_COLS)
+        throw new FakeExcelError("InvalidArgument", "A table can't cover whole rows or columns in this fake.");
       holder.table = data.addTable(sheet, rect, hasHeaders);
     });
     return new FakeTable(this.ctx, () => holder.table ?? null, { what: "The new table" });
@@ -759,11 +853,18 @@ export class FakeTable extends ClientProxy<TableData> implements X.Table {
 // with minimum < maximum; a series moved to the secondary axis group brings that group's axes.
 
 const CHART_TYPES = new Set(["BarClustered", "BarStacked", "ColumnClustered", "ColumnStacked", "Pie", "Line", "LineMarkers"]);
-const CHART_READERS: Record<string, (c: ChartData) => unknown> = { name: (c) => c.name, top: (c) => c.top, left: (c) => c.left, width: (c) => c.width, height: (c) => c.height };
+const CHART_READERS: Record<string, (c: ChartData) => unknown> = {
+  name: (c) => c.name,
+  top: (c) => c.top,
+  left: (c) => c.left,
+  width: (c) => c.width,
+  height: (c) => c.height,
+};
 
 /** A range's cells as one list: a chart's series and categories are one column or one row. */
 function lineOf(t: RangeTarget, what: string): RangeTarget {
-  if (t.rect.r0 !== t.rect.r1 && t.rect.c0 !== t.rect.c1) throw new FakeExcelError("InvalidArgument", `${what}: a series takes one row or one column.`);
+  if (t.rect.r0 !== t.rect.r1 && t.rect.c0 !== t.rect.c1)
+    throw new FakeExcelError("InvalidArgument", `${what}: a series takes one row or one column.`);
   return t;
 }
 const cellCount = (r: Rect) => (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
@@ -785,7 +886,12 @@ export class FakeChartCollection extends ClientProxy<SheetData> implements X.Cha
       const snaps = charts.map((c) => Object.fromEntries(props.map((k) => [k, CHART_READERS[k](c)])));
       exec.responseBytes += jsonSize(snaps);
       exec.loads.push(...props.map((p) => `FakeChart.${p}`));
-      exec.commits.push(() => this.loaded.set("items", charts.map((c, i) => FakeChart.loadedFrom(this.ctx, c, snaps[i]))));
+      exec.commits.push(() =>
+        this.loaded.set(
+          "items",
+          charts.map((c, i) => FakeChart.loadedFrom(this.ctx, c, snaps[i])),
+        ),
+      );
     });
     return this;
   }
@@ -797,18 +903,26 @@ export class FakeChartCollection extends ClientProxy<SheetData> implements X.Cha
     const holder: { chart?: ChartData } = {};
     this.queueCall("add", [type, "<range>", seriesBy], (sheet) => {
       if (!CHART_TYPES.has(type)) throw new FakeExcelError("InvalidArgument", `Chart type "${type}" is not in this fake.`);
-      if (seriesBy !== "Columns") throw new FakeExcelError("InvalidArgument", "This fake adds charts with seriesBy \"Columns\" only.");
+      if (seriesBy !== "Columns") throw new FakeExcelError("InvalidArgument", 'This fake adds charts with seriesBy "Columns" only.');
       const t = (sourceData as FakeRange).targetAtSync();
       if (t.sheet !== sheet) throw new FakeExcelError("InvalidArgument", "This fake adds a chart over a range of its own sheet.");
       if (cellCount(t.rect) > 1_000_000) throw new FakeExcelError("InvalidArgument", "The source range is too large for a chart.");
       // The first column holds categories when it is text beside numbers (as Excel guesses).
       const { r0, r1, c0, c1 } = t.rect;
-      const textFirst = c1 > c0 && Array.from({ length: r1 - r0 + 1 }, (_, i) => t.sheet.value(r0 + i, c0)).some((v) => typeof v === "string");
+      const textFirst =
+        c1 > c0 && Array.from({ length: r1 - r0 + 1 }, (_, i) => t.sheet.value(r0 + i, c0)).some((v) => typeof v === "string");
       const firstSeries = textFirst ? c0 + 1 : c0;
       const categories = textFirst ? { sheet: t.sheet, rect: { r0, r1, c0, c1: c0 } } : null;
       const series: SeriesData[] = [];
       for (let c = firstSeries; c <= c1; c++) {
-        series.push({ name: `Series${series.length + 1}`, chartType: type, axisGroup: "Primary", values: { sheet: t.sheet, rect: { r0, r1, c0: c, c1: c } }, categories, pointFills: new Map() });
+        series.push({
+          name: `Series${series.length + 1}`,
+          chartType: type,
+          axisGroup: "Primary",
+          values: { sheet: t.sheet, rect: { r0, r1, c0: c, c1: c } },
+          categories,
+          pointFills: new Map(),
+        });
       }
       const chart: ChartData = {
         id: this.ctx.excel.data.newId(),
@@ -821,7 +935,14 @@ export class FakeChartCollection extends ClientProxy<SheetData> implements X.Cha
         width: 360,
         height: 216,
         series,
-        axes: new Map(type === "Pie" ? [] : [["Category/Primary", { reversePlotOrder: false, position: "Automatic", visible: true }], ["Value/Primary", { reversePlotOrder: false, position: "Automatic", visible: true }]]),
+        axes: new Map(
+          type === "Pie"
+            ? []
+            : [
+                ["Category/Primary", { reversePlotOrder: false, position: "Automatic", visible: true }],
+                ["Value/Primary", { reversePlotOrder: false, position: "Automatic", visible: true }],
+              ],
+        ),
       };
       sheet.charts.push(chart);
       holder.chart = chart;
@@ -876,7 +997,10 @@ export class FakeChart extends ClientProxy<ChartData> implements X.Chart {
   /** ExcelApi 1.2: a PNG of the chart, base64 (here a stand-in naming the chart). */
   getImage(width?: number, height?: number, fittingMode?: "Fit" | "FitAndCenter" | "Fill"): X.ClientResult<string> {
     void [width, height, fittingMode];
-    return this.ctx.image((c) => `chart ${c.title}`, () => this.target());
+    return this.ctx.image(
+      (c) => `chart ${c.title}`,
+      () => this.target(),
+    );
   }
   get title(): X.ChartTitle {
     const resolve = () => this.target();
@@ -920,7 +1044,8 @@ export class FakeChart extends ClientProxy<ChartData> implements X.Chart {
           set visible(v: boolean) {
             queueSet(`legendEntries.${index}.visible`, v, (c) => {
               // As in Excel: an entry exists per series; past the last one the call fails.
-              if (!Number.isInteger(index) || index < 0 || index >= c.series.length) throw new FakeExcelError("InvalidArgument", `The legend has no entry at index ${index}.`);
+              if (!Number.isInteger(index) || index < 0 || index >= c.series.length)
+                throw new FakeExcelError("InvalidArgument", `The legend has no entry at index ${index}.`);
               if (v) c.legend.hidden.delete(index);
               else c.legend.hidden.add(index);
             });
@@ -936,7 +1061,11 @@ export class FakeChart extends ClientProxy<ChartData> implements X.Chart {
         if (!a) throw new FakeExcelError("ItemNotFound", `The chart has no ${group.toLowerCase()} ${type.toLowerCase()} axis.`);
         return a;
       });
-    return { categoryAxis: axis("Category", "Primary"), valueAxis: axis("Value", "Primary"), getItem: (type, group = "Primary") => axis(type, group) };
+    return {
+      categoryAxis: axis("Category", "Primary"),
+      valueAxis: axis("Value", "Primary"),
+      getItem: (type, group = "Primary") => axis(type, group),
+    };
   }
   get series(): X.ChartSeriesCollection {
     return {
@@ -949,7 +1078,14 @@ export class FakeChart extends ClientProxy<ChartData> implements X.Chart {
       add: (name?: string) => {
         const holder: { s?: SeriesData } = {};
         this.queueCall("series.add", [name], (c) => {
-          holder.s = { name: name ?? `Series${c.series.length + 1}`, chartType: c.type, axisGroup: "Primary", values: null, categories: c.series[0]?.categories ?? null, pointFills: new Map() };
+          holder.s = {
+            name: name ?? `Series${c.series.length + 1}`,
+            chartType: c.type,
+            axisGroup: "Primary",
+            values: null,
+            categories: c.series[0]?.categories ?? null,
+            pointFills: new Map(),
+          };
           c.series.push(holder.s);
         });
         return new FakeChartSeries(this.ctx, () => holder.s ?? null, { what: "The new series" });
@@ -970,20 +1106,30 @@ export class FakeChart extends ClientProxy<ChartData> implements X.Chart {
     });
   }
   setPosition(startCell: X.Range | string, endCell?: X.Range | string): void {
-    this.queueCall("setPosition", [typeof startCell === "string" ? startCell : "<range>", endCell === undefined ? null : "<range>"], (c) => {
-      if (typeof startCell === "string" || endCell !== undefined) throw new FakeExcelError("InvalidArgument", "This fake positions charts at a Range, without an end cell.");
-      const t = (startCell as FakeRange).targetAtSync();
-      if (!t.sheet.charts.includes(c)) throw new FakeExcelError("InvalidArgument", "The cell is on another sheet than the chart.");
-      // Points from the sheet's top-left: columns at their widths (standard 48 pt), rows at 15 pt.
-      let left = 0;
-      for (let col = 0; col < t.rect.c0; col++) left += t.sheet.columnWidths.get(col) ?? 48;
-      c.left = left;
-      c.top = t.rect.r0 * 15;
-    });
+    this.queueCall(
+      "setPosition",
+      [typeof startCell === "string" ? startCell : "<range>", endCell === undefined ? null : "<range>"],
+      (c) => {
+        if (typeof startCell === "string" || endCell !== undefined)
+          throw new FakeExcelError("InvalidArgument", "This fake positions charts at a Range, without an end cell.");
+        const t = (startCell as FakeRange).targetAtSync();
+        if (!t.sheet.charts.includes(c)) throw new FakeExcelError("InvalidArgument", "The cell is on another sheet than the chart.");
+        // Points from the sheet's top-left: columns at their widths (standard 48 pt), rows at 15 pt.
+        let left = 0;
+        for (let col = 0; col < t.rect.c0; col++) left += t.sheet.columnWidths.get(col) ?? 48;
+        c.left = left;
+        c.top = t.rect.r0 * 15;
+      },
+    );
   }
 }
 
-const AXIS_READERS: Record<string, (a: AxisData) => unknown> = { minimum: (a) => a.minimum, maximum: (a) => a.maximum, reversePlotOrder: (a) => a.reversePlotOrder, visible: (a) => a.visible };
+const AXIS_READERS: Record<string, (a: AxisData) => unknown> = {
+  minimum: (a) => a.minimum,
+  maximum: (a) => a.maximum,
+  reversePlotOrder: (a) => a.reversePlotOrder,
+  visible: (a) => a.visible,
+};
 
 export class FakeChartAxis extends ClientProxy<AxisData> implements X.ChartAxis {
   protected readonly readers = AXIS_READERS;
@@ -992,7 +1138,8 @@ export class FakeChartAxis extends ClientProxy<AxisData> implements X.ChartAxis 
       if (typeof v !== "number" || !Number.isFinite(v)) throw new FakeExcelError("InvalidArgument", `Axis ${name} ${v}`);
       const min = name === "minimum" ? v : a.minimum;
       const max = name === "maximum" ? v : a.maximum;
-      if (min !== undefined && max !== undefined && !(min < max)) throw new FakeExcelError("InvalidArgument", `Axis minimum ${min} must be below maximum ${max}.`);
+      if (min !== undefined && max !== undefined && !(min < max))
+        throw new FakeExcelError("InvalidArgument", `Axis minimum ${min} must be below maximum ${max}.`);
       a[name] = v;
     });
   }
@@ -1058,7 +1205,9 @@ export class FakeChartSeries extends ClientProxy<SeriesData> implements X.ChartS
     this.queueSet("axisGroup", v, (s) => {
       s.axisGroup = v;
       const chart = this.ctx.excel.data.sheets.flatMap((sh) => sh.charts).find((c) => c.series.includes(s))!;
-      for (const type of ["Category", "Value"]) if (!chart.axes.has(`${type}/${v}`)) chart.axes.set(`${type}/${v}`, { reversePlotOrder: false, position: "Automatic", visible: true });
+      for (const type of ["Category", "Value"])
+        if (!chart.axes.has(`${type}/${v}`))
+          chart.axes.set(`${type}/${v}`, { reversePlotOrder: false, position: "Automatic", visible: true });
     });
   }
   get gapWidth(): number {
@@ -1105,7 +1254,8 @@ export class FakeChartSeries extends ClientProxy<SeriesData> implements X.ChartS
             setSolidColor: (color: string) =>
               this.queueCall("points.getItemAt.format.fill.setSolidColor", [index, color], (s) => {
                 const count = s.values ? cellCount(s.values.rect) : 0;
-                if (!(Number.isInteger(index) && index >= 0 && index < count)) throw new FakeExcelError("InvalidArgument", `The series has no point ${index} (it has ${count}).`);
+                if (!(Number.isInteger(index) && index >= 0 && index < count))
+                  throw new FakeExcelError("InvalidArgument", `The series has no point ${index} (it has ${count}).`);
                 s.pointFills.set(index, checkColor(color));
               }),
             clear: () => this.queueCall("points.getItemAt.format.fill.clear", [index], (s) => s.pointFills.set(index, "none")),
@@ -1118,7 +1268,11 @@ export class FakeChartSeries extends ClientProxy<SeriesData> implements X.ChartS
     this.queueCall("setValues", ["<range>"], (s) => (s.values = lineOf((sourceData as FakeRange).targetAtSync(), "setValues")));
   }
   setXAxisValues(sourceData: X.Range): void {
-    this.queueCall("setXAxisValues", ["<range>"], (s) => (s.categories = lineOf((sourceData as FakeRange).targetAtSync(), "setXAxisValues")));
+    this.queueCall(
+      "setXAxisValues",
+      ["<range>"],
+      (s) => (s.categories = lineOf((sourceData as FakeRange).targetAtSync(), "setXAxisValues")),
+    );
   }
 }
 
@@ -1132,7 +1286,7 @@ export function xmlRootNamespace(xml: string): string {
   if (!m) return "";
   const attr = m[1] ? `xmlns:${m[1].slice(0, -1)}` : "xmlns";
   const a = new RegExp(`\\s${attr.replace(".", "\\.")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(m[2] ?? "");
-  return a ? a[2] ?? a[3] ?? "" : "";
+  return a ? (a[2] ?? a[3] ?? "") : "";
 }
 
 const PART_READERS: Record<string, (p: CustomXmlData) => unknown> = { id: (p) => p.id, namespaceUri: (p) => xmlRootNamespace(p.xml) };
@@ -1142,7 +1296,8 @@ export class FakeCustomXmlPartCollection extends ClientProxy<WorkbookData> imple
   add(xml: string): FakeCustomXmlPart {
     const holder: { part?: CustomXmlData } = {};
     this.queueCall("add", [xml], (wb) => {
-      if (!/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<[A-Za-z_]/.test(xml) || !/>\s*$/.test(xml)) throw new FakeExcelError("InvalidArgument", "The XML is not well-formed.");
+      if (!/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<[A-Za-z_]/.test(xml) || !/>\s*$/.test(xml))
+        throw new FakeExcelError("InvalidArgument", "The XML is not well-formed.");
       holder.part = { id: wb.newId(), xml };
       wb.customXml.push(holder.part);
     });
@@ -1172,7 +1327,12 @@ export class FakeCustomXmlPartScopedCollection extends ClientProxy<WorkbookData>
       const snaps = parts.map((p) => Object.fromEntries(props.map((k) => [k, PART_READERS[k](p)])));
       exec.responseBytes += jsonSize(snaps);
       exec.loads.push(...props.map((p) => `FakeCustomXmlPart.${p}`));
-      exec.commits.push(() => this.loaded.set("items", parts.map((p, i) => FakeCustomXmlPart.loadedFrom(this.ctx, p, snaps[i]))));
+      exec.commits.push(() =>
+        this.loaded.set(
+          "items",
+          parts.map((p, i) => FakeCustomXmlPart.loadedFrom(this.ctx, p, snaps[i])),
+        ),
+      );
     });
     return this;
   }

@@ -1,6 +1,15 @@
 import { FakeExcel, FakeExcelError, fakeFromGrids } from "./index";
 
-const oneSheet = () => fakeFromGrids([{ name: "Data", values: [["Enhet", "Antal"], ["A", 3]] }]);
+const oneSheet = () =>
+  fakeFromGrids([
+    {
+      name: "Data",
+      values: [
+        ["Enhet", "Antal"],
+        ["A", 3],
+      ],
+    },
+  ]);
 
 const codeOf = async (p: Promise<unknown>): Promise<string> => {
   try {
@@ -19,7 +28,10 @@ test("a property not loaded, or loaded but not yet synced, throws PropertyNotLoa
     range.load("values");
     expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     await ctx.sync();
-    expect(range.values).toEqual([["Enhet", "Antal"], ["A", 3]]);
+    expect(range.values).toEqual([
+      ["Enhet", "Antal"],
+      ["A", 3],
+    ]);
     expect(() => range.numberFormat).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
   });
 });
@@ -121,8 +133,20 @@ test("a values array must have the range's shape", async () => {
 describe("tables, as Excel keeps them", () => {
   const twoSheets = () =>
     fakeFromGrids([
-      { name: "Data", values: [["Enhet", "Antal"], ["A", 3]] },
-      { name: "Mer", values: [["Andel", "andel", null], [1, 2, 3]] },
+      {
+        name: "Data",
+        values: [
+          ["Enhet", "Antal"],
+          ["A", 3],
+        ],
+      },
+      {
+        name: "Mer",
+        values: [
+          ["Andel", "andel", null],
+          [1, 2, 3],
+        ],
+      },
     ]);
   const addOn = (fake: FakeExcel, sheet: string, address: string, name?: string) =>
     fake.run(async (ctx) => {
@@ -158,7 +182,8 @@ describe("tables, as Excel keeps them", () => {
     expect(await codeOf(addOn(await withHistorik(), "Mer", "A1:C2", "HISTORIK"))).toBe("ItemAlreadyExists");
     expect(await codeOf(addOn(await withHistorik(), "Mer", "A1:C2", "lokal"))).toBe("ItemAlreadyExists");
     expect(await codeOf(addOn(await withHistorik(), "Mer", "A1:C2", "Historik2"))).toBe("no error");
-    for (const bad of ["Min tabell", "A1", "R1C1", "1abc", "c"]) expect([bad, await codeOf(addOn(await withHistorik(), "Mer", "A1:C2", bad))]).toEqual([bad, "InvalidArgument"]);
+    for (const bad of ["Min tabell", "A1", "R1C1", "1abc", "c"])
+      expect([bad, await codeOf(addOn(await withHistorik(), "Mer", "A1:C2", bad))]).toEqual([bad, "InvalidArgument"]);
   });
 
   test("a bare address puts the table on the active sheet, whichever sheet's collection adds it", async () => {

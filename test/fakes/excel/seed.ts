@@ -42,14 +42,30 @@ function storedOf(v: ExcelJsValue): StoredValue | undefined {
 }
 
 /** The package's defined names (sheetIndex -1: workbook scope) and Custom XML parts, which ExcelJS does not model. */
-function packageExtras(bytes: Uint8Array): { names: { sheetIndex: number; name: string; formula: string; hidden: boolean }[]; customXml: string[] } {
+function packageExtras(bytes: Uint8Array): {
+  names: { sheetIndex: number; name: string; formula: string; hidden: boolean }[];
+  customXml: string[];
+} {
   const files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" || /^customXml\/item\d+\.xml$/i.test(f.name) });
   const wb = files["xl/workbook.xml"] ? strFromU8(files["xl/workbook.xml"]) : "";
   const names = [...wb.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].flatMap((m) => {
     const attr = (k: string) => new RegExp(`\\b${k}="([^"]*)"`).exec(m[1])?.[1];
     const local = attr("localSheetId");
-    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-    return [{ sheetIndex: local === undefined ? -1 : Number(local), name: unescape(attr("name") ?? ""), formula: "=" + unescape(m[2]), hidden: attr("hidden") === "1" || attr("hidden") === "true" }];
+    const unescape = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, "&");
+    return [
+      {
+        sheetIndex: local === undefined ? -1 : Number(local),
+        name: unescape(attr("name") ?? ""),
+        formula: "=" + unescape(m[2]),
+        hidden: attr("hidden") === "1" || attr("hidden") === "true",
+      },
+    ];
   });
   const customXml = Object.keys(files)
     .filter((k) => k.startsWith("customXml/"))
@@ -63,7 +79,9 @@ export async function fakeFromXlsx(bytes: Uint8Array): Promise<FakeExcel> {
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const data = new WorkbookData();
   // ExcelJS's worksheets are in workbook order (its orderNo), which localSheetId indexes.
-  const sheets = [...wb.worksheets].sort((a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo);
+  const sheets = [...wb.worksheets].sort(
+    (a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo,
+  );
   for (const ws of sheets) {
     const sheet = data.addSheet(ws.name);
     sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
@@ -76,13 +94,22 @@ export async function fakeFromXlsx(bytes: Uint8Array): Promise<FakeExcel> {
       });
     });
     // ExcelJS 4.4 keeps a table it read in table.table (its model).
-    for (const t of ws.getTables() as unknown as { table: { name: string; tableRef: string; columns: { name: string }[]; style?: { theme?: string } } }[]) {
+    for (const t of ws.getTables() as unknown as {
+      table: { name: string; tableRef: string; columns: { name: string }[]; style?: { theme?: string } };
+    }[]) {
       const { name, tableRef, columns, style } = t.table;
-      sheet.tables.push({ id: data.newId(), name, rect: parseAddress(tableRef), style: style?.theme ?? "", columns: columns.map((c) => c.name) });
+      sheet.tables.push({
+        id: data.newId(),
+        name,
+        rect: parseAddress(tableRef),
+        style: style?.theme ?? "",
+        columns: columns.map((c) => c.name),
+      });
     }
     (ws.columns ?? []).forEach((col, c) => {
       // ExcelJS reports widths in characters; the fake keeps points, as Office.js does.
-      if (col && col.width !== undefined && (col as { customWidth?: boolean }).customWidth !== false) sheet.columnWidths.set(c, Math.round(col.width * 7) * 0.75);
+      if (col && col.width !== undefined && (col as { customWidth?: boolean }).customWidth !== false)
+        sheet.columnWidths.set(c, Math.round(col.width * 7) * 0.75);
     });
   }
   const extras = packageExtras(bytes);

@@ -179,7 +179,8 @@ export class SheetData {
       row.values[c] = v;
       return;
     }
-    if (typeof v !== "string") throw new FakeExcelError("InvalidArgument", `A cell value must be a string, number or boolean, not ${typeof v}.`);
+    if (typeof v !== "string")
+      throw new FakeExcelError("InvalidArgument", `A cell value must be a string, number or boolean, not ${typeof v}.`);
     if (v === "") {
       row.values[c] = undefined;
       return;
@@ -256,7 +257,10 @@ export class SheetData {
 
   /** The used range: cells with a value (valuesOnly), or also with a format, fill or font. Null when empty. */
   usedRange(valuesOnly: boolean): Rect | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     const see = (r: number, c: number) => {
       if (r < r0) r0 = r;
       if (r > r1) r1 = r;
@@ -268,7 +272,9 @@ export class SheetData {
       row.values.forEach((v, c) => v !== undefined && see(r, c));
       if (!valuesOnly) row.formats.forEach((f, c) => f !== undefined && see(r, c));
     });
-    if (!valuesOnly) for (const m of [this.fills, this.fonts] as Map<number, unknown>[]) for (const k of m.keys()) see(Math.floor(k / MAX_COLS), k % MAX_COLS);
+    if (!valuesOnly)
+      for (const m of [this.fills, this.fonts] as Map<number, unknown>[])
+        for (const k of m.keys()) see(Math.floor(k / MAX_COLS), k % MAX_COLS);
     return r1 < 0 ? null : { r0, c0, r1, c1 };
   }
 
@@ -327,7 +333,14 @@ export class WorkbookData {
 
   /** Excel's rules for a new sheet name: 1–31 characters, none of \ / ? * : [ ], no leading or trailing ', unique ignoring case. */
   checkNewName(name: string, except?: SheetData): void {
-    if (name.length === 0 || name.length > 31 || /[\\/?*:[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history") {
+    if (
+      name.length === 0 ||
+      name.length > 31 ||
+      /[\\/?*:[\]]/.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'") ||
+      name.toLowerCase() === "history"
+    ) {
       throw new FakeExcelError("InvalidArgument", `The sheet name "${name}" is not valid.`);
     }
     const same = this.sheet(name);

@@ -6,10 +6,9 @@ import { computeResults } from "../../../src/app/pipeline";
 import { DEFAULT_SETTINGS } from "../../../src/model/settings";
 import { careGuaranteePlan } from "../../../src/report/careGuaranteeTab";
 
-
-
 const dataSheet = () => fakeFromGrids([{ name: "Data", values: [["Enhet"], ["Ögon"]] }]);
-const rect = (s: { rect: { r0: number; c0: number; r1: number; c1: number } } | null) => (s ? [s.rect.r0, s.rect.c0, s.rect.r1, s.rect.c1] : null);
+const rect = (s: { rect: { r0: number; c0: number; r1: number; c1: number } } | null) =>
+  s ? [s.rect.r0, s.rect.c0, s.rect.r1, s.rect.c1] : null;
 const chartsOf = (fake: FakeExcel) => fake.data.sheet("Vårdgaranti")!.charts;
 
 describe("with ExcelApi 1.8", () => {
@@ -34,7 +33,12 @@ describe("with ExcelApi 1.8", () => {
   test("the share series over the table's cells, a colour per bar, the region's dark blue", async () => {
     const s = chartsOf(await run())[0].series[0];
     expect([s.name, rect(s.values), rect(s.categories)]).toEqual(["Andel inom 90 dagar", [1, 1, 4, 1], [1, 0, 4, 0]]);
-    expect([...s.pointFills]).toEqual([[0, "#" + RED], [1, "#" + BLUE], [2, "#" + YELLOW], [3, "#" + GREEN]]);
+    expect([...s.pointFills]).toEqual([
+      [0, "#" + RED],
+      [1, "#" + BLUE],
+      [2, "#" + YELLOW],
+      [3, "#" + GREEN],
+    ]);
   });
 
   test("axis 0–100 % in the plan's format; the first unit at the top, the value axis at the bottom", async () => {
@@ -47,18 +51,35 @@ describe("with ExcelApi 1.8", () => {
     const fake = await run();
     const [, lead, line] = chartsOf(fake)[0].series;
     expect([lead.chartType, lead.axisGroup, lead.fill, rect(lead.values)]).toEqual(["BarStacked", "Secondary", "none", [2, 3, 5, 3]]);
-    expect([line.name, line.chartType, line.axisGroup, line.fill, line.gapWidth, line.overlap, rect(line.values)]).toEqual(["Mål 90 %", "BarStacked", "Secondary", "#C00000", 0, 100, [2, 4, 5, 4]]);
+    expect([line.name, line.chartType, line.axisGroup, line.fill, line.gapWidth, line.overlap, rect(line.values)]).toEqual([
+      "Mål 90 %",
+      "BarStacked",
+      "Secondary",
+      "#C00000",
+      0,
+      100,
+      [2, 4, 5, 4],
+    ]);
     expect(chartsOf(fake)[0].axes.get("Value/Secondary")).toMatchObject({ minimum: 0, maximum: 1, visible: false });
     // The legend shows the line's name only: the share series (a colour per bar) and the invisible lead are hidden.
     expect(chartsOf(fake)[0].legend).toEqual({ visible: true, position: "Bottom", hidden: new Set([0, 1]) });
     // 0.9 − 0.005 / 2 = 0.8975 up to the line, 0.005 wide, under a header at D2 (the chart's top-left is D1).
     const sheet = fake.data.sheet("Vårdgaranti")!;
-    expect([sheet.value(1, 3), sheet.value(2, 3), sheet.value(2, 4), sheet.value(5, 3), sheet.value(6, 3) ?? null]).toEqual(["Mållinje (diagramdata)", 0.8975, 0.005, 0.8975, null]);
+    expect([sheet.value(1, 3), sheet.value(2, 3), sheet.value(2, 4), sheet.value(5, 3), sheet.value(6, 3) ?? null]).toEqual([
+      "Mållinje (diagramdata)",
+      0.8975,
+      0.005,
+      0.8975,
+      null,
+    ]);
   });
 
   test("stacked bars: a series per colour with its fill", async () => {
     const c = chartsOf(await run())[1];
-    expect(c.series.map((s) => [s.name, s.fill, rect(s.values)])).toEqual([["Gröna", "#" + GREEN, [1, 1, 2, 1]], ["Röda", "#" + RED, [3, 1, 4, 1]]]);
+    expect(c.series.map((s) => [s.name, s.fill, rect(s.values)])).toEqual([
+      ["Gröna", "#" + GREEN, [1, 1, 2, 1]],
+      ["Röda", "#" + RED, [3, 1, 4, 1]],
+    ]);
     expect(c.legend).toEqual({ visible: true, position: "Bottom", hidden: new Set() });
   });
 });
@@ -105,7 +126,9 @@ test("a chart on a user's sheet is left alone", async () => {
 test("the fake is strict: a point past the series' last throws, as in Excel", async () => {
   const fake = dataSheet();
   const plan = carePlan();
-  plan.charts = [{ ...plan.charts[0], referenceLine: undefined, series: [{ ...plan.charts[0].series[0], pointColors: [RED, RED, RED, RED, RED] }] }];
+  plan.charts = [
+    { ...plan.charts[0], referenceLine: undefined, series: [{ ...plan.charts[0].series[0], pointColors: [RED, RED, RED, RED, RED] }] },
+  ];
   await expect(createOfficeHost(fake.run, () => true).writePlans([plan])).rejects.toThrow(FakeExcelError);
   await expect(createOfficeHost(fake.run, () => true).writePlans([plan])).rejects.toThrow(/no point 4/);
 });
@@ -124,7 +147,17 @@ test("the fake is strict: a legend entry past the last series throws, as in Exce
 
 test("in English the target line's helper cells are headed in English, the plan's words", async () => {
   // Two units of three first visits each, within 90 days: a care-guarantee tab with one target line.
-  const results = computeResults([grid("Väntande", [["Klinik", "Kontakttyp", "Beslutsdatum"], ...times(3, ["Hud", "Förstabesök", d("2024-01-10")]), ...times(3, ["Ögon", "Förstabesök", d("2024-01-10")])])], DEFAULT_SETTINGS, "2024-01-31");
+  const results = computeResults(
+    [
+      grid("Väntande", [
+        ["Klinik", "Kontakttyp", "Beslutsdatum"],
+        ...times(3, ["Hud", "Förstabesök", d("2024-01-10")]),
+        ...times(3, ["Ögon", "Förstabesök", d("2024-01-10")]),
+      ]),
+    ],
+    DEFAULT_SETTINGS,
+    "2024-01-31",
+  );
   const plan = careGuaranteePlan(results, DEFAULT_SETTINGS, "en");
   const fake = dataSheet();
   await createOfficeHost(fake.run, (v) => v === "1.8").writePlans([plan]);

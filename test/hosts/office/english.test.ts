@@ -33,7 +33,8 @@ test("all five tabs are written, under their English names, after the source she
 
 test("every English tab equals the CLI's English tab, value and number format, cell for cell", () => {
   expect(cli.sheets.filter((s) => s.marker).map((s) => s.name)).toEqual(outcome.written.map((w) => w.sheetName));
-  for (const w of outcome.written) expect([w.sheetName, tabDifferences(fake, w.sheetName, cli.readSheet(w.sheetName))]).toEqual([w.sheetName, []]);
+  for (const w of outcome.written)
+    expect([w.sheetName, tabDifferences(fake, w.sheetName, cli.readSheet(w.sheetName))]).toEqual([w.sheetName, []]);
 });
 
 test("the English tabs speak English: titles and headers", () => {
@@ -48,7 +49,8 @@ test("the English data check gives English reasons and notes", () => {
   const used = dc.usedRange(true)!;
   const texts = new Set<string>();
   for (let r = used.r0; r <= used.r1; r++) for (let c = used.c0; c <= used.c1; c++) texts.add(String(dc.value(r, c) ?? ""));
-  for (const words of ["Invalid date", "Unit missing", "PvV (patient chose to wait)", "Patient list (waiting), contact type per row."]) expect([words, texts.has(words)]).toEqual([words, true]);
+  for (const words of ["Invalid date", "Unit missing", "PvV (patient chose to wait)", "Patient list (waiting), contact type per row."])
+    expect([words, texts.has(words)]).toEqual([words, true]);
   expect([...texts].filter((t) => /Ogiltigt|saknas|Patientlista/.test(t))).toEqual([]);
 });
 

@@ -39,16 +39,20 @@ export function tabDifferences(fake: FakeExcel, sheetName: string, cli: SheetGri
   const cols = cli.values.reduce((m, r) => Math.max(m, r.length), 0);
   const used = sheet.usedRange(true);
   const cliExtent = rows === 0 ? null : { r0: o.row, c0: o.col, r1: o.row + rows - 1, c1: o.col + cols - 1 };
-  if (used && cliExtent && JSON.stringify(used) !== JSON.stringify(cliExtent)) out.push(`used range ${JSON.stringify(used)} ≠ CLI ${JSON.stringify(cliExtent)}`);
+  if (used && cliExtent && JSON.stringify(used) !== JSON.stringify(cliExtent))
+    out.push(`used range ${JSON.stringify(used)} ≠ CLI ${JSON.stringify(cliExtent)}`);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const r = o.row + i;
       const c = o.col + j;
       // An empty text and an empty cell look alike in Excel, and Office.js reads both as "".
-      const want: Cell = cli.values[i][j] === "" ? null : cli.values[i][j] ?? null;
+      const want: Cell = cli.values[i][j] === "" ? null : (cli.values[i][j] ?? null);
       const got: Cell = sheet.value(r, c) ?? null;
       const ref = `${columnLetter(c)}${r + 1}`;
-      if (got !== want) out.push(`${ref}: value ${JSON.stringify(got)} ≠ CLI ${JSON.stringify(want)}${sheet.formula(r, c) ? ` (a formula: ${sheet.formula(r, c)})` : ""}`);
+      if (got !== want)
+        out.push(
+          `${ref}: value ${JSON.stringify(got)} ≠ CLI ${JSON.stringify(want)}${sheet.formula(r, c) ? ` (a formula: ${sheet.formula(r, c)})` : ""}`,
+        );
       // The reader reports no format for an empty cell (styleDifferences checks those through ExcelJS).
       const wf = normFormat(cli.formats?.[i]?.[j]);
       const gf = normFormat(sheet.format(r, c));
@@ -69,23 +73,29 @@ export function styleDifferences(fake: FakeExcel, sheetName: string, ws: ExcelJS
   for (let r = 0; r < lastRow; r++) {
     for (let c = 0; c < lastCol; c++) {
       const cell = ws.getCell(r + 1, c + 1);
-      const fill = cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? `#${(cell.fill.fgColor?.argb ?? "").slice(-6).toUpperCase()}` : undefined;
+      const fill =
+        cell.fill?.type === "pattern" && cell.fill.pattern === "solid"
+          ? `#${(cell.fill.fgColor?.argb ?? "").slice(-6).toUpperCase()}`
+          : undefined;
       const ref = `${columnLetter(c)}${r + 1}`;
       if (sheet.fill(r, c) !== fill) out.push(`${ref}: fill ${sheet.fill(r, c)} ≠ CLI ${fill}`);
       const numFmt = normFormat(cell.numFmt);
       const gf = normFormat(sheet.format(r, c));
       if (gf !== numFmt && !(gf === "@" && typeof cell.value === "string")) out.push(`${ref}: format ${gf} ≠ CLI ${numFmt}`);
-      if ((sheet.font(r, c)?.bold ?? false) !== (cell.font?.bold ?? false)) out.push(`${ref}: bold ${sheet.font(r, c)?.bold} ≠ CLI ${cell.font?.bold}`);
+      if ((sheet.font(r, c)?.bold ?? false) !== (cell.font?.bold ?? false))
+        out.push(`${ref}: bold ${sheet.font(r, c)?.bold} ≠ CLI ${cell.font?.bold}`);
     }
   }
   for (let c = 0; c < lastCol; c++) {
     const w = ws.getColumn(c + 1).width;
     const want = w === undefined ? undefined : Math.round(w * 7) * 0.75;
-    if (sheet.columnWidths.get(c) !== want) out.push(`column ${columnLetter(c)}: width ${sheet.columnWidths.get(c)} pt ≠ CLI ${want} pt (${w} characters)`);
+    if (sheet.columnWidths.get(c) !== want)
+      out.push(`column ${columnLetter(c)}: width ${sheet.columnWidths.get(c)} pt ≠ CLI ${want} pt (${w} characters)`);
   }
   const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
   const frozen = view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : null;
-  if (JSON.stringify(sheet.freeze) !== JSON.stringify(frozen)) out.push(`panes ${JSON.stringify(sheet.freeze)} ≠ CLI ${JSON.stringify(frozen)}`);
+  if (JSON.stringify(sheet.freeze) !== JSON.stringify(frozen))
+    out.push(`panes ${JSON.stringify(sheet.freeze)} ≠ CLI ${JSON.stringify(frozen)}`);
   return out;
 }
 

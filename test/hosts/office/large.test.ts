@@ -65,7 +65,8 @@ describe("200 000 generated rows", () => {
   test("the tabs equal the CLI's on the same rows, cell for cell", async () => {
     const cli = await runCli(xlsxOf(grid), "--date", DATE);
     expect(outcome.written.map((w) => w.sheetName)).toEqual(cli.wb.sheets.filter((s) => s.marker).map((s) => s.name));
-    for (const w of outcome.written) expect([w.sheetName, tabDifferences(fake, w.sheetName, cli.wb.readSheet(w.sheetName))]).toEqual([w.sheetName, []]);
+    for (const w of outcome.written)
+      expect([w.sheetName, tabDifferences(fake, w.sheetName, cli.wb.readSheet(w.sheetName))]).toEqual([w.sheetName, []]);
     // Fills as planned (the sample test compares them with the CLI's through ExcelJS).
     const vg = outcome.plans.find((p) => p.name === "Vårdgaranti")!;
     const sheet = fake.data.sheet("Vårdgaranti")!;
@@ -82,7 +83,9 @@ describe("200 000 generated rows", () => {
     expect(fake.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_BUDGET);
     expect(overhead(fake, 1)).toBe(6);
     // eslint-disable-next-line no-console
-    console.log(`200k rows: ${fake.syncCount} syncs (${chunks.length} read chunks, ${bytes} B read), largest request ${fake.maxRequestBytes} B, largest response ${fake.maxResponseBytes} B`);
+    console.log(
+      `200k rows: ${fake.syncCount} syncs (${chunks.length} read chunks, ${bytes} B read), largest request ${fake.maxRequestBytes} B, largest response ${fake.maxResponseBytes} B`,
+    );
   });
 
   test("the source sheet is unchanged, every cell", () => {
@@ -95,7 +98,14 @@ describe("200 000 generated rows", () => {
       }),
     );
     expect(diffs).toBe(0);
-    expect([sheet.formulas.size, sheet.fills.size, sheet.fonts.size, sheet.columnWidths.size, sheet.freeze, sheet.names.size]).toEqual([0, 0, 0, 0, null, 0]);
+    expect([sheet.formulas.size, sheet.fills.size, sheet.fonts.size, sheet.columnWidths.size, sheet.freeze, sheet.names.size]).toEqual([
+      0,
+      0,
+      0,
+      0,
+      null,
+      0,
+    ]);
   });
 });
 
@@ -128,7 +138,9 @@ test("a Datakontroll of 100 000 rejected rows is split into requests under 4 MB,
   expect(fake.syncCount).toBe(6 + readChunkSyncs(fake) + writes.length);
   const sheet = fake.data.sheet("Datakontroll")!;
   let diffs = 0;
-  plan.cells.forEach((row, r) => row.forEach((v: Cell, c) => ((sheet.value(r, c) ?? null) !== (v === "" ? null : v) || sheet.formula(r, c) !== undefined) && diffs++));
+  plan.cells.forEach((row, r) =>
+    row.forEach((v: Cell, c) => ((sheet.value(r, c) ?? null) !== (v === "" ? null : v) || sheet.formula(r, c) !== undefined) && diffs++),
+  );
   expect(diffs).toBe(0);
   // eslint-disable-next-line no-console
   console.log(`Datakontroll with ${plan.cells.length} rows: ${writes.length} write requests, largest ${fake.maxRequestBytes} B`);

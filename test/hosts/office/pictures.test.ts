@@ -14,13 +14,18 @@ const take = () => createOfficePictures(fake.run as unknown as PictureRunner).pi
 
 beforeAll(async () => {
   fake = await fakeFromXlsx(SAMPLE);
-  outcome = await runReport(createOfficeHost(fake.run, () => true), { date: "2024-01-31", lang: "sv" });
+  outcome = await runReport(
+    createOfficeHost(fake.run, () => true),
+    { date: "2024-01-31", lang: "sv" },
+  );
 });
 
 test("a picture of every table section (its exact range) and every chart (the spec at the same position), one sync per tab", async () => {
   fake.resetStats();
   const set = await take();
-  const sections = outcome.plans.flatMap((p) => (p.sections ?? []).map((s) => ({ tab: outcome.written.find((w) => w.planName === p.name)!.sheetName, ...s })));
+  const sections = outcome.plans.flatMap((p) =>
+    (p.sections ?? []).map((s) => ({ tab: outcome.written.find((w) => w.planName === p.name)!.sheetName, ...s })),
+  );
   const charts = outcome.plans.flatMap((p) => p.charts);
   expect(set.failed).toEqual([]);
   expect(set.unsupported).toBe(false);
@@ -28,7 +33,9 @@ test("a picture of every table section (its exact range) and every chart (the sp
     sections.map((s) => [s.title, `PNG range ${s.tab}!${address(s.range)}`]),
   );
   // The k-th chart on a tab is the k-th spec of its plan: the chart pictured has the spec's title.
-  expect(set.pictures.filter((p) => p.kind === "chart").map((p) => [p.title, decode(p.src)])).toEqual(charts.map((c) => [c.title, `PNG chart ${c.title}`]));
+  expect(set.pictures.filter((p) => p.kind === "chart").map((p) => [p.title, decode(p.src)])).toEqual(
+    charts.map((c) => [c.title, `PNG chart ${c.title}`]),
+  );
   expect(charts.length).toBeGreaterThanOrEqual(9);
   const tabsWithPictures = outcome.plans.filter((p) => (p.sections?.length ?? 0) + p.charts.length > 0).length;
   expect(fake.syncCount).toBe(tabsWithPictures);
@@ -48,6 +55,7 @@ test("where Excel has no pictures every title is listed as failed and the set sa
 
 /** "A1:F20" for a 0-based inclusive range, as the fake names its ranges. */
 function address(r: readonly [number, number, number, number]): string {
-  const col = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : col(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+  const col = (c: number): string =>
+    c < 26 ? String.fromCharCode(65 + c) : col(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26));
   return `${col(r[1])}${r[0] + 1}:${col(r[3])}${r[2] + 1}`;
 }

@@ -3,17 +3,47 @@ import { firstChunkRows, nextChunkRows } from "../../../src/hosts/office/readShe
 import { FakeExcel, fakeFromGrids } from "../../fakes/excel";
 
 test("values come with their number formats, so 0.706 shown as 70.6 % is told from 70.6", async () => {
-  const fake = fakeFromGrids([{ name: "Andelar", values: [["Enhet", "Andel"], ["A", 0.706], ["B", 70.6]], formats: [[], [null, "0.0%"], [null, "0.0"]] }]);
+  const fake = fakeFromGrids([
+    {
+      name: "Andelar",
+      values: [
+        ["Enhet", "Andel"],
+        ["A", 0.706],
+        ["B", 70.6],
+      ],
+      formats: [[], [null, "0.0%"], [null, "0.0"]],
+    },
+  ]);
   const grid = await createOfficeHost(fake.run).readSheet("Andelar");
-  expect(grid.values).toEqual([["Enhet", "Andel"], ["A", 0.706], ["B", 70.6]]);
-  expect(grid.formats).toEqual([["General", "General"], ["General", "0.0%"], ["General", "0.0"]]);
+  expect(grid.values).toEqual([
+    ["Enhet", "Andel"],
+    ["A", 0.706],
+    ["B", 70.6],
+  ]);
+  expect(grid.formats).toEqual([
+    ["General", "General"],
+    ["General", "0.0%"],
+    ["General", "0.0"],
+  ]);
 });
 
 test("the grid starts at the used range's top-left, also when the sheet name needs quotes; empty cells are null", async () => {
-  const fake = fakeFromGrids([{ name: "Q1 '24!", values: [["Klinik", null, "Antal"], [null, null, 5]], origin: { row: 4, col: 2 } }]);
+  const fake = fakeFromGrids([
+    {
+      name: "Q1 '24!",
+      values: [
+        ["Klinik", null, "Antal"],
+        [null, null, 5],
+      ],
+      origin: { row: 4, col: 2 },
+    },
+  ]);
   const grid = await createOfficeHost(fake.run).readSheet("Q1 '24!");
   expect(grid.origin).toEqual({ row: 4, col: 2 });
-  expect(grid.values).toEqual([["Klinik", null, "Antal"], [null, null, 5]]);
+  expect(grid.values).toEqual([
+    ["Klinik", null, "Antal"],
+    [null, null, 5],
+  ]);
 });
 
 test("an empty sheet is an empty grid, read in one sync", async () => {
@@ -30,7 +60,11 @@ test("progress is reported per chunk, from 0 to all rows", async () => {
   const seen: [number, number][] = [];
   await createOfficeHost(fake.run).readSheet("Rader", (done, total) => seen.push([done, total]));
   // 2 columns: a first chunk of 1 000 rows, then the other 1 500 (≈ 30 kB) in one more.
-  expect(seen).toEqual([[0, 2500], [1000, 2500], [2500, 2500]]);
+  expect(seen).toEqual([
+    [0, 2500],
+    [1000, 2500],
+    [2500, 2500],
+  ]);
 });
 
 test("chunk sizes: a small first chunk from the column count, then from the bytes per row seen", () => {
@@ -53,9 +87,15 @@ test("rows much longer than the first chunk's: the over-limit response is retrie
 });
 
 test("listSheets gives names, hidden state and markers in two syncs", async () => {
-  const fake = fakeFromGrids([{ name: "Data", values: [["a"]] }, { name: "Dold", values: [] }, { name: "Vårdgaranti", values: [] }]);
+  const fake = fakeFromGrids([
+    { name: "Data", values: [["a"]] },
+    { name: "Dold", values: [] },
+    { name: "Vårdgaranti", values: [] },
+  ]);
   fake.data.sheet("Dold")!.visibility = "VeryHidden";
-  fake.data.sheet("Vårdgaranti")!.names.set("_malkoll_marker", { name: "_Malkoll_Marker", formula: '="malkoll:careGuarantee"', visible: false });
+  fake.data
+    .sheet("Vårdgaranti")!
+    .names.set("_malkoll_marker", { name: "_Malkoll_Marker", formula: '="malkoll:careGuarantee"', visible: false });
   // A marker-like name with someone else's value is not ours.
   fake.data.sheet("Data")!.names.set("_malkoll_marker", { name: "_Malkoll_Marker", formula: '="annat"', visible: false });
   expect(await createOfficeHost(fake.run).listSheets()).toEqual([

@@ -35,7 +35,8 @@ test("the add-in writes the tabs the CLI writes, under the same names, after the
 });
 
 test("every written tab equals the CLI's, value and number format, cell for cell", () => {
-  for (const w of outcome.written) expect([w.sheetName, tabDifferences(fake, w.sheetName, cli.readSheet(w.sheetName))]).toEqual([w.sheetName, []]);
+  for (const w of outcome.written)
+    expect([w.sheetName, tabDifferences(fake, w.sheetName, cli.readSheet(w.sheetName))]).toEqual([w.sheetName, []]);
 });
 
 test("number formats of empty cells too, fills (the share cells' rating colours), bold, column widths and panes equal the CLI's", () => {
@@ -49,7 +50,11 @@ test("number formats of empty cells too, fills (the share cells' rating colours)
 
 test("our tabs carry the same hidden marker name as the CLI's", () => {
   for (const s of cli.sheets.filter((x) => x.marker)) {
-    expect(fake.data.sheet(s.name)!.names.get("_malkoll_marker")).toEqual({ name: "_Malkoll_Marker", formula: `="${s.marker}"`, visible: false });
+    expect(fake.data.sheet(s.name)!.names.get("_malkoll_marker")).toEqual({
+      name: "_Malkoll_Marker",
+      formula: `="${s.marker}"`,
+      visible: false,
+    });
   }
 });
 

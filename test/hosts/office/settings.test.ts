@@ -6,7 +6,11 @@ import { fixtureWorkbook } from "../../e2e/fixtures";
 import { fakeFromXlsx } from "../../fakes/excel";
 
 // The settings document as the task pane saves it (column mapping for a sheet, a stricter limit).
-const DOC = { version: 1, measures: { firstVisit: { limitDays: 60 } }, sheets: { "Väntande": { kind: "waitingList", columns: { unit: "Klinik" } } } };
+const DOC = {
+  version: 1,
+  measures: { firstVisit: { limitDays: 60 } },
+  sheets: { Väntande: { kind: "waitingList", columns: { unit: "Klinik" } } },
+};
 
 test("no settings stored: loadSettings gives null, in one sync", async () => {
   const fake = await fakeFromXlsx(await fixtureWorkbook());

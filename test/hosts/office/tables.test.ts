@@ -5,20 +5,31 @@ import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { type FakeExcel, fakeFromGrids, fakeFromXlsx } from "../../fakes/excel";
 import { historyPlan } from "../../helpers/plans";
 
-
 const dataSheet = () => fakeFromGrids([{ name: "Data", values: [["Enhet"], ["Ögon"]] }]);
 
 /** Every table in the fake: sheet, name, rectangle, style, column names. */
 const tablesIn = (fake: FakeExcel) =>
-  fake.data.allTables().map(({ sheet, table }) => ({ sheet: sheet.name, name: table.name, rect: table.rect, style: table.style, columns: table.columns }));
+  fake.data
+    .allTables()
+    .map(({ sheet, table }) => ({ sheet: sheet.name, name: table.name, rect: table.rect, style: table.style, columns: table.columns }));
 
-const headerCells = (fake: FakeExcel, sheet: string, row: number, cols: number) => Array.from({ length: cols }, (_, c) => fake.data.sheet(sheet)!.value(row, c));
+const headerCells = (fake: FakeExcel, sheet: string, row: number, cols: number) =>
+  Array.from({ length: cols }, (_, c) => fake.data.sheet(sheet)!.value(row, c));
 
 /** A user's workbook with a table of their own named `name` on "Data". */
 async function userWorkbookWithTable(name: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Data");
-  ws.addTable({ name, ref: "A1", headerRow: true, columns: [{ name: "Kod" }, { name: "Namn" }], rows: [[1, "Ögon"], [2, "Kirurgi"]] });
+  ws.addTable({
+    name,
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "Kod" }, { name: "Namn" }],
+    rows: [
+      [1, "Ögon"],
+      [2, "Kirurgi"],
+    ],
+  });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
@@ -27,7 +38,13 @@ test("the gateway writes the plan's table on our tab: name, range, style, header
   await createOfficeHost(fake.run).writePlans([historyPlan()]);
   // The active sheet is "Data": the table still goes on our tab (it is added with a Range, not a bare address).
   expect(tablesIn(fake)).toEqual([
-    { sheet: "Historik", name: "Malkoll_Historik", rect: { r0: 1, c0: 0, r1: 4, c1: 3 }, style: "TableStyleLight9", columns: ["Datum", "Mått", "Enhet", "Andel"] },
+    {
+      sheet: "Historik",
+      name: "Malkoll_Historik",
+      rect: { r0: 1, c0: 0, r1: 4, c1: 3 },
+      style: "TableStyleLight9",
+      columns: ["Datum", "Mått", "Enhet", "Andel"],
+    },
   ]);
   expect(headerCells(fake, "Historik", 1, 4)).toEqual(["Datum", "Mått", "Enhet", "Andel"]);
   expect(fake.data.sheet("Historik")!.value(2, 3)).toBe(0.706);
@@ -97,10 +114,14 @@ test("repeated, empty and numeric headers: the cells get the unique names, so Ex
 
 test("the add-in's table equals the CLI's: name, range, columns, style", async () => {
   const input = await userWorkbookWithTable("Malkoll_Historik");
-  const cli = await new ExcelJS.Workbook().xlsx.load(Buffer.from(writeSummaryTabs(openWorkbook(input), [historyPlan()]).bytes) as unknown as ExcelJS.Buffer);
-  const cliTables = (cli.getWorksheet("Historik")!.getTables() as unknown as { table: { name: string; tableRef: string; columns: { name: string }[]; style: { theme: string } } }[]).map(
-    ({ table }) => ({ name: table.name, ref: table.tableRef, columns: table.columns.map((c) => c.name), style: table.style.theme }),
+  const cli = await new ExcelJS.Workbook().xlsx.load(
+    Buffer.from(writeSummaryTabs(openWorkbook(input), [historyPlan()]).bytes) as unknown as ExcelJS.Buffer,
   );
+  const cliTables = (
+    cli.getWorksheet("Historik")!.getTables() as unknown as {
+      table: { name: string; tableRef: string; columns: { name: string }[]; style: { theme: string } };
+    }[]
+  ).map(({ table }) => ({ name: table.name, ref: table.tableRef, columns: table.columns.map((c) => c.name), style: table.style.theme }));
   const fake = await fakeFromXlsx(input);
   await createOfficeHost(fake.run).writePlans([historyPlan()]);
   const ours = tablesIn(fake)
@@ -114,10 +135,16 @@ test("a tab the CLI wrote with its table is replaced by the add-in: the CLI's ta
   const input = await userWorkbookWithTable("Koder");
   const cliBytes = writeSummaryTabs(openWorkbook(input), [historyPlan()]).bytes;
   const fake = await fakeFromXlsx(cliBytes);
-  expect(tablesIn(fake).map((t) => [t.sheet, t.name])).toEqual([["Data", "Koder"], ["Historik", "Malkoll_Historik"]]);
+  expect(tablesIn(fake).map((t) => [t.sheet, t.name])).toEqual([
+    ["Data", "Koder"],
+    ["Historik", "Malkoll_Historik"],
+  ]);
   const written = await createOfficeHost(fake.run).writePlans([historyPlan()]);
   expect(written[0]).toMatchObject({ sheetName: "Historik", replaced: true });
-  expect(tablesIn(fake).map((t) => [t.sheet, t.name])).toEqual([["Data", "Koder"], ["Historik", "Malkoll_Historik"]]);
+  expect(tablesIn(fake).map((t) => [t.sheet, t.name])).toEqual([
+    ["Data", "Koder"],
+    ["Historik", "Malkoll_Historik"],
+  ]);
   expect(fake.syncCount).toBe(3);
 });
 

@@ -16,7 +16,9 @@ const cellsWith = (fake: FakeExcel, sheet: string, text: string) => {
   const s = fake.data.sheet(sheet)!;
   const used = s.usedRange(true)!;
   const hits: { value: unknown; formula: string | undefined }[] = [];
-  for (let r = used.r0; r <= used.r1; r++) for (let c = used.c0; c <= used.c1; c++) if (s.value(r, c) === text || s.formula(r, c)?.includes(text.slice(1))) hits.push({ value: s.value(r, c), formula: s.formula(r, c) });
+  for (let r = used.r0; r <= used.r1; r++)
+    for (let c = used.c0; c <= used.c1; c++)
+      if (s.value(r, c) === text || s.formula(r, c)?.includes(text.slice(1))) hits.push({ value: s.value(r, c), formula: s.formula(r, c) });
   return hits;
 };
 
@@ -24,7 +26,12 @@ test("the user's own 'Vårdgaranti' survives untouched and ours goes to 'Vårdga
   const fake = await fakeFromXlsx(input);
   const before = snapshotSheets(fake, ["Väntande", "Vårdgaranti"]);
   const { written } = await runReport(createOfficeHost(fake.run), opts);
-  expect(written.find((w) => w.planName === "Vårdgaranti")).toEqual({ planName: "Vårdgaranti", sheetName: "Vårdgaranti (2)", replaced: false, renamedBecauseTaken: true });
+  expect(written.find((w) => w.planName === "Vårdgaranti")).toEqual({
+    planName: "Vårdgaranti",
+    sheetName: "Vårdgaranti (2)",
+    replaced: false,
+    renamedBecauseTaken: true,
+  });
   expect(snapshotSheets(fake, ["Väntande", "Vårdgaranti"])).toEqual(before);
   expect(fake.data.sheet("Vårdgaranti")!.value(0, 0)).toBe("Min egen analys – rör inte");
 });
@@ -39,7 +46,8 @@ test("the tabs equal the CLI's for the fixture too", async () => {
   const fake = await fakeFromXlsx(input);
   const { written } = await runReport(createOfficeHost(fake.run), opts);
   const cli = await runCli(input, "--date", "2024-01-31");
-  for (const w of written) expect([w.sheetName, tabDifferences(fake, w.sheetName, cli.wb.readSheet(w.sheetName))]).toEqual([w.sheetName, []]);
+  for (const w of written)
+    expect([w.sheetName, tabDifferences(fake, w.sheetName, cli.wb.readSheet(w.sheetName))]).toEqual([w.sheetName, []]);
 });
 
 test("a second run replaces our tabs in place: no duplicates, same tabs, same content, same write syncs", async () => {
@@ -67,7 +75,14 @@ test("a second run replaces our tabs in place: no duplicates, same tabs, same co
 
 test("replacing our tab clears what an earlier run (or the user) left in it: far cells, fills, widths, panes", async () => {
   const fake = fakeFromGrids([
-    { name: "Väntande", values: [["Klinik", "Kontakttyp", "Beslutsdatum", "Vårdgaranti"], ["Ögon", "Förstabesök", 45300, "JA"]], formats: [[], [null, null, "yyyy-mm-dd", null]] },
+    {
+      name: "Väntande",
+      values: [
+        ["Klinik", "Kontakttyp", "Beslutsdatum", "Vårdgaranti"],
+        ["Ögon", "Förstabesök", 45300, "JA"],
+      ],
+      formats: [[], [null, null, "yyyy-mm-dd", null]],
+    },
     { name: "Gammal", values: [] },
   ]);
   const old = fake.data.sheet("Gammal")!;

@@ -39,7 +39,16 @@ test("a care-guarantee table shows its units with the tab's Swedish numbers, rat
   const xml = slideWith("Förstabesök – andel väntande inom 90 dagar (exkl. PvV/MoV)")!;
   const text = body(xml);
   // The header row, then the lowest unit: Ortopedi Centralsjukhuset 258 of 558 = 46.2 %.
-  expect(text.slice(0, 8)).toEqual(["Enhet", "Väntande", "Inom 90 dagar", "Andel inom 90 dagar", "Över 90 dagar", "Över 365 dagar", "Median (dagar)", "Bedömning"]);
+  expect(text.slice(0, 8)).toEqual([
+    "Enhet",
+    "Väntande",
+    "Inom 90 dagar",
+    "Andel inom 90 dagar",
+    "Över 90 dagar",
+    "Över 365 dagar",
+    "Median (dagar)",
+    "Bedömning",
+  ]);
   expect(text.slice(8, 16)).toEqual(["Ortopedi Centralsjukhuset", "558", "258", `46,2${NBSP}%`, "300", "93", "97", "Uppfylls inte"]);
   // The region: 2 524 of 3 795 within = 66.5 %, bold as on the tab.
   expect(text).toContain(`3${NBSP}795`);
@@ -99,8 +108,12 @@ test("the care-guarantee chart is a native bar chart: units top to bottom in the
   expect(body(slide)).toEqual([]);
   const k = deck.charts.indexOf(xml) + 1;
   expect(xml).toMatch(/<c:userShapes r:id="rIdMalkollLine"\/><\/c:chartSpace>$/);
-  expect(deck.text(`ppt/charts/_rels/chart${k}.xml.rels`)).toContain(`Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes" Target="../drawings/drawing${k}.xml"`);
-  expect(deck.text("[Content_Types].xml")).toContain(`<Override PartName="/ppt/drawings/drawing${k}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml"/>`);
+  expect(deck.text(`ppt/charts/_rels/chart${k}.xml.rels`)).toContain(
+    `Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes" Target="../drawings/drawing${k}.xml"`,
+  );
+  expect(deck.text("[Content_Types].xml")).toContain(
+    `<Override PartName="/ppt/drawings/drawing${k}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml"/>`,
+  );
   const shapes = deck.text(`ppt/drawings/drawing${k}.xml`);
   expect(runs(shapes)).toEqual([plans[0].charts[0].referenceLine!.label]);
   expect(plans[0].charts[0].referenceLine!.label.replace(NBSP, " ")).toBe("Mål 100 %");
@@ -110,7 +123,9 @@ test("the care-guarantee chart is a native bar chart: units top to bottom in the
   const [x1, , x2] = [...shapes.matchAll(/<cdr:[xy]>([^<]+)<\/cdr:[xy]>/g)].map((m) => Number(m[1]));
   expect([x1, x2]).toEqual([0.92, 0.92]);
   // Charts without a target have no user shapes.
-  expect(deck.charts.filter((c) => c.includes("<c:userShapes")).length).toBe(plans.flatMap((p) => p.charts).filter((c) => c.referenceLine).length);
+  expect(deck.charts.filter((c) => c.includes("<c:userShapes")).length).toBe(
+    plans.flatMap((p) => p.charts).filter((c) => c.referenceLine).length,
+  );
 });
 
 test("the goals chart is a stacked bar with one series per colour, named as on the tab", () => {

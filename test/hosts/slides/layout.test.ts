@@ -20,18 +20,53 @@ function handPlan(listOnSlides: boolean): SheetPlan {
   return {
     name: "Egen flik",
     marker: "malkoll:dataCheck",
-    cells: [["Enhet", "Andel"], ["A", 0.5], ["B", null], ["C", 0.75], [null, null], ["Rad", "Värde"], ...list, [null, null], ["X", 1], ["Y", 2]],
+    cells: [
+      ["Enhet", "Andel"],
+      ["A", 0.5],
+      ["B", null],
+      ["C", 0.75],
+      [null, null],
+      ["Rad", "Värde"],
+      ...list,
+      [null, null],
+      ["X", 1],
+      ["Y", 2],
+    ],
     numberFormats: [{ range: [1, 1, 3, 1], value: "0.0%" }],
     fills: [],
     fonts: [],
     columnWidths: [20, 10],
     charts: [
-      { kind: "bar", title: "Diagram över enheterna", categories: [1, 0, 3, 0], series: [{ name: "Andel", values: [1, 1, 3, 1] }], anchor: [0, 3], size: { width: 640, height: 340 } },
-      { kind: "column", title: "Diagram utanför tabellerna", categories: [87, 0, 88, 0], series: [{ name: "Värde", values: [87, 1, 88, 1] }], anchor: [30, 3], size: { width: 640, height: 340 } },
+      {
+        kind: "bar",
+        title: "Diagram över enheterna",
+        categories: [1, 0, 3, 0],
+        series: [{ name: "Andel", values: [1, 1, 3, 1] }],
+        anchor: [0, 3],
+        size: { width: 640, height: 340 },
+      },
+      {
+        kind: "column",
+        title: "Diagram utanför tabellerna",
+        categories: [87, 0, 88, 0],
+        series: [{ name: "Värde", values: [87, 1, 88, 1] }],
+        anchor: [30, 3],
+        size: { width: 640, height: 340 },
+      },
     ],
     sections: [
-      { title: "Enheter", range: [0, 0, 3, 1], footnote: note("Fotnot ett, ordagrant"), slide: { title: "Bildrubrik ett", continued: "Bildrubrik ett, vidare" } },
-      { title: "Avvisade rader", range: [5, 0, 85, 1], footnote: note("Fotnot två"), slide: listOnSlides ? { title: "Listan", continued: "Listan igen" } : null },
+      {
+        title: "Enheter",
+        range: [0, 0, 3, 1],
+        footnote: note("Fotnot ett, ordagrant"),
+        slide: { title: "Bildrubrik ett", continued: "Bildrubrik ett, vidare" },
+      },
+      {
+        title: "Avvisade rader",
+        range: [5, 0, 85, 1],
+        footnote: note("Fotnot två"),
+        slide: listOnSlides ? { title: "Listan", continued: "Listan igen" } : null,
+      },
     ],
     footnote: note("Flikens egen fotnot"),
     words: { noValue: "saknar siffra", targetLine: { name: "Linjen", dataHeader: "Linjens celler" } },
@@ -78,7 +113,9 @@ test("an English run's deck has English footnotes, continued titles and title sl
   expect(layout.slides[0].footnote).toBe("Source: Väntande (tab Care guarantee) · Measured 2024-01-31 · excl. PvV/MoV");
   // The data check's list of rejected rows stays off the slides, and its slides say where it is.
   expect(titles).not.toContain("Rejected rows");
-  expect(layout.slides.find((s) => s.title === "Count per reason")!.footnote).toContain("The list of every rejected row is on the Data check tab of the workbook.");
+  expect(layout.slides.find((s) => s.title === "Count per reason")!.footnote).toContain(
+    "The list of every rejected row is on the Data check tab of the workbook.",
+  );
   const medical = layout.slides.find((s) => s.title === "Medical assessment – care guarantee fulfilment, January 2024")!;
   expect(medical.footnote).toMatch(/ · no value: Vårdcentralen /);
   // No Swedish word of the slides' own in an English deck (the sheet names are the user's).
@@ -88,7 +125,9 @@ test("an English run's deck has English footnotes, continued titles and title sl
 test("the target line inside a chart is named in the plan's words (English: Target line)", async () => {
   const { results, plans } = sampleRun(null, "en");
   const deck = pptxParts(await renderDeck(plans, results, { lang: "en" }));
-  const drawings = Object.keys(deck.files).filter((n) => /^ppt\/drawings\/drawing\d+\.xml$/.test(n)).map(deck.text);
+  const drawings = Object.keys(deck.files)
+    .filter((n) => /^ppt\/drawings\/drawing\d+\.xml$/.test(n))
+    .map(deck.text);
   expect(drawings.length).toBeGreaterThan(0);
   for (const xml of drawings) {
     expect(xml).toContain('<cdr:cNvPr id="2" name="Target line"/>');

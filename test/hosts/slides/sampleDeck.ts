@@ -20,13 +20,22 @@ export function pptxParts(bytes: Uint8Array) {
   const slideNames = Object.keys(files)
     .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
     .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
-  const charts = Object.keys(files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
+  const charts = Object.keys(files)
+    .filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))
+    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)![1]) - Number(/(\d+)\.xml$/.exec(b)![1]));
   return { files, text, slides: slideNames.map(text), charts: charts.map(text) };
 }
 
 /** The visible text runs of a slide, joined by " | " (a:t elements, XML entities decoded). */
 export const runs = (xml: string) =>
-  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+  [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) =>
+    m[1]
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'"),
+  );
 
 /**
  * pptxgenjs loads node:fs and node:https with import() whenever it sees Node (to read image files,

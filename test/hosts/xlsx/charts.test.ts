@@ -7,15 +7,17 @@ import type { SheetPlan } from "../../../src/report/plan";
 import { handXlsx, sheetXml } from "./helpers";
 import { carePlan, RED, BLUE, YELLOW, GREEN } from "../../helpers/plans";
 
-
-
-const input = () => handXlsx({ sheets: [{ name: "Data", xml: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>') }] });
+const input = () =>
+  handXlsx({ sheets: [{ name: "Data", xml: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>') }] });
 
 function parts(bytes: Uint8Array): Record<string, string> {
   const files = unzipSync(bytes);
   return Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strFromU8(v)]));
 }
-const chartNames = (p: Record<string, string>) => Object.keys(p).filter((k) => /^xl\/charts\/chart\d+\.xml$/.test(k)).sort();
+const chartNames = (p: Record<string, string>) =>
+  Object.keys(p)
+    .filter((k) => /^xl\/charts\/chart\d+\.xml$/.test(k))
+    .sort();
 const all = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]);
 
 describe("a plan's charts in the .xlsx", () => {
@@ -26,11 +28,17 @@ describe("a plan's charts in the .xlsx", () => {
   test("one drawing for the tab, one chart part per chart, rels and content types", () => {
     expect(chartNames(p)).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml"]);
     expect(p["xl/worksheets/sheet2.xml"]).toMatch(/<pageMargins [^>]*\/><drawing r:id="rId1"\/><\/worksheet>$/);
-    expect(p["xl/worksheets/_rels/sheet2.xml.rels"]).toContain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"');
+    expect(p["xl/worksheets/_rels/sheet2.xml.rels"]).toContain(
+      'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"',
+    );
     expect(all(p["xl/drawings/_rels/drawing1.xml.rels"], /Target="([^"]+)"/g)).toEqual(["../charts/chart1.xml", "../charts/chart2.xml"]);
     const ct = p["[Content_Types].xml"];
-    expect(ct).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
-    expect(ct).toContain('<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(ct).toContain(
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+    expect(ct).toContain(
+      '<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
   });
 
   test("anchored at the plan's cell, sized from its points (640 × 340 pt = 8 128 000 × 4 318 000 EMU)", () => {
@@ -44,7 +52,16 @@ describe("a plan's charts in the .xlsx", () => {
     expect(bar).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
     expect(all(bar, /<c:f>([^<]+)<\/c:f>/g).slice(0, 2)).toEqual(["'Vårdgaranti'!$A$2:$A$5", "'Vårdgaranti'!$B$2:$B$5"]);
     const firstSer = bar.slice(bar.indexOf("<c:ser>"), bar.indexOf("</c:ser>"));
-    expect(all(firstSer, /<c:pt idx="\d"><c:v>([^<]+)<\/c:v><\/c:pt>/g)).toEqual(["Hud", "Hela regionen", "Ögon", "Kirurgi", "0.25", "0.75", "0.9", "1"]);
+    expect(all(firstSer, /<c:pt idx="\d"><c:v>([^<]+)<\/c:v><\/c:pt>/g)).toEqual([
+      "Hud",
+      "Hela regionen",
+      "Ögon",
+      "Kirurgi",
+      "0.25",
+      "0.75",
+      "0.9",
+      "1",
+    ]);
     expect(all(firstSer, /<c:dPt><c:idx val="(\d)"\/>/g)).toEqual(["0", "1", "2", "3"]);
     expect(all(firstSer, /<c:dPt>.*?<a:srgbClr val="([0-9A-F]{6})"\/>.*?<\/c:dPt>/g)).toEqual([RED, BLUE, YELLOW, GREEN]);
   });
@@ -66,10 +83,16 @@ describe("a plan's charts in the .xlsx", () => {
     expect(bar).not.toContain('<c:delete val="1"/>');
     // Plot area 640 × 340 pt: left 8 + 13 × 5 + 8 = 81 pt ("Hela regionen"), top 8 + 18 + 14 + 4 = 44 pt,
     // right 16 pt, bottom 8 + 16 = 24 pt → x 81/640, y 44/340, w 543/640, h 272/340.
-    expect(bar).toContain('<c:plotArea><c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0.1266"/><c:y val="0.1294"/><c:w val="0.8484"/><c:h val="0.8"/></c:manualLayout></c:layout>');
+    expect(bar).toContain(
+      '<c:plotArea><c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0.1266"/><c:y val="0.1294"/><c:w val="0.8484"/><c:h val="0.8"/></c:manualLayout></c:layout>',
+    );
     expect(bar).toMatch(/<c:userShapes r:id="rId1"\/><\/c:chartSpace>$/);
-    expect(p["xl/charts/_rels/chart1.xml.rels"]).toContain('Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes" Target="../drawings/drawing2.xml"');
-    expect(p["[Content_Types].xml"]).toContain('<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml"/>');
+    expect(p["xl/charts/_rels/chart1.xml.rels"]).toContain(
+      'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartUserShapes" Target="../drawings/drawing2.xml"',
+    );
+    expect(p["[Content_Types].xml"]).toContain(
+      '<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml"/>',
+    );
     // The chart without a line has no user shapes.
     expect(p["xl/charts/chart2.xml"]).not.toContain("userShapes");
     expect(p["xl/charts/_rels/chart2.xml.rels"]).toBeUndefined();
@@ -78,13 +101,19 @@ describe("a plan's charts in the .xlsx", () => {
     expect(anchors).toHaveLength(2);
     // x = 0.1266 + 0.8484 × 0.9 = 0.8902, from the plot's top (0.1294) to its bottom (0.9294), dashed, red.
     expect(all(anchors[0], /<cdr:[xy]>([^<]+)<\/cdr:[xy]>/g)).toEqual(["0.8902", "0.1294", "0.8902", "0.9294"]);
-    expect(anchors[0]).toContain('<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="19050"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:prstDash val="dash"/></a:ln>');
+    expect(anchors[0]).toContain(
+      '<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="19050"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:prstDash val="dash"/></a:ln>',
+    );
     // The label centred above the line (0.8902 − 0.0769 / 2): 8 × 5.4 + 6 = 49.2 pt wide (0.0769), 14 pt high (0.0412), 2 pt above the plot.
     expect(all(anchors[1], /<cdr:[xy]>([^<]+)<\/cdr:[xy]>/g)).toEqual(["0.8518", "0.0823", "0.9287", "0.1235"]);
     expect(anchors[1]).toContain("<a:t>Mål 90 %</a:t>");
     // Nothing written under the chart: the tab holds the plan's cells only.
     const sheet = openWorkbook(out).readSheet("Vårdgaranti");
-    expect(sheet.values.flat().filter((v) => v !== null && v !== "").length).toBe(carePlan().cells.flat().filter((v) => v !== null && v !== "").length);
+    expect(sheet.values.flat().filter((v) => v !== null && v !== "").length).toBe(
+      carePlan()
+        .cells.flat()
+        .filter((v) => v !== null && v !== "").length,
+    );
     expect(JSON.stringify(sheet.values)).not.toContain("Mållinje");
   });
 
@@ -110,11 +139,30 @@ test("a line chart over dates: numeric categories with their format; a pie with 
   const plan: SheetPlan = {
     ...carePlan("Historik"),
     marker: "malkoll:history",
-    cells: [["Datum", "Andel"], [45322, 0.7], [45351, 0.72]],
+    cells: [
+      ["Datum", "Andel"],
+      [45322, 0.7],
+      [45351, 0.72],
+    ],
     numberFormats: [{ range: [1, 0, 2, 0], value: "yyyy-mm-dd" }],
     charts: [
-      { kind: "line", title: "Trend", categories: [1, 0, 2, 0], series: [{ name: "Förstabesök", values: [1, 1, 2, 1] }], valueAxis: { min: 0, max: 1, format: "0%" }, anchor: [0, 3], size: { width: 400, height: 200 } },
-      { kind: "pie", title: "Fördelning", categories: [1, 0, 2, 0], series: [{ name: "Andel", values: [1, 1, 2, 1], pointColors: [RED, GREEN] }], anchor: [20, 3], size: { width: 400, height: 200 } },
+      {
+        kind: "line",
+        title: "Trend",
+        categories: [1, 0, 2, 0],
+        series: [{ name: "Förstabesök", values: [1, 1, 2, 1] }],
+        valueAxis: { min: 0, max: 1, format: "0%" },
+        anchor: [0, 3],
+        size: { width: 400, height: 200 },
+      },
+      {
+        kind: "pie",
+        title: "Fördelning",
+        categories: [1, 0, 2, 0],
+        series: [{ name: "Andel", values: [1, 1, 2, 1], pointColors: [RED, GREEN] }],
+        anchor: [20, 3],
+        size: { width: 400, height: 200 },
+      },
     ],
   };
   const p = parts(writeSummaryTabs(openWorkbook(input()), [plan]).bytes);
@@ -139,7 +187,15 @@ test("a second run over the output replaces our charts: the same parts, no orpha
   const p1 = parts(first);
   const p2 = parts(second);
   expect(chartNames(p2)).toEqual(chartNames(p1));
-  expect(Object.keys(p2).filter((k) => /drawing/.test(k)).sort()).toEqual(Object.keys(p1).filter((k) => /drawing/.test(k)).sort());
+  expect(
+    Object.keys(p2)
+      .filter((k) => /drawing/.test(k))
+      .sort(),
+  ).toEqual(
+    Object.keys(p1)
+      .filter((k) => /drawing/.test(k))
+      .sort(),
+  );
   expect(Object.keys(p2).sort()).toEqual(Object.keys(p1).sort());
   expect(p2["[Content_Types].xml"].match(/chart\+xml/g)).toHaveLength(2);
   expect(p2["[Content_Types].xml"].match(/drawing\+xml/g)).toHaveLength(1);
@@ -163,12 +219,20 @@ test("a replaced tab takes Excel's chart style and colour parts with it; a user'
       '<Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2011/relationships/chartColorStyle" Target="colors1.xml"/>' +
       '<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/chartStyle" Target="style1.xml"/></Relationships>',
   );
-  files["xl/charts/style1.xml"] = enc("<cs:chartStyle xmlns:cs=\"http://schemas.microsoft.com/office/drawing/2012/chartStyle\"/>");
-  files["xl/charts/colors1.xml"] = enc("<cs:colorStyle xmlns:cs=\"http://schemas.microsoft.com/office/drawing/2012/chartStyle\"/>");
+  files["xl/charts/style1.xml"] = enc('<cs:chartStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle"/>');
+  files["xl/charts/colors1.xml"] = enc('<cs:colorStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle"/>');
   const { zipSync } = jest.requireActual<typeof import("fflate")>("fflate");
   const saved = zipSync(files);
   const again = parts(writeSummaryTabs(openWorkbook(saved), [carePlan()]).bytes);
-  expect(Object.keys(again).filter((k) => k.startsWith("xl/charts/")).sort()).toEqual(Object.keys(first).filter((k) => k.startsWith("xl/charts/")).sort());
+  expect(
+    Object.keys(again)
+      .filter((k) => k.startsWith("xl/charts/"))
+      .sort(),
+  ).toEqual(
+    Object.keys(first)
+      .filter((k) => k.startsWith("xl/charts/"))
+      .sort(),
+  );
 });
 
 test("prepareCharts skips charts it cannot draw and fixes the plot area only under a reference line", () => {
@@ -181,7 +245,10 @@ test("prepareCharts skips charts it cannot draw and fixes the plot area only und
 
 test("the line's geometry: a target of 100 % keeps its label inside the frame; long unit names take at most half the width", () => {
   const plan = carePlan();
-  const at100 = prepareCharts({ ...plan, charts: [{ ...plan.charts[0], referenceLine: { value: 1, label: "Mål 100 %", color: "c00000" } }] })[0];
+  const at100 = prepareCharts({
+    ...plan,
+    charts: [{ ...plan.charts[0], referenceLine: { value: 1, label: "Mål 100 %", color: "c00000" } }],
+  })[0];
   const g = referenceGeometry(at100)!;
   // The line on the plot's right edge (0.1266 + 0.8484); the label (9 × 5.4 + 6 = 54.6 pt) ends 4 pt inside the frame.
   expect(g.from[0]).toBe(0.975);

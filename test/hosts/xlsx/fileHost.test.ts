@@ -35,7 +35,11 @@ test("writes the CLI's tabs, reports them with the new package, and lists them a
   const outcome = await computeAndWrite(host, loaded.grids, loaded.settings, { date: DATE, lang: "sv" });
 
   const wb = openWorkbook(SAMPLE);
-  const cli = runPipeline(wb.sheets.map((s) => wb.readSheet(s.name)), DEFAULT_SETTINGS, { date: DATE, lang: "sv" });
+  const cli = runPipeline(
+    wb.sheets.map((s) => wb.readSheet(s.name)),
+    DEFAULT_SETTINGS,
+    { date: DATE, lang: "sv" },
+  );
   expect(outcome.results).toEqual(cli.results);
   expect(events).toHaveLength(1);
   expect(events[0].plans).toEqual(cli.plans);

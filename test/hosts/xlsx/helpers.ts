@@ -52,17 +52,23 @@ export function handXlsx(opts: {
   const rels: string[] = [];
   opts.sheets.forEach((s, i) => {
     parts[`xl/worksheets/sheet${i + 1}.xml`] = s.xml;
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
     rels.push(`<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
   });
   if (opts.sharedStrings !== undefined) {
     parts["xl/sharedStrings.xml"] = opts.sharedStrings;
-    overrides.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+    );
     rels.push(`<Relationship Id="rId100" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`);
   }
   if (opts.styles !== undefined) {
     parts["xl/styles.xml"] = opts.styles;
-    overrides.push(`<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`,
+    );
     rels.push(`<Relationship Id="rId101" Type="${REL}/styles" Target="styles.xml"/>`);
   }
   parts["[Content_Types].xml"] =
@@ -76,7 +82,9 @@ export function handXlsx(opts: {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`;
   parts["xl/workbook.xml"] =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}">${opts.workbookPr ?? ""}<sheets>` +
-    opts.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`).join("") +
+    opts.sheets
+      .map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`)
+      .join("") +
     `</sheets>${opts.definedNames ?? ""}${opts.workbookExtra ?? ""}</workbook>`;
   return zipParts(parts);
 }

@@ -30,7 +30,19 @@ if (!available && inCi) {
     const dir = mkdtempSync(join(tmpdir(), "malkoll-lo-"));
     writeFileSync(join(dir, "out.xlsx"), bytes);
     const filter = 'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}';
-    execFileSync("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", filter, "--outdir", dir, join(dir, "out.xlsx")], { stdio: "pipe", timeout: 120_000 });
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        filter,
+        "--outdir",
+        dir,
+        join(dir, "out.xlsx"),
+      ],
+      { stdio: "pipe", timeout: 120_000 },
+    );
     const pdf = join(dir, "out.pdf");
     expect(existsSync(pdf)).toBe(true);
     // One page per sheet: the sample's 5 source sheets and our 5 tabs.
@@ -43,13 +55,27 @@ if (!available && inCi) {
     }
     expect(page).toBeGreaterThan(0);
     // The chart titles are drawn as text on the page.
-    const text = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"]).toString().replace(/\s+/g, " ");
+    const text = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), pdf, "-"])
+      .toString()
+      .replace(/\s+/g, " ");
     expect(text).toContain("Förstabesök – måluppfyllelse vårdgaranti");
     const out = join(__dirname, "../../../test-artifacts");
     mkdirSync(out, { recursive: true });
     // The top of the tab: the first measure's table and its charts beside it.
     const crop = ["-x", "0", "-y", "0", "-W", "1450", "-H", "1000"];
-    execFileSync("pdftoppm", ["-f", String(page), "-l", String(page), "-r", "400", ...crop, "-png", "-singlefile", pdf, join(out, "chart-tab")]);
+    execFileSync("pdftoppm", [
+      "-f",
+      String(page),
+      "-l",
+      String(page),
+      "-r",
+      "400",
+      ...crop,
+      "-png",
+      "-singlefile",
+      pdf,
+      join(out, "chart-tab"),
+    ]);
     expect(readdirSync(out)).toContain("chart-tab.png");
     // The target line is drawn where it belongs: one dashed dark-red line down the first chart's
     // plot, right of the tables (the charts' side of the crop), not a tick at the end of every bar
@@ -59,4 +85,3 @@ if (!available && inCi) {
     expect(longestVerticalRun(pixels, darkRed, pixels.width * 0.55)).toBeGreaterThan(200);
   }, 180_000);
 }
-

@@ -185,7 +185,12 @@ describe("hand-written sheet XML", () => {
   });
 
   it("returns an empty grid for an empty sheet", () => {
-    const bytes = handXlsx({ sheets: [{ name: "Tom", xml: sheetXml("") }, { name: "Tom2", xml: sheetXml(`<row r="3"><c r="A3" s="0"/></row>`) }] });
+    const bytes = handXlsx({
+      sheets: [
+        { name: "Tom", xml: sheetXml("") },
+        { name: "Tom2", xml: sheetXml(`<row r="3"><c r="A3" s="0"/></row>`) },
+      ],
+    });
     const wb = openWorkbook(bytes);
     expect(wb.readSheet("Tom").values).toEqual([]);
     expect(wb.readSheet("Tom2").values).toEqual([]);
@@ -205,7 +210,11 @@ describe("hand-written sheet XML", () => {
       `<definedName name="_Malkoll_Marker" localSheetId="1" hidden="1">&quot;malkoll:careGuarantee&quot;</definedName>` +
       `<definedName name="_Malkoll_Marker" localSheetId="2" hidden="1">"inte:vår"</definedName></definedNames>`;
     const bytes = handXlsx({
-      sheets: [{ name: "Blad1", xml: sheetXml("") }, { name: "Vårdgaranti", xml: sheetXml("") }, { name: "X", xml: sheetXml(""), state: "veryHidden" }],
+      sheets: [
+        { name: "Blad1", xml: sheetXml("") },
+        { name: "Vårdgaranti", xml: sheetXml("") },
+        { name: "X", xml: sheetXml(""), state: "veryHidden" },
+      ],
       definedNames: dn,
     });
     const wb = openWorkbook(bytes);
@@ -240,7 +249,9 @@ describe("errors", () => {
     try {
       openWorkbook(ole);
     } catch (e) {
-      expect((e as Error).message).toBe("Filen är lösenordsskyddad (krypterad) och kan inte läsas. Spara en kopia utan lösenord och försök igen.");
+      expect((e as Error).message).toBe(
+        "Filen är lösenordsskyddad (krypterad) och kan inte läsas. Spara en kopia utan lösenord och försök igen.",
+      );
     }
     // A bare signature is also taken as encrypted.
     expect(codeOf(ole.slice(0, 512))).toBe("encrypted");
@@ -288,8 +299,9 @@ describe("errors", () => {
 
 describe("helpers", () => {
   it("tells date formats from others", () => {
-    for (const f of ["yyyy-mm-dd", "d/m/yy", "[$-41D]d mmmm yyyy;@", "mmm-yy", "dd", "yyyy-mm-dd hh:mm"]) expect([f, isDateFormat(f)]).toEqual([f, true]);
-    for (const f of ["0%", "0.0%", "General", "h:mm", "[h]:mm:ss", "mm:ss", '"dagar" 0', "0.00E+00", "#,##0 \"st\"", "@", "[Red]0.0"]) expect([f, isDateFormat(f)]).toEqual([f, false]);
+    for (const f of ["yyyy-mm-dd", "d/m/yy", "[$-41D]d mmmm yyyy;@", "mmm-yy", "dd", "yyyy-mm-dd hh:mm"])
+      expect([f, isDateFormat(f)]).toEqual([f, true]);
+    for (const f of ["0%", "0.0%", "General", "h:mm", "[h]:mm:ss", "mm:ss", '"dagar" 0', "0.00E+00", '#,##0 "st"', "@", "[Red]0.0"])
+      expect([f, isDateFormat(f)]).toEqual([f, false]);
   });
-
 });

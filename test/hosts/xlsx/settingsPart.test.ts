@@ -7,7 +7,11 @@ import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
 import { excelBytes, handXlsx, sheetXml, zipParts } from "./helpers";
 import { planNotes } from "../../helpers/plans";
 
-const DOC = { version: 1, measures: { firstVisit: { limitDays: 60, target: 0.9 } }, sheets: { "Uttag <jan> & feb": { kind: "waitingList" } } };
+const DOC = {
+  version: 1,
+  measures: { firstVisit: { limitDays: 60, target: 0.9 } },
+  sheets: { "Uttag <jan> & feb": { kind: "waitingList" } },
+};
 
 async function plainWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -31,9 +35,15 @@ test("the part is where Excel keeps Custom XML: item, itemProps with the GUID, i
   expect(text("customXml/item1.xml")).toContain(`<settings xmlns="${SETTINGS_NAMESPACE}">`);
   expect(text("customXml/item1.xml")).toContain("Uttag &lt;jan&gt; &amp; feb");
   expect(text("customXml/itemProps1.xml")).toContain('ds:itemID="{11111111-2222-4333-8444-555555555555}"');
-  expect(text("customXml/_rels/item1.xml.rels")).toContain('Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"');
-  expect(text("xl/_rels/workbook.xml.rels")).toMatch(/Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/customXml" Target="..\/customXml\/item1.xml"/);
-  expect(text("[Content_Types].xml")).toContain('<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>');
+  expect(text("customXml/_rels/item1.xml.rels")).toContain(
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"',
+  );
+  expect(text("xl/_rels/workbook.xml.rels")).toMatch(
+    /Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/customXml" Target="..\/customXml\/item1.xml"/,
+  );
+  expect(text("[Content_Types].xml")).toContain(
+    '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>',
+  );
   // ExcelJS (an independent reader) still opens it.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
@@ -46,14 +56,22 @@ test("every other part is kept byte for byte; only the workbook rels and content
   const after = unzipSync(withSettingsPart(openWorkbook(input), DOC));
   const changed = Object.keys(before).filter((k) => Buffer.compare(Buffer.from(before[k]), Buffer.from(after[k])) !== 0);
   expect(changed.sort()).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels"]);
-  expect(Object.keys(after).filter((k) => !(k in before)).sort()).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
+  expect(
+    Object.keys(after)
+      .filter((k) => !(k in before))
+      .sort(),
+  ).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
 });
 
 test("saving again replaces the part (one part, the GUID kept) instead of adding a second", async () => {
   const once = withSettingsPart(openWorkbook(await plainWorkbook()), DOC, { itemId: "{11111111-2222-4333-8444-555555555555}" });
   const twice = withSettingsPart(openWorkbook(once), { version: 1, requireGuarantee: false });
   const files = unzipSync(twice);
-  expect(Object.keys(files).filter((k) => k.startsWith("customXml/")).sort()).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
+  expect(
+    Object.keys(files)
+      .filter((k) => k.startsWith("customXml/"))
+      .sort(),
+  ).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
   expect(strFromU8(files["customXml/itemProps1.xml"])).toContain("{11111111-2222-4333-8444-555555555555}");
   expect(readSettingsPart(openWorkbook(twice))).toEqual({ version: 1, requireGuarantee: false });
   expect(strFromU8(files["xl/_rels/workbook.xml.rels"]).match(/customXml"/g)).toHaveLength(1);
@@ -66,7 +84,10 @@ test("another add-in's Custom XML part is left alone and not mistaken for ours",
   // Relate it from the workbook, as Excel does.
   const files = unzipSync(withOther);
   files["xl/_rels/workbook.xml.rels"] = new TextEncoder().encode(
-    strFromU8(files["xl/_rels/workbook.xml.rels"]).replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>'),
+    strFromU8(files["xl/_rels/workbook.xml.rels"]).replace(
+      "</Relationships>",
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>',
+    ),
   );
   const wb = openWorkbook(zipParts(files));
   expect(readSettingsPart(wb)).toBeNull();
@@ -83,7 +104,17 @@ test("the settings part survives the CLI writing its tabs, and a prefixed root e
   files["customXml/item1.xml"] = new TextEncoder().encode(prefixed);
   const withPrefixed = openWorkbook(zipParts(files));
   expect(readSettingsPart(withPrefixed)).toEqual({ version: 1, showMeanOfUnits: false });
-  const plan = { name: "Vårdgaranti", marker: "malkoll:careGuarantee", cells: [["x"]], numberFormats: [], fills: [], fonts: [], columnWidths: [], charts: [], ...planNotes("Vårdgaranti") };
+  const plan = {
+    name: "Vårdgaranti",
+    marker: "malkoll:careGuarantee",
+    cells: [["x"]],
+    numberFormats: [],
+    fills: [],
+    fonts: [],
+    columnWidths: [],
+    charts: [],
+    ...planNotes("Vårdgaranti"),
+  };
   expect(readSettingsPart(openWorkbook(writeSummaryTabs(withPrefixed, [plan]).bytes))).toEqual({ version: 1, showMeanOfUnits: false });
 });
 
@@ -105,13 +136,23 @@ test("two copies of our part (e.g. from two writers) become one on save", async 
   files["customXml/itemProps2.xml"] = files["customXml/itemProps1.xml"];
   files["customXml/_rels/item2.xml.rels"] = enc(strFromU8(files["customXml/_rels/item1.xml.rels"]).replace("itemProps1", "itemProps2"));
   files["xl/_rels/workbook.xml.rels"] = enc(
-    strFromU8(files["xl/_rels/workbook.xml.rels"]).replace("</Relationships>", '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item2.xml"/></Relationships>'),
+    strFromU8(files["xl/_rels/workbook.xml.rels"]).replace(
+      "</Relationships>",
+      '<Relationship Id="rId98" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item2.xml"/></Relationships>',
+    ),
   );
   files["[Content_Types].xml"] = enc(
-    strFromU8(files["[Content_Types].xml"]).replace("</Types>", '<Override PartName="/customXml/itemProps2.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>'),
+    strFromU8(files["[Content_Types].xml"]).replace(
+      "</Types>",
+      '<Override PartName="/customXml/itemProps2.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>',
+    ),
   );
   const saved = unzipSync(withSettingsPart(openWorkbook(zipParts(files)), { version: 1 }));
-  expect(Object.keys(saved).filter((k) => k.startsWith("customXml/")).sort()).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
+  expect(
+    Object.keys(saved)
+      .filter((k) => k.startsWith("customXml/"))
+      .sort(),
+  ).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
   expect(strFromU8(saved["xl/_rels/workbook.xml.rels"])).not.toContain("item2.xml");
   expect(strFromU8(saved["[Content_Types].xml"])).not.toContain("itemProps2");
   expect(readSettingsPart(openWorkbook(zipParts(saved)))).toEqual({ version: 1 });

@@ -10,14 +10,23 @@ import { historyPlan } from "../../helpers/plans";
 const CHANGED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
 const CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 
-
 /** A user's workbook from ExcelJS: a data sheet, optionally with the user's own table named `tableName`. */
 async function userWorkbook(tableName?: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const data = wb.addWorksheet("Data");
   data.getCell("A1").value = "Enhet";
   data.getCell("A2").value = "Ögon";
-  if (tableName) data.addTable({ name: tableName, ref: "C1", headerRow: true, columns: [{ name: "Kod" }, { name: "Namn" }], rows: [[1, "Ögon"], [2, "Kirurgi"]] });
+  if (tableName)
+    data.addTable({
+      name: tableName,
+      ref: "C1",
+      headerRow: true,
+      columns: [{ name: "Kod" }, { name: "Namn" }],
+      rows: [
+        [1, "Ögon"],
+        [2, "Kirurgi"],
+      ],
+    });
   return excelBytes(wb);
 }
 
@@ -32,7 +41,11 @@ interface TableInfo {
 /** The tables of a sheet as ExcelJS reads them back. */
 function tablesOf(ws: ExcelJS.Worksheet): TableInfo[] {
   // ExcelJS 4.4 keeps what it read in table.table (its model).
-  return (ws.getTables() as unknown as { table: { name: string; tableRef: string; columns: { name: string }[]; style?: { theme?: string }; headerRow: boolean } }[]).map(({ table }) => ({
+  return (
+    ws.getTables() as unknown as {
+      table: { name: string; tableRef: string; columns: { name: string }[]; style?: { theme?: string }; headerRow: boolean };
+    }[]
+  ).map(({ table }) => ({
     name: table.name,
     ref: table.tableRef,
     columns: table.columns.map((c) => c.name),
@@ -41,7 +54,10 @@ function tablesOf(ws: ExcelJS.Worksheet): TableInfo[] {
   }));
 }
 
-const tableParts = (parts: Record<string, Uint8Array>) => Object.keys(parts).filter((k) => /^xl\/tables\/[^/]+\.xml$/.test(k)).sort();
+const tableParts = (parts: Record<string, Uint8Array>) =>
+  Object.keys(parts)
+    .filter((k) => /^xl\/tables\/[^/]+\.xml$/.test(k))
+    .sort();
 const attr = (xml: string, name: string) => new RegExp(`<table\\b[^>]*\\s${name}="([^"]*)"`).exec(xml)?.[1];
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -77,10 +93,16 @@ describe("a plan's table in the .xlsx", () => {
     const parts = unzipAll(output);
     expect(tableParts(parts)).toEqual(["xl/tables/table1.xml"]);
     const table = strFromU8(parts["xl/tables/table1.xml"]);
-    expect(table).toContain('<autoFilter ref="A2:D5"/><tableColumns count="4"><tableColumn id="1" name="Datum"/><tableColumn id="2" name="Mått"/>');
-    expect(table).toContain('<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>');
+    expect(table).toContain(
+      '<autoFilter ref="A2:D5"/><tableColumns count="4"><tableColumn id="1" name="Datum"/><tableColumn id="2" name="Mått"/>',
+    );
+    expect(table).toContain(
+      '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>',
+    );
     const sheetPath = "xl/worksheets/sheet2.xml";
-    expect(strFromU8(parts[sheetPath])).toMatch(/<pageMargins [^>]*\/><tableParts count="1"><tablePart r:id="rId1"\/><\/tableParts><\/worksheet>$/);
+    expect(strFromU8(parts[sheetPath])).toMatch(
+      /<pageMargins [^>]*\/><tableParts count="1"><tablePart r:id="rId1"\/><\/tableParts><\/worksheet>$/,
+    );
     expect(strFromU8(parts["xl/worksheets/_rels/sheet2.xml.rels"])).toContain(
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/>',
     );
@@ -149,7 +171,10 @@ describe("table names and ids in a workbook that has tables", () => {
   });
 
   it("a defined name the user has counts as taken too", () => {
-    const input = handXlsx({ sheets: [{ name: "Data", xml: sheetXml("") }], definedNames: '<definedNames><definedName name="Malkoll_Historik">Data!$A$1</definedName></definedNames>' });
+    const input = handXlsx({
+      sheets: [{ name: "Data", xml: sheetXml("") }],
+      definedNames: '<definedNames><definedName name="Malkoll_Historik">Data!$A$1</definedName></definedNames>',
+    });
     const parts = unzipAll(writeSummaryTabs(openWorkbook(input), [historyPlan()]).bytes);
     expect(attr(strFromU8(parts["xl/tables/table1.xml"]), "name")).toBe("Malkoll_Historik2");
   });
@@ -166,15 +191,34 @@ describe("table names and ids in a workbook that has tables", () => {
 
 /** A hand-made package whose sheet "Data" has a table part named `name` (id 7) at xl/tables/table1.xml. */
 function handXlsxWithTable(name: string): Uint8Array {
-  const parts = unzipSync(handXlsx({ sheets: [{ name: "Data", xml: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>Kod</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>') }] }));
-  parts["xl/worksheets/sheet1.xml"] = strToU8(strFromU8(parts["xl/worksheets/sheet1.xml"]).replace("</worksheet>", '<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>'));
+  const parts = unzipSync(
+    handXlsx({
+      sheets: [
+        {
+          name: "Data",
+          xml: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>Kod</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>'),
+        },
+      ],
+    }),
+  );
+  parts["xl/worksheets/sheet1.xml"] = strToU8(
+    strFromU8(parts["xl/worksheets/sheet1.xml"]).replace(
+      "</worksheet>",
+      '<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>',
+    ),
+  );
   parts["xl/worksheets/_rels/sheet1.xml.rels"] = strToU8(
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/></Relationships>',
   );
   parts["xl/tables/table1.xml"] = strToU8(
     `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="7" name="${name}" displayName="${name}" ref="A1:A2"><autoFilter ref="A1:A2"/><tableColumns count="1"><tableColumn id="1" name="Kod"/></tableColumns></table>`,
   );
-  parts["[Content_Types].xml"] = strToU8(strFromU8(parts["[Content_Types].xml"]).replace("</Types>", `<Override PartName="/xl/tables/table1.xml" ContentType="${CT_TABLE}"/></Types>`));
+  parts["[Content_Types].xml"] = strToU8(
+    strFromU8(parts["[Content_Types].xml"]).replace(
+      "</Types>",
+      `<Override PartName="/xl/tables/table1.xml" ContentType="${CT_TABLE}"/></Types>`,
+    ),
+  );
   return zipSync(parts);
 }
 
@@ -193,21 +237,44 @@ describe("header cells and column names", () => {
   });
 
   it("a header alone gets one empty data row, as Excel makes it", () => {
-    const plan = historyPlan({ cells: [["Titel"], ["Datum", "Andel"]], numberFormats: [], tables: [{ name: "Malkoll_Historik", range: [1, 0, 1, 1], style: "TableStyleLight9" }] });
+    const plan = historyPlan({
+      cells: [["Titel"], ["Datum", "Andel"]],
+      numberFormats: [],
+      tables: [{ name: "Malkoll_Historik", range: [1, 0, 1, 1], style: "TableStyleLight9" }],
+    });
     const parts = unzipAll(writeSummaryTabs(openWorkbook(handXlsx({ sheets: [{ name: "Data", xml: sheetXml("") }] })), [plan]).bytes);
     expect(attr(strFromU8(parts["xl/tables/table1.xml"]), "ref")).toBe("A2:B3");
   });
 
   it("a table wider than the planned cells gets its header cells written", () => {
-    const { plan, tables } = prepareTables(historyPlan({ cells: [["Titel"]], tables: [{ name: "T", range: [2, 1, 3, 2], style: "TableStyleLight1" }] }));
-    expect(plan.cells).toEqual([["Titel", null, null], [null, null, null], [null, "Kolumn1", "Kolumn2"]]);
+    const { plan, tables } = prepareTables(
+      historyPlan({ cells: [["Titel"]], tables: [{ name: "T", range: [2, 1, 3, 2], style: "TableStyleLight1" }] }),
+    );
+    expect(plan.cells).toEqual([
+      ["Titel", null, null],
+      [null, null, null],
+      [null, "Kolumn1", "Kolumn2"],
+    ]);
     expect(tables[0]).toMatchObject({ name: "T", range: [2, 1, 3, 2], columns: ["Kolumn1", "Kolumn2"] });
   });
 
   it("rejects overlapping tables, a range off the sheet and a style that is not built in", () => {
-    expect(() => prepareTables(historyPlan({ tables: [{ name: "A_", range: [1, 0, 4, 1], style: "TableStyleLight9" }, { name: "B_", range: [3, 1, 5, 2], style: "TableStyleLight9" }] }))).toThrow(/överlappar/);
-    expect(() => prepareTables(historyPlan({ tables: [{ name: "A_", range: [1, 0, 4, 16384], style: "TableStyleLight9" }] }))).toThrow(/ogiltigt område/);
-    expect(() => prepareTables(historyPlan({ tables: [{ name: "A_", range: [1, 0, 4, 1], style: "TableStyleLight22" }] }))).toThrow(/tabellformat/);
+    expect(() =>
+      prepareTables(
+        historyPlan({
+          tables: [
+            { name: "A_", range: [1, 0, 4, 1], style: "TableStyleLight9" },
+            { name: "B_", range: [3, 1, 5, 2], style: "TableStyleLight9" },
+          ],
+        }),
+      ),
+    ).toThrow(/överlappar/);
+    expect(() => prepareTables(historyPlan({ tables: [{ name: "A_", range: [1, 0, 4, 16384], style: "TableStyleLight9" }] }))).toThrow(
+      /ogiltigt område/,
+    );
+    expect(() => prepareTables(historyPlan({ tables: [{ name: "A_", range: [1, 0, 4, 1], style: "TableStyleLight22" }] }))).toThrow(
+      /tabellformat/,
+    );
   });
 });
 
@@ -216,7 +283,14 @@ describe("table name rules", () => {
     expect(validTableName("Malkoll_Historik")).toBe("Malkoll_Historik");
     expect(validTableName("Min tabell-2024")).toBe("Min_tabell_2024");
     expect(validTableName("Öppet.läge")).toBe("Öppet.läge");
-    expect(["A1", "XFD1048576", "R1C1", "r", "C", "2024"].map(validTableName)).toEqual(["_A1", "_XFD1048576", "_R1C1", "_r", "_C", "_2024"]);
+    expect(["A1", "XFD1048576", "R1C1", "r", "C", "2024"].map(validTableName)).toEqual([
+      "_A1",
+      "_XFD1048576",
+      "_R1C1",
+      "_r",
+      "_C",
+      "_2024",
+    ]);
   });
 
   it("a taken name gets the first free number, comparing ignoring case, skipping cell references", () => {

@@ -23,7 +23,10 @@ function careGuaranteePlan(share = 0.875): SheetPlan {
       ["-minus", null, "@at"],
       ["+plus", -0, 1e-7],
     ],
-    numberFormats: [{ range: [2, 1, 3, 1], value: "0.0%" }, { range: [2, 2, 2, 2], value: "#,##0" }],
+    numberFormats: [
+      { range: [2, 1, 3, 1], value: "0.0%" },
+      { range: [2, 2, 2, 2], value: "#,##0" },
+    ],
     fills: [
       { range: [1, 0, 1, 2], value: "1F4E79" },
       { range: [7, 0, 7, 0], value: "FFC000" }, // a styled empty cell below the values
@@ -80,13 +83,13 @@ function withChartAndPivot(bytes: Uint8Array): Uint8Array {
   const parts = unzipSync(bytes);
   const drawing =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
-    '<xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>' +
+    "<xdr:twoCellAnchor><xdr:from><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>" +
     '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="Diagram 1"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
     '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>';
   const chart =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     '<c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
-    "<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/><c:cat><c:strRef><c:f>Data!$A$2</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>Data!$C$2</c:f></c:numRef></c:val></c:ser>" +
+    '<c:ser><c:idx val="0"/><c:order val="0"/><c:cat><c:strRef><c:f>Data!$A$2</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>Data!$C$2</c:f></c:numRef></c:val></c:ser>' +
     '<c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx>' +
     '<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>';
   parts["xl/drawings/drawing1.xml"] = strToU8(drawing);
@@ -94,7 +97,9 @@ function withChartAndPivot(bytes: Uint8Array): Uint8Array {
   parts["xl/drawings/_rels/drawing1.xml.rels"] = strToU8(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/></Relationships>',
   );
-  parts["xl/pivotTables/pivotTable1.xml"] = strToU8('<?xml version="1.0" encoding="UTF-8"?>\n<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Pivot1"/>');
+  parts["xl/pivotTables/pivotTable1.xml"] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Pivot1"/>',
+  );
   parts["xl/worksheets/_rels/sheet1.xml.rels"] = strToU8(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
       '<Relationship Id="rIdDr1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>' +
@@ -212,7 +217,7 @@ describe("writeSummaryTabs onto an ExcelJS workbook", () => {
     expected[5][1] = 0; // -0 is written as 0
     expect(g.values).toEqual(expected);
     expect(wb.readSheet("Datakontroll").values[1][2]).toBe('Datum saknas <tomt> & "x" _x0041_');
-    expect(unzipText(output, "xl/worksheets/sheet4.xml")).toContain("Datum saknas &lt;tomt&gt; &amp; \"x\" _x005F_x0041_</t>");
+    expect(unzipText(output, "xl/worksheets/sheet4.xml")).toContain('Datum saknas &lt;tomt&gt; &amp; "x" _x005F_x0041_</t>');
     expect(g.formats![2][1]).toBe("0.0%");
     expect(g.formats![2][2]).toBe("#,##0");
     const wbXml = unzipText(output, "xl/workbook.xml");
@@ -258,7 +263,9 @@ describe("writeSummaryTabs onto an ExcelJS workbook", () => {
     const ctIn = t(input, "[Content_Types].xml");
     const ctOut = t(output, "[Content_Types].xml");
     expect(ctOut.startsWith(ctIn.slice(0, ctIn.indexOf("</Types>")))).toBe(true);
-    expect(ctOut).toContain('<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>');
+    expect(ctOut).toContain(
+      '<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>',
+    );
 
     const sIn = t(input, "xl/styles.xml");
     const sOut = t(output, "xl/styles.xml");
@@ -283,7 +290,9 @@ describe("writeSummaryTabs onto an ExcelJS workbook", () => {
     // data check: A1:C1 (italic), B2:B3 (#,##0, same as C3 above). That is 7, but the user's
     // workbook already has an xf identical to our plain "0.0%" one (Data!C2), which is reused.
     expect(xfsOut - xfsIn).toBe(6);
-    const pct = elementTexts(sIn, "cellXfs", "xf").findIndex((x) => /numFmtId="(\d+)"/.exec(x)![1] === /numFmtId="(\d+)" formatCode="0\.0%"/.exec(sIn)![1]);
+    const pct = elementTexts(sIn, "cellXfs", "xf").findIndex(
+      (x) => /numFmtId="(\d+)"/.exec(x)![1] === /numFmtId="(\d+)" formatCode="0\.0%"/.exec(sIn)![1],
+    );
     expect(pct).toBeGreaterThan(0);
     expect(unzipText(output, "xl/worksheets/sheet3.xml")).toContain(`<c r="B4" s="${pct}"><v>0.5</v></c>`);
     // 0.0% exists in the input (numFmt 164+), #,##0 is built-in 3: no new numFmt
@@ -332,11 +341,17 @@ async function loadExcelAndAppendSheet(bytes: Uint8Array): Promise<Uint8Array> {
   parts["xl/worksheets/sheet9.xml"] = strToU8(sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>användarens</t></is></c></row>'));
   const ct = strFromU8(parts["[Content_Types].xml"]);
   parts["[Content_Types].xml"] = strToU8(
-    ct.replace("</Types>", '<Override PartName="/xl/worksheets/sheet9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+    ct.replace(
+      "</Types>",
+      '<Override PartName="/xl/worksheets/sheet9.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    ),
   );
   const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]);
   parts["xl/_rels/workbook.xml.rels"] = strToU8(
-    rels.replace("</Relationships>", '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/></Relationships>'),
+    rels.replace(
+      "</Relationships>",
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/></Relationships>',
+    ),
   );
   const wb = strFromU8(parts["xl/workbook.xml"]);
   parts["xl/workbook.xml"] = strToU8(
@@ -399,7 +414,9 @@ describe("other package shapes", () => {
     expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 14 });
     expect(ws.getCell("B3").numFmt).toBe("0.0%");
     const ct = unzipText(bytes, "[Content_Types].xml");
-    expect(ct).toContain('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    expect(ct).toContain(
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    );
   });
 
   it("adds a numFmt with an id of 164 or more that is not taken", () => {
@@ -410,10 +427,18 @@ describe("other package shapes", () => {
         '<fonts count="1"><font><sz val="11"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders>' +
         '<cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>',
     });
-    const plan: SheetPlan = { ...dataCheckPlan(), numberFormats: [{ range: [1, 1, 1, 1], value: "0.0" }, { range: [2, 1, 2, 1], value: '0 "dagar"' }] };
+    const plan: SheetPlan = {
+      ...dataCheckPlan(),
+      numberFormats: [
+        { range: [1, 1, 1, 1], value: "0.0" },
+        { range: [2, 1, 2, 1], value: '0 "dagar"' },
+      ],
+    };
     const { bytes } = writeSummaryTabs(openWorkbook(input), [plan]);
     const styles = unzipText(bytes, "xl/styles.xml");
-    expect(styles).toContain('<numFmts count="3"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="170" formatCode="0.000"/><numFmt numFmtId="171" formatCode="0 &quot;dagar&quot;"/></numFmts>');
+    expect(styles).toContain(
+      '<numFmts count="3"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="170" formatCode="0.000"/><numFmt numFmtId="171" formatCode="0 &quot;dagar&quot;"/></numFmts>',
+    );
     const g = openWorkbook(bytes).readSheet("Datakontroll");
     expect(g.formats![1][1]).toBe("0.0");
     expect(g.formats![2][1]).toBe('0 "dagar"');
@@ -449,9 +474,14 @@ describe("other package shapes", () => {
     );
     const { bytes } = writeSummaryTabs(openWorkbook(zipSync(parts)), [dataCheckPlan()]);
     const xml = unzipText(bytes, "xl/workbook.xml");
-    expect(xml).toContain('<x:sheet name="Datakontroll" sheetId="2" rel:id="rId2"/></x:sheets><x:definedNames><x:definedName name="_Malkoll_Marker" localSheetId="1" hidden="1">"malkoll:dataCheck"</x:definedName></x:definedNames><x:calcPr/>');
+    expect(xml).toContain(
+      '<x:sheet name="Datakontroll" sheetId="2" rel:id="rId2"/></x:sheets><x:definedNames><x:definedName name="_Malkoll_Marker" localSheetId="1" hidden="1">"malkoll:dataCheck"</x:definedName></x:definedNames><x:calcPr/>',
+    );
     const wb = openWorkbook(bytes);
-    expect(wb.sheets.map((s) => [s.name, s.marker])).toEqual([["Blad1", undefined], ["Datakontroll", "malkoll:dataCheck"]]);
+    expect(wb.sheets.map((s) => [s.name, s.marker])).toEqual([
+      ["Blad1", undefined],
+      ["Datakontroll", "malkoll:dataCheck"],
+    ]);
     expect(wb.readSheet("Blad1").values).toEqual([[5]]);
     expect(wb.readSheet("Datakontroll").values[1]).toEqual(["Väntande", 5, 'Datum saknas <tomt> & "x" _x0041_']);
   });
@@ -459,7 +489,12 @@ describe("other package shapes", () => {
   it("keeps our tab hidden when the user hid it", () => {
     const first = writeSummaryTabs(openWorkbook(handXlsx({ sheets: [{ name: "Blad1", xml: sheetXml("") }] })), [dataCheckPlan()]).bytes;
     const parts = unzipSync(first);
-    parts["xl/workbook.xml"] = strToU8(strFromU8(parts["xl/workbook.xml"]).replace('<sheet name="Datakontroll" sheetId="2"', '<sheet name="Datakontroll" sheetId="2" state="hidden"'));
+    parts["xl/workbook.xml"] = strToU8(
+      strFromU8(parts["xl/workbook.xml"]).replace(
+        '<sheet name="Datakontroll" sheetId="2"',
+        '<sheet name="Datakontroll" sheetId="2" state="hidden"',
+      ),
+    );
     const wb = openWorkbook(zipSync(parts));
     expect(wb.sheets[1]).toMatchObject({ name: "Datakontroll", hidden: true, marker: "malkoll:dataCheck" });
     const again = openWorkbook(writeSummaryTabs(wb, [dataCheckPlan()]).bytes);
@@ -470,7 +505,9 @@ describe("other package shapes", () => {
     const first = writeSummaryTabs(openWorkbook(handXlsx({ sheets: [{ name: "Blad1", xml: sheetXml("") }] })), [dataCheckPlan()]).bytes;
     const parts = unzipSync(first);
     expect(parts["xl/worksheets/sheet2.xml"]).toBeDefined();
-    parts["xl/worksheets/_rels/sheet2.xml.rels"] = strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
+    parts["xl/worksheets/_rels/sheet2.xml.rels"] = strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+    );
     const second = writeSummaryTabs(openWorkbook(zipSync(parts)), [dataCheckPlan()]);
     expect(second.written[0]).toMatchObject({ sheetName: "Datakontroll", replaced: true });
     const after = unzipAll(second.bytes);

@@ -3,19 +3,24 @@ import { parseExceptionCode, parseGuarantee } from "../../../src/ingest/parse/co
 const EN_DASH = "\u2013";
 
 describe("parseExceptionCode", () => {
-  test.each([[null], [""], [" "], [0], ["0"], ["Nej"], ["NEJ"], ["-"], [EN_DASH], ["Ingen"], [false]])(
-    "%p means no exception",
-    (cell) => {
-      expect(parseExceptionCode(cell)).toEqual({ ok: true, value: null });
-    },
-  );
+  test.each([[null], [""], [" "], [0], ["0"], ["Nej"], ["NEJ"], ["-"], [EN_DASH], ["Ingen"], [false]])("%p means no exception", (cell) => {
+    expect(parseExceptionCode(cell)).toEqual({ ok: true, value: null });
+  });
 
-  test.each([[1], ["1"], ["PvV"], ["pvv"], ["PVV"], ["Patientvald väntan"], ["patientvald väntan"], [" PvV "], ["1 - PvV"], ["Patientvald väntan (PvV)"]])(
-    "%p is PvV",
-    (cell) => {
-      expect(parseExceptionCode(cell)).toEqual({ ok: true, value: "PvV" });
-    },
-  );
+  test.each([
+    [1],
+    ["1"],
+    ["PvV"],
+    ["pvv"],
+    ["PVV"],
+    ["Patientvald väntan"],
+    ["patientvald väntan"],
+    [" PvV "],
+    ["1 - PvV"],
+    ["Patientvald väntan (PvV)"],
+  ])("%p is PvV", (cell) => {
+    expect(parseExceptionCode(cell)).toEqual({ ok: true, value: "PvV" });
+  });
 
   test.each([[2], ["2"], ["MoV"], ["mov"], ["Medicinskt orsakad väntan"]])("%p is MoV", (cell) => {
     expect(parseExceptionCode(cell)).toEqual({ ok: true, value: "MoV" });

@@ -99,7 +99,9 @@ export function ExportPanel({ outcome, lang, regionName, exporter, loadDeck = lo
               </ul>
             </>
           ) : null}
-          {pictures && !pictures.unsupported && pictures.failed.length ? <Caption1>{t.someFailed(pictures.failed.join(", "))}</Caption1> : null}
+          {pictures && !pictures.unsupported && pictures.failed.length ? (
+            <Caption1>{t.someFailed(pictures.failed.join(", "))}</Caption1>
+          ) : null}
         </>
       )}
     </section>

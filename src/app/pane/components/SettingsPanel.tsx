@@ -1,4 +1,16 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Checkbox, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
+  Checkbox,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { ROLL_UP_RULES, type RollUpRule, type Settings } from "../../../model/settings";
 import type { ExceptionCode } from "../../../model/measures";
 import { MEASURES, type Basis } from "../../../model/measures";
@@ -37,7 +49,15 @@ export function SettingsPanel({ settings, lang, texts, disabled, onChange }: Set
     return onChange(draft);
   };
   const number = (label: string, value: number, set: (draft: Settings, v: number) => void) => (
-    <NumberField key={label} label={label} value={value} lang={lang} disabled={disabled} invalidText={texts.invalidNumber} onCommit={(v) => edit((d) => set(d, v))} />
+    <NumberField
+      key={label}
+      label={label}
+      value={value}
+      lang={lang}
+      disabled={disabled}
+      invalidText={texts.invalidNumber}
+      onCommit={(v) => edit((d) => set(d, v))}
+    />
   );
 
   return (
@@ -80,8 +100,18 @@ export function SettingsPanel({ settings, lang, texts, disabled, onChange }: Set
               ))}
             </fieldset>
           ))}
-          <Checkbox label={texts.requireGuarantee} checked={settings.requireGuarantee} disabled={disabled} onChange={(_, data) => edit((d) => (d.requireGuarantee = data.checked === true))} />
-          <Checkbox label={texts.showMeanOfUnits} checked={settings.showMeanOfUnits} disabled={disabled} onChange={(_, data) => edit((d) => (d.showMeanOfUnits = data.checked === true))} />
+          <Checkbox
+            label={texts.requireGuarantee}
+            checked={settings.requireGuarantee}
+            disabled={disabled}
+            onChange={(_, data) => edit((d) => (d.requireGuarantee = data.checked === true))}
+          />
+          <Checkbox
+            label={texts.showMeanOfUnits}
+            checked={settings.showMeanOfUnits}
+            disabled={disabled}
+            onChange={(_, data) => edit((d) => (d.showMeanOfUnits = data.checked === true))}
+          />
         </AccordionPanel>
       </AccordionItem>
       <AccordionItem value="rollup">
