@@ -6,6 +6,7 @@ import { isoFromSerial, serialFromIso } from "../model/days";
 import type { Settings } from "../model/settings";
 import type { ReasonCode } from "../model/reasons";
 import type { SheetNote } from "../model/sheetNotes";
+import type { Guess } from "../model/mapping";
 import type { History, Results, SourceSummary } from "../domain/results";
 import { EMPTY_HISTORY, historyOf, mergeHistory, previousDate, previousOutcomes, regionTrend, withPrevious } from "../domain/history";
 import { computeCareGuarantee } from "../domain/careGuarantee";
@@ -152,6 +153,10 @@ export interface SheetDetection {
   columns: IngestedSheet["columns"];
   /** Every header text of the header row, for choosing another column. */
   headers: string[];
+  /** Non-blank rows below the header row (the whole sheet, not only the rows detection looked at). */
+  rows: number;
+  /** What the reading rests on that needs confirming; empty when every mapping is certain. */
+  guesses: Guess[];
 }
 
 /** Detection only: header search and column mapping on the first rows, cheap on any sheet size. */
@@ -161,7 +166,10 @@ export function detectSheets(grids: SheetGrid[], settings: Settings): SheetDetec
     const s = ingestSheet(head, settings.sheets[g.name], settings.assignmentStatus);
     const at = s.headerRow === null ? -1 : s.headerRow - (g.origin?.row ?? 0) - 1;
     const headers = at < 0 ? [] : (g.values[at] ?? []).map((c) => (c === null ? "" : String(c).trim())).filter((h) => h !== "");
-    return { sheet: s.sheet, kind: s.kind, note: s.note, headerRow: s.headerRow, columns: s.columns, headers };
+    let rows = 0;
+    for (let i = at + 1; at >= 0 && i < g.values.length; i++) if (g.values[i]?.some((c) => c !== null && String(c).trim() !== "")) rows++;
+    const guesses = s.note.code === "needsConfirmation" ? s.note.guesses : [];
+    return { sheet: s.sheet, kind: s.kind, note: s.note, headerRow: s.headerRow, columns: s.columns, headers, rows, guesses };
   });
 }
 

@@ -1,7 +1,8 @@
 import type { Basis } from "./measures";
+import type { Guess } from "./mapping";
 
 /** Where a patient list's or aggregate's measure came from: a contact-type column, the sheet's name or title, or assumed (first visit). */
-export type MeasureFrom = "column" | "sheetName" | "assumed";
+export type MeasureFrom = "column" | "phase" | "sheetName" | "settings" | "assumed";
 
 /**
  * How ingest recognised a sheet, or why it did not: a code with the figures and names it needs,
@@ -26,6 +27,8 @@ export type SheetNote =
   | { code: "noIndicatorColumns"; headerRow: number }
   | { code: "noAssignmentColumns"; headerRow: number }
   /** Columns the settings map a field to that the header row does not have, as the settings write them. */
-  | { code: "missingMappedColumns"; headers: string[]; headerRow: number };
+  | { code: "missingMappedColumns"; headers: string[]; headerRow: number }
+  /** A care-guarantee sheet whose reading rests on guesses: not computed until they are confirmed. */
+  | { code: "needsConfirmation"; headerRow: number; guesses: Guess[] };
 
 export type SheetNoteCode = SheetNote["code"];

@@ -25,6 +25,15 @@ export type Field =
   | "bucket181_365"
   | "bucketOver365"
   | "over365"
+  // SKR's information model (DOMAIN.md §3): the phase decides the measure, the status the basis;
+  // the contact's form, its id, the earlier referral and arrival dates and the home municipality are kept.
+  | "phase"
+  | "contactStatus"
+  | "contactForm"
+  | "contactId"
+  | "referral"
+  | "arrival"
+  | "municipality"
   // Indicator and assignment sheets (DOMAIN.md §2)
   | "goal"
   | "indicator"

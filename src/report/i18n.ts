@@ -11,6 +11,7 @@ const sv = {
   careGuaranteeTab: "Vårdgaranti",
   dataCheckTab: "Datakontroll",
   careGuaranteeTitle: "Vårdgaranti – måluppfyllelse per enhet",
+  measureWord: "mått",
   measure: {
     firstVisit: "Förstabesök",
     treatment: "Operation/åtgärd",
@@ -180,6 +181,7 @@ const en: Texts = {
   careGuaranteeTab: "Care guarantee",
   dataCheckTab: "Data check",
   careGuaranteeTitle: "Care guarantee – compliance per unit",
+  measureWord: "measure",
   measure: {
     firstVisit: "First visit",
     treatment: "Operation/treatment",

@@ -1,6 +1,9 @@
 import type { Lang } from "../model/lang";
 import type { ReasonCode } from "../model/reasons";
 import type { MeasureFrom, SheetNote, SheetNoteCode } from "../model/sheetNotes";
+import type { ColumnGuessWhy, Guess, MeasureGuessWhy } from "../model/mapping";
+import { TEXT } from "./i18n";
+import { FIELD_NAMES } from "./fieldNames";
 
 // The words for ingest's and domain's codes: why a row was rejected or set aside, how a sheet was
 // recognised, and the group of rows that do not name one. The Swedish words are the ones the tabs
@@ -113,12 +116,16 @@ type NoteWords = { [C in SheetNoteCode]: (note: Extract<SheetNote, { code: C }>)
 
 const SV_MEASURE_FROM: Record<MeasureFrom, string> = {
   column: "kontakttyp per rad",
+  phase: "mått från fas per rad",
   sheetName: "mått från bladets namn/rubrik",
+  settings: "mått från inställningarna",
   assumed: "mått antaget (förstabesök)",
 };
 const EN_MEASURE_FROM: Record<MeasureFrom, string> = {
   column: "contact type per row",
+  phase: "measure from the phase (fas) per row",
   sheetName: "measure from the sheet's name/title",
+  settings: "measure from the settings",
   assumed: "measure assumed (first visit)",
 };
 const quoted = (headers: string[]) => headers.map((h) => `"${h}"`).join(", ");
@@ -141,6 +148,7 @@ const NOTES: Record<Lang, NoteWords> = {
     noIndicatorColumns: (n) => `Rubrikraden på rad ${n.headerRow} saknar kolumn för indikator och målvärde/utfall.`,
     noAssignmentColumns: (n) => `Rubrikraden på rad ${n.headerRow} saknar kolumn för uppdrag och status.`,
     missingMappedColumns: (n) => `Kolumnen ${quoted(n.headers)} från inställningarna finns inte i rubrikraden (rad ${n.headerRow}).`,
+    needsConfirmation: (n) => `Beräknas inte förrän du bekräftar: ${n.guesses.map((g) => guessText(g, "sv")).join("; ")}.`,
   },
   en: {
     patientList: (n) =>
@@ -158,6 +166,7 @@ const NOTES: Record<Lang, NoteWords> = {
     noAssignmentColumns: (n) => `The header row on row ${n.headerRow} has no column for the assignment and the status.`,
     missingMappedColumns: (n) =>
       `${n.headers.length === 1 ? "The column" : "The columns"} ${quoted(n.headers)} from the settings ${n.headers.length === 1 ? "is" : "are"} not in the header row (row ${n.headerRow}).`,
+    needsConfirmation: (n) => `Not computed until you confirm: ${n.guesses.map((g) => guessText(g, "en")).join("; ")}.`,
   },
 };
 
@@ -171,3 +180,27 @@ const MISSING_GROUP: Record<Lang, string> = { sv: "(uppgift saknas)", en: "(not 
 
 /** A specialty or professional category; null (the rows do not say) in words. */
 export const groupText = (group: string | null, lang: Lang): string => group ?? MISSING_GROUP[lang];
+
+const GUESS_WHY: Record<Lang, Record<ColumnGuessWhy | MeasureGuessWhy, string>> = {
+  sv: {
+    codeColumn: "en kodkolumn, ingen kolumn med enhetens namn eller HSA-id finns",
+    referralDate: "remissdatum, beslutsdatum saknas",
+    arrivalDate: "ankomstdatum, beslutsdatum saknas",
+    looseName: "gissat från bladets namn eller rubrik",
+    assumed: "inget anger måttet",
+  },
+  en: {
+    codeColumn: "a code column, no column has the unit's name or HSA id",
+    referralDate: "the referral date, the decision date is missing",
+    arrivalDate: "the arrival date, the decision date is missing",
+    looseName: "guessed from the sheet's name or title",
+    assumed: "nothing names the measure",
+  },
+};
+
+/** One guess in words: what would be used, and why it is only a guess. */
+export function guessText(g: Guess, lang: Lang): string {
+  const t = TEXT[lang];
+  if (g.target === "measure") return `${t.measureWord} "${t.measure[g.measure]}" (${GUESS_WHY[lang][g.why]})`;
+  return `${FIELD_NAMES[lang][g.field]} = "${g.header}" (${t.column.toLowerCase()} ${g.column}: ${GUESS_WHY[lang][g.why]})`;
+}

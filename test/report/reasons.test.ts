@@ -20,7 +20,28 @@ const NOTES: { [C in SheetNoteCode]: Extract<SheetNote, { code: C }> } = {
   noIndicatorColumns: { code: "noIndicatorColumns", headerRow: 2 },
   noAssignmentColumns: { code: "noAssignmentColumns", headerRow: 2 },
   missingMappedColumns: { code: "missingMappedColumns", headers: ["Klinikk", "Datum"], headerRow: 4 },
+  needsConfirmation: {
+    code: "needsConfirmation",
+    headerRow: 1,
+    guesses: [
+      { target: "column", field: "start", header: "remissdatum", column: "C", why: "referralDate" },
+      { target: "measure", measure: "primaryContact", why: "looseName", text: "Väntande kontakter" },
+    ],
+  },
 };
+
+describe("guesses in words", () => {
+  test("Swedish and English name the field, the column and why it is a guess", () => {
+    expect(noteText(NOTES.needsConfirmation, "sv")).toBe(
+      'Beräknas inte förrän du bekräftar: Startdatum = "remissdatum" (kolumn C: remissdatum, beslutsdatum saknas); ' +
+        'mått "Kontakt samma dag" (gissat från bladets namn eller rubrik).',
+    );
+    expect(noteText(NOTES.needsConfirmation, "en")).toBe(
+      'Not computed until you confirm: Start date = "remissdatum" (column C: the referral date, the decision date is missing); ' +
+        'measure "Same-day contact" (guessed from the sheet\'s name or title).',
+    );
+  });
+});
 
 describe("every reason has words", () => {
   test("the list names each code once", () => {
