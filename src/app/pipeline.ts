@@ -51,13 +51,18 @@ export function computeResults(
   const sheets = grids.map((g) => ingestSheet(g, settings.sheets[g.name], settings.assignmentStatus));
   // concat, not flatMap: flatMap copies a million-row array element by element (~0.2 s).
   const patients: PatientRecord[] = ([] as PatientRecord[]).concat(...sheets.map((s) => s.patients));
-  const measured = resolveMeasurementDate(given, patients);
+  const measured = resolveMeasurementDate(
+    given,
+    patients,
+    sheets.flatMap((s) => (s.titleDate === null ? [] : [s.titleDate])),
+  );
   // No date at all means no row has a start or visit date: only given waits, which need none.
   const cg = computeCareGuarantee(
     patients,
     sheets.flatMap((s) => s.aggregates),
     measured?.date ?? Infinity,
     settings,
+    new Map(sheets.flatMap((s) => s.unitNames)),
   );
 
   // Fold each patient row's fate back into its sheet's counts: read = used + excluded + rejected.
@@ -66,7 +71,12 @@ export function computeResults(
   const domainIssues = new Map<string, Issue[]>();
   let k = 0;
   for (const sheet of sheets) {
-    let n = sheet.aggregates.filter((a) => !a.suppressed).length + sheet.indicators.length + sheet.headingRows + sheet.assignments.length;
+    let n =
+      sheet.aggregates.filter((a) => !a.suppressed).length +
+      sheet.indicators.length +
+      sheet.headingRows +
+      sheet.assignments.length +
+      sheet.unitNames.length;
     const rejected: Issue[] = [];
     for (const end = k + sheet.patients.length; k < end; k++) {
       const fate = cg.fates[k];

@@ -16,7 +16,8 @@ import type { Past } from "../app/pipeline";
 import { measureHeading } from "../report/careGuaranteeTab";
 import { TEXT } from "../report/i18n";
 import { resultsForJson } from "../report/json";
-import { noteText } from "../report/reasons";
+import { guessText, noteText } from "../report/reasons";
+import { confirmingSettings, unconfirmedSheets } from "../app/confirmations";
 import { formatCount, formatShare } from "../app/format";
 import { computedAnything } from "../domain/results";
 import { countRatings } from "../domain/goals";
@@ -121,6 +122,15 @@ async function report(input: string, opts: ReportOptions, io: Io): Promise<numbe
   const sheets = await host.listSheets();
   const settings = await cliSettings(host, opts.config, t);
   const grids = await readSheets(host, userSheets(sheets));
+  // No silent guesses: a sheet read on a guess stops the run until --config (or the pane) confirms it.
+  const unconfirmed = unconfirmedSheets(grids, settings);
+  if (unconfirmed.length) {
+    io.err(`malkoll: ${t.unconfirmed(unconfirmed.length)}`);
+    for (const s of unconfirmed) io.err(`  - "${s.sheet}": ${s.guesses.map((g) => guessText(g, opts.lang)).join("; ")}`);
+    io.err(t.confirmWith);
+    io.err(JSON.stringify(confirmingSettings(unconfirmed), null, 2));
+    return EXIT.nothingComputed;
+  }
   const past = opts.previous ? await previousPast(opts.previous, host, sheets, settings, t) : await readPast(host, sheets);
   const { results, plans, written } = await computeAndWrite(host, grids, settings, { date: opts.date, lang: opts.lang, past });
   if (opts.json) {

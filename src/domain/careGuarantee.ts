@@ -3,9 +3,10 @@ import type { Basis, MeasureId } from "../model/measures";
 import { MEASURES } from "../model/measures";
 import type { DaySerial } from "../model/days";
 import type { ExceptionCode } from "../model/measures";
-import type { Settings } from "../model/settings";
+import type { CompletedPeriod, Settings } from "../model/settings";
+import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../model/days";
 import type { ReasonCode } from "../model/reasons";
-import type { GroupShare, MeasureResult, UnitResult } from "./results";
+import type { GroupShare, MeasureResult, Period, UnitResult } from "./results";
 import { rate } from "./rating";
 import { WaitCounts, bucketIndex, waitDays, withinLimit } from "./days";
 
@@ -17,6 +18,8 @@ const CODE_REASON: Record<ExceptionCode, ReasonCode> = { PvV: "exceptionPvV", Mo
 // One shared object per fate: a fate per row of a million-row extract must not allocate.
 const USED: RowFate = { kind: "used" };
 const NOT_COVERED: RowFate = { kind: "excluded", reason: "notCovered" };
+const GUARANTEE_MISSING: RowFate = { kind: "excluded", reason: "guaranteeMissing" };
+const OUTSIDE_PERIOD: RowFate = { kind: "excluded", reason: "outsidePeriod" };
 const START_AFTER_MEASURED: RowFate = { kind: "rejected", field: "start", reason: "startAfterMeasured" };
 const CODE_FATE = Object.fromEntries(Object.entries(CODE_REASON).map(([c, reason]) => [c, { kind: "excluded", reason }])) as Record<
   ExceptionCode,
@@ -26,6 +29,12 @@ export const REGION = "Region";
 
 /** One unit's running counts; pooled sums for the region are the same shape. */
 interface UnitAcc {
+  /** The name shown: the first name its rows give, else the code table's or the settings', else its id. */
+  label: string;
+  id: string | null;
+  /** Every row of the period, exclusions included, and their waits: the national statistics' count and median. */
+  all: number;
+  allWaits: WaitCounts | null;
   total: number;
   within: number;
   over365: number | null;
@@ -49,7 +58,11 @@ interface MeasureAcc {
   sheets: Set<string>;
 }
 
-const newUnit = (): UnitAcc => ({
+const newUnit = (label: string, id: string | null): UnitAcc => ({
+  label,
+  id,
+  all: 0,
+  allWaits: new WaitCounts(),
   total: 0,
   within: 0,
   over365: 0,
@@ -77,27 +90,42 @@ function measureAcc(accs: MeasureAccs, measure: MeasureId, basis: Basis): Measur
   });
 }
 
-function unitAcc(acc: MeasureAcc, unit: string): UnitAcc {
-  let u = acc.units.get(unit);
-  if (!u) acc.units.set(unit, (u = newUnit()));
+/** A unit by its id where it has one (its name is then only its label), else by its name. */
+function unitAcc(acc: MeasureAcc, unit: string, id: string | null = null): UnitAcc {
+  const key = id ?? unit;
+  let u = acc.units.get(key);
+  if (!u) acc.units.set(key, (u = newUnit(unit, id)));
+  else if (id !== null && u.label === id && unit !== id) u.label = unit;
   return u;
 }
 
 const bump = (m: Map<string | null, number>, key: string | null) => m.set(key, (m.get(key) ?? 0) + 1);
 
+/** The first day of the completed basis's period that ends on the measurement date (DOMAIN.md §1). */
+export function periodStart(measured: DaySerial, period: CompletedPeriod): DaySerial {
+  const { y, m } = ymdFromSerial(measured);
+  const first = period === "month" ? m : period === "tertial" ? m - ((m - 1) % 4) : 1;
+  return serialFromYmd(y, first, 1);
+}
+
 /**
- * Care-guarantee compliance per measure and basis. A patient is on the completed basis when the
- * visit happened on or before the measurement date, else still waiting on that date. The region
- * row is pooled over patients; the unweighted mean of units is only an extra figure.
+ * Care-guarantee compliance per measure and basis. A row's basis is its own status where it has one,
+ * else completed when the visit happened on or before the measurement date and still waiting
+ * otherwise. The completed basis holds only contacts completed in the period (the measurement
+ * date's month by default); earlier ones are excluded as outside it. The region row is pooled over
+ * patients; the unweighted mean of units is only an extra figure. `unitNames` (a code table, the
+ * settings) names units whose rows carry only an id.
  */
 export function computeCareGuarantee(
   patients: readonly PatientRecord[],
   aggregates: readonly AggregateRecord[],
   measured: DaySerial,
   settings: Settings,
+  unitNames: ReadonlyMap<string, string> = new Map(),
 ): { measures: MeasureResult[]; fates: RowFate[] } {
   const accs: MeasureAccs = [];
   const fates: RowFate[] = new Array(patients.length);
+  const from = Number.isFinite(measured) ? periodStart(measured, settings.completedPeriod) : -Infinity;
   let lastSheet = "";
   for (let i = 0; i < patients.length; i++) {
     const p = patients[i];
@@ -105,20 +133,26 @@ export function computeCareGuarantee(
       fates[i] = START_AFTER_MEASURED;
       continue;
     }
-    const basis: Basis = p.visit !== null && p.visit <= measured ? "completed" : "waiting";
-    if (settings.requireGuarantee && !p.covered) {
-      fates[i] = NOT_COVERED;
+    const basis: Basis = p.basis ?? (p.visit !== null && p.visit <= measured ? "completed" : "waiting");
+    if (basis === "completed" && (p.visit! < from || p.visit! > measured)) {
+      fates[i] = OUTSIDE_PERIOD;
+      continue;
+    }
+    const days = p.start === null ? p.givenWaitDays! : waitDays(p.start, basis === "completed" ? p.visit! : measured);
+    const acc = measureAcc(accs, p.measure, basis);
+    if (p.sheet !== lastSheet) acc.sheets.add((lastSheet = p.sheet));
+    const u = unitAcc(acc, p.unit, p.unitId);
+    u.all++;
+    u.allWaits?.add(days);
+    if (settings.requireGuarantee && p.covered !== true) {
+      fates[i] = p.covered === null ? GUARANTEE_MISSING : NOT_COVERED;
       continue;
     }
     if (p.code !== null && settings.exclusions[basis][p.code]) {
       fates[i] = CODE_FATE[p.code];
       continue;
     }
-    const days = p.start === null ? p.givenWaitDays! : waitDays(p.start, basis === "completed" ? p.visit! : measured);
     const limit = settings.measures[p.measure].limitDays;
-    const acc = measureAcc(accs, p.measure, basis);
-    if (p.sheet !== lastSheet) acc.sheets.add((lastSheet = p.sheet));
-    const u = unitAcc(acc, p.unit);
     u.total++;
     u.waits?.add(days);
     if (u.buckets) u.buckets[bucketIndex(days)]++;
@@ -134,7 +168,13 @@ export function computeCareGuarantee(
   }
   for (const a of aggregates) addAggregate(measureAcc(accs, a.measure, a.basis), a);
 
-  const measures = accs.filter((a): a is MeasureAcc => a !== undefined).map((a) => finish(a, settings));
+  const names = (id: string) => unitNames.get(id) ?? settings.unitNames[id];
+  const period = Number.isFinite(measured)
+    ? { kind: settings.completedPeriod, from: isoFromSerial(from), to: isoFromSerial(measured) }
+    : undefined;
+  const measures = accs
+    .filter((a): a is MeasureAcc => a !== undefined)
+    .map((a) => finish(a, settings, names, a.basis === "completed" ? period : undefined));
   return { measures, fates };
 }
 
@@ -143,6 +183,7 @@ function addAggregate(acc: MeasureAcc, a: AggregateRecord): void {
   const u = unitAcc(acc, a.unit);
   // Aggregates carry no individual waits; buckets and over-365 only when the extract gives them.
   u.waits = null;
+  u.allWaits = null;
   if (a.suppressed) {
     u.suppressed = true;
     return;
@@ -162,6 +203,9 @@ function unitResult(unit: string, u: UnitAcc, target: number, settings: Settings
   const share = counted ? u.within / u.total : u.readyShare;
   return {
     unit,
+    unitId: u.id,
+    allCount: u.allWaits ? u.all : null,
+    allMedian: u.allWaits ? u.allWaits.median() : null,
     total: counted ? u.total : null,
     withinLimit: counted ? u.within : null,
     share,
@@ -180,12 +224,16 @@ export function achievement(share: number | null, target: number): number | null
   return target > 0 ? share / target : 1;
 }
 
-function finish(acc: MeasureAcc, settings: Settings): MeasureResult {
+function finish(acc: MeasureAcc, settings: Settings, names: (id: string) => string | undefined, period: Period | undefined): MeasureResult {
   const { limitDays, target } = settings.measures[acc.measure];
-  const pooled: UnitAcc = newUnit();
+  const pooled: UnitAcc = newUnit(REGION, null);
+  const labels = unitLabels(acc, names);
   const units: UnitResult[] = [];
-  for (const [name, u] of acc.units) {
-    units.push(unitResult(name, u, target, settings));
+  for (const [key, u] of acc.units) {
+    units.push(unitResult(labels.get(key)!, u, target, settings));
+    pooled.all += u.all;
+    if (u.allWaits && pooled.allWaits) pooled.allWaits.addAll(u.allWaits);
+    else pooled.allWaits = null;
     if (u.total === 0) continue;
     pooled.total += u.total;
     pooled.within += u.within;
@@ -210,8 +258,29 @@ function finish(acc: MeasureAcc, settings: Settings): MeasureResult {
     meanOfUnits: shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null,
     overLimitBy,
     excluded: (Object.keys(settings.exclusions[acc.basis]) as ExceptionCode[]).filter((c) => settings.exclusions[acc.basis][c]),
+    ...(period ? { period } : {}),
     sheets: [...acc.sheets],
   };
+}
+
+/**
+ * Each unit's label: its name, else the code table's or the settings' name for its id, else the id.
+ * Two ids under one name (two units of one hospital) keep their ids beside the name, so that no
+ * two rows of a table look the same.
+ */
+function unitLabels(acc: MeasureAcc, names: (id: string) => string | undefined): Map<string, string> {
+  const labels = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const [key, u] of acc.units) {
+    const label = u.id !== null && u.label === u.id ? (names(u.id) ?? u.id) : u.label;
+    labels.set(key, label);
+    count.set(label, (count.get(label) ?? 0) + 1);
+  }
+  for (const [key, u] of acc.units) {
+    const label = labels.get(key)!;
+    if (count.get(label)! > 1 && u.id !== null && u.id !== label) labels.set(key, `${label} (${u.id})`);
+  }
+  return labels;
 }
 
 const collator = new Intl.Collator("sv");

@@ -10,8 +10,25 @@ import type { Direction } from "../model/ratings";
 export type { Direction };
 
 /** One row of a care-guarantee table: a unit, or the region pooled over patients. */
+/** A period as its first and last day, ISO. */
+export interface Period {
+  kind: "month" | "tertial" | "year";
+  from: string;
+  to: string;
+}
+
 export interface UnitResult {
+  /** The unit's name (its id only where no name exists anywhere); "Region" for the pooled row. */
   unit: string;
+  /** The id the unit's rows were grouped by (hsaid_vardenhet), where the extract has one. */
+  unitId?: string | null;
+  /**
+   * Every row of the period on this basis, as the national statistics count them: PvV, MoV, SoV and
+   * rows outside the guarantee included ("antal genomförda", "antal väntande"). null for aggregates.
+   */
+  allCount?: number | null;
+  /** The median wait over those same rows ("medianväntetid, alla genomförda"). */
+  allMedian?: number | null;
   /** Counts are null only where an aggregate extract gives a ready share without them, or suppressed. */
   total: number | null;
   withinLimit: number | null;
@@ -70,6 +87,8 @@ export interface MeasureResult {
   overLimitBy: { dimension: "specialty" | "profession"; groups: GroupShare[] }[];
   /** The exception codes taken out on this basis, e.g. ["PvV", "MoV"]. */
   excluded: string[];
+  /** The completed basis's period (contacts completed before it are excluded); absent on the waiting basis. */
+  period?: Period;
   sheets: string[];
   /** The previous period's measurement date, when a previous period was found for this measure. */
   previousDate?: string;
@@ -183,7 +202,7 @@ export interface History {
   indicators: IndicatorHistoryRow[];
 }
 
-export type MeasurementDateSource = "option" | "column" | "newestDate";
+export type MeasurementDateSource = "option" | "column" | "title" | "newestDate";
 
 export interface Results {
   /** null only when no sheet carries a date (aggregates alone) and none was given. */

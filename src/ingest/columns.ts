@@ -90,14 +90,31 @@ const RULES: FieldRule[] = [
       "verksamhet",
       "vardenhet namn",
       "hsaid vardenhet namn",
+      // Västra Götaland's warehouse
+      "vardenhet1 namn",
+      "enhet namn",
+      "klinik namn",
     ],
     contains: /^(klinik|enhet|basenhet|vardenhet|vardcentral|mottagning)\b/,
   },
   {
     field: "unitId",
-    exact: ["hsaid vardenhet", "hsa id", "hsaid", "hsa id vardenhet", "enhetskod", "enhets id", "enhetsid", "vardenhet id", "unit id"],
+    exact: [
+      "hsaid vardenhet",
+      "hsa id",
+      "hsaid",
+      "hsa id vardenhet",
+      "vardenhet hsaid",
+      "vardenhet1 hsaid",
+      "vardenhet1 id",
+      "enhetskod",
+      "enhets id",
+      "enhetsid",
+      "vardenhet id",
+      "unit id",
+    ],
   },
-  { field: "hospital", exact: ["sjukhus", "sjukhusnamn", "hospital"] },
+  { field: "hospital", exact: ["sjukhus", "sjukhusnamn", "sjukhus namn", "hospital"] },
   {
     field: "specialty",
     exact: ["verksamhetsomrade", "specialitet", "mvo", "mvo kod", "mvo namn", "medicinskt verksamhetsomrade", "specialty"],
@@ -106,21 +123,32 @@ const RULES: FieldRule[] = [
   { field: "profession", exact: ["yrkeskategori", "yrkesgrupp", "yrke", "profession", "professional category"] },
   {
     field: "measure",
-    exact: [
-      "kontakttyp",
-      "vardkontakttyp",
-      "besokstyp",
-      "typ",
-      "typ av kontakt",
-      "vardgarantityp",
-      "matt",
-      "atgardstyp",
-      "contact type",
-      "measure",
-    ],
-    contains: /^kontakttyp\b|^vardkontakttyp\b/,
+    exact: ["kontakttyp", "besokstyp", "typ", "typ av kontakt", "vardgarantityp", "matt", "atgardstyp", "contact type", "measure"],
+    contains: /^kontakttyp\b/,
   },
-  { field: "measured", exact: ["matdatum", "uttagsdatum", "matdag", "datum for matning", "measurement date"] },
+  // SKR's model: the phase decides the measure, the status the basis; vardkontakttyp is only the
+  // contact's form (visit, telephone, remote) and never the measure (DOMAIN.md §3).
+  { field: "phase", exact: ["fas", "vardfas"] },
+  { field: "contactStatus", exact: ["status", "vantestatus", "kontaktstatus"] },
+  { field: "contactForm", exact: ["vardkontakttyp", "kontaktform", "vardkontaktform"] },
+  { field: "contactId", exact: ["vardkontakt id", "kontakt id", "kontaktid", "vardkontaktid", "contact id", "besok id", "besoksid"] },
+  { field: "municipality", exact: ["lkf", "hemkommun", "folkbokforingskommun", "kommunkod", "kommun kod"] },
+  {
+    field: "measured",
+    exact: [
+      "matdatum",
+      "uttagsdatum",
+      "matdag",
+      "datum for matning",
+      "measurement date",
+      "matperiod",
+      "mat period",
+      "matmanad",
+      "period armanad",
+      "period ar manad",
+      "rapportperiod",
+    ],
+  },
   // SKR's start_datum is the visit or operation; the wait starts at beslut_datum (or remiss_datum).
   {
     field: "visit",
@@ -135,6 +163,8 @@ const RULES: FieldRule[] = [
       "utford datum",
       "visit date",
       "kontakt genomford",
+      "startaktivitet",
+      "start aktivitet",
     ],
   },
   {
@@ -142,18 +172,19 @@ const RULES: FieldRule[] = [
     exact: [
       "beslut datum",
       "beslutsdatum",
-      "remissdatum",
-      "remiss datum",
+      "beslutaktivitet",
+      "beslut aktivitet",
       "kontaktdatum",
       "datum for beslut",
-      "ankomstdatum",
-      "remiss ankomstdatum",
       "vantar sedan",
+      "vantetidsstart",
       "decision date",
-      "referral date",
       "start date",
     ],
   },
+  // Earlier events than the decision: kept, and never the start where a decision date exists.
+  { field: "referral", exact: ["remissdatum", "remiss datum", "remiss skickad", "referral date"] },
+  { field: "arrival", exact: ["ankomstdatum", "ankomst datum", "remiss ankomstdatum", "arrival date"] },
   {
     field: "code",
     exact: [
@@ -171,12 +202,30 @@ const RULES: FieldRule[] = [
   },
   {
     field: "guarantee",
-    exact: ["vardgaranti", "omfattas av vardgaranti", "omfattas av vardgarantin", "vg", "guarantee", "vardgaranti ja nej"],
+    exact: [
+      "vardgaranti",
+      "omfattas av vardgaranti",
+      "omfattas av vardgarantin",
+      "vg",
+      "vg flagga",
+      "vardgaranti flagga",
+      "guarantee",
+      "vardgaranti ja nej",
+    ],
   },
 ];
 
-/** When both are present, beslut_datum (decision) starts the wait, not remiss_datum (referral). */
-const START_PREFERENCE = ["beslut datum", "beslutsdatum", "datum for beslut", "decision date"];
+/** The decision date wins the start over other start names (kontaktdatum) wherever both exist. */
+const START_PREFERENCE = ["beslut datum", "beslutsdatum", "beslutaktivitet", "datum for beslut", "decision date"];
+
+/** A header's key without spaces: the XSD's PascalCase names ("BeslutAktivitet") meet the snake_case ones. */
+const joined = (key: string): string => key.replace(/ /g, "");
+const JOINED_EXACT = new Map<FieldRule, Set<string>>();
+function exactNames(rule: FieldRule): Set<string> {
+  let set = JOINED_EXACT.get(rule);
+  if (!set) JOINED_EXACT.set(rule, (set = new Set(rule.exact.map(joined))));
+  return set;
+}
 
 export type ColumnMap = Partial<Record<Field, number>>;
 
@@ -196,12 +245,16 @@ export function mapColumns(headers: readonly Cell[]): ColumnMap {
 /** The matching shared by every kind of sheet: rules in order, exact names before patterns. */
 export function mapColumnsWith(headers: readonly Cell[], rules: readonly FieldRule[]): ColumnMap {
   const names = headers.map(headerKey);
+  const keys = names.map(joined);
   const map: ColumnMap = {};
   const taken = new Set<number>();
   for (const rule of rules) {
     let found = -1;
-    if (rule.field === "start") found = names.findIndex((n, c) => !taken.has(c) && START_PREFERENCE.includes(n));
-    if (found < 0) found = names.findIndex((n, c) => n !== "" && !taken.has(c) && rule.exact.includes(n));
+    if (rule.field === "start") found = keys.findIndex((n, c) => !taken.has(c) && START_PREFERENCE.some((p) => joined(p) === n));
+    if (found < 0) {
+      const exact = exactNames(rule);
+      found = keys.findIndex((n, c) => n !== "" && !taken.has(c) && exact.has(n));
+    }
     if (found < 0 && rule.contains) found = names.findIndex((n, c) => n !== "" && !taken.has(c) && rule.contains!.test(n));
     if (found >= 0) {
       map[rule.field] = found;
@@ -211,12 +264,30 @@ export function mapColumnsWith(headers: readonly Cell[], rules: readonly FieldRu
   return map;
 }
 
-/** The unit column: a name wins over an HSA id, which wins over the hospital (DOMAIN.md §3). */
-export function unitColumn(map: ColumnMap): number | undefined {
-  return map.unit ?? map.unitId ?? map.hospital ?? map.specialty;
+/**
+ * The column that names a row's unit: the unit's own name, else the hospital's name (sjukhusnamn).
+ * Rows are grouped by the unit's id where there is one (unitIdColumn) and labelled with this name;
+ * a specialty (mvo_kod "511") is never a unit (DOMAIN.md §3).
+ */
+export function unitNameColumn(map: ColumnMap): number | undefined {
+  return map.unit ?? map.hospital;
 }
 
-const PATIENT_FIELDS: Field[] = ["start", "visit", "waitDays"];
+/** A unit is known by its name or its id: a sheet with neither has no unit column. */
+export function unitColumn(map: ColumnMap): number | undefined {
+  return unitNameColumn(map) ?? map.unitId;
+}
+
+/** Code columns that can only be guessed to name the unit when no name or id column exists. */
+const UNIT_CODE_HEADERS = ["sjukhuskod", "sjukhus kod", "klinikkod", "klinik kod", "vardenhetskod", "kod"];
+
+/** The column of a unit code, for a guess: -1 when there is none. */
+export function unitCodeColumn(headers: readonly Cell[], map: ColumnMap): number {
+  const used = new Set(Object.values(map));
+  return headers.map(headerKey).findIndex((n, c) => !used.has(c) && UNIT_CODE_HEADERS.includes(n));
+}
+
+export const PATIENT_FIELDS: readonly Field[] = ["start", "visit", "waitDays", "referral", "arrival"];
 const AGGREGATE_FIELDS: Field[] = ["total", "withinLimit", "share", "bucket0_30", "bucketOver365"];
 
 /** How much a row looks like a header: distinct known fields, with a unit and a measure column. */

@@ -9,20 +9,28 @@ export interface PatientRecord {
   sheet: string;
   /** 1-based sheet row as Excel shows it. */
   row: number;
+  /** The unit's name as the row gives it; its id where the row has no name. */
   unit: string;
+  /** The unit's id (hsaid_vardenhet) where the sheet has one: rows are grouped by it. */
+  unitId: string | null;
   measure: MeasureId;
+  /** The basis the row's own status gives (SKR's `status`); null: by its dates, as of the measurement date. */
+  basis: Basis | null;
   start: DaySerial | null;
   visit: DaySerial | null;
   /** A wait given in days by the extract, used when the start date is missing. */
   givenWaitDays: number | null;
   code: ExceptionCode | null;
-  /** false when the guarantee flag says "not covered" (2/NEJ). */
-  covered: boolean;
+  /** false when the guarantee flag says "not covered" (2/NEJ/f); null when the sheet has the column and the cell is blank. */
+  covered: boolean | null;
   /** Specialty and professional category, for the over-limit breakdown, when the columns exist. */
   specialty: string | null;
   profession: string | null;
   /** A measurement date from the row itself, when the extract carries one. */
   measured: DaySerial | null;
+  /** The contact's id and the patient's home municipality (LKF), for the data-quality checks. */
+  contactId: string | null;
+  municipality: string | null;
 }
 
 /** One unit row of a per-unit aggregate: counts, or a ready share; null where suppressed or absent. */

@@ -8,7 +8,18 @@ import { readPlanRows } from "./planSheet";
 import { issueAt } from "./issues";
 import type { Field } from "../model/sheets";
 import type { SheetSettings } from "../model/settings";
-import { type ColumnMap, applyMappingOverrides, findHeaderRow, mapColumnsWith, unitColumn } from "./columns";
+import {
+  type ColumnMap,
+  PATIENT_FIELDS,
+  applyMappingOverrides,
+  findHeaderRow,
+  mapColumnsWith,
+  unitColumn,
+  unitNameColumn,
+} from "./columns";
+import { namedMeasure, withGuesses } from "./guesses";
+import { titleMeasurementDate } from "./titleDate";
+import { type DaySerial, isoFromSerial, serialFromYmd } from "../model/days";
 import { type Parsed } from "../model/parsed";
 import type { ReasonCode } from "../model/reasons";
 import type { MeasureFrom, SheetNote } from "../model/sheetNotes";
@@ -16,8 +27,8 @@ import { cellText, isBlank, isSuppressed } from "./parse/text";
 import { normalizeHeader } from "./parse/headers";
 import { parseNumber } from "./parse/numbers";
 import { parseShare } from "./parse/shares";
-import { parseDate } from "./parse/dates";
-import { parseExceptionCode, parseGuarantee } from "./parse/codes";
+import { parseDate, parseMeasurementDate } from "./parse/dates";
+import { parseContactStatus, parseExceptionCode, parseGuarantee, parsePhase } from "./parse/codes";
 import { parseContactType } from "./parse/contactTypes";
 
 /** What ingest made of one sheet: records, rows it set aside, and every rejected row as an Issue. */
@@ -38,6 +49,10 @@ export interface IngestedSheet {
   /** Goals of an indicator sheet in its order, including goals with no indicator. */
   goals: string[];
   assignments: AssignmentRecord[];
+  /** The measurement date the title rows above the header give, if any. */
+  titleDate: DaySerial | null;
+  /** A code table's HSA id → unit name pairs, in its order. */
+  unitNames: [string, string][];
   /** Rows used without becoming a record of their own (a goal written as a heading row). */
   headingRows: number;
   /** Non-blank rows below the header. */
@@ -66,7 +81,16 @@ const BUCKET_FIELDS: Field[] = ["bucket0_30", "bucket31_60", "bucket61_90", "buc
 /** Measures clocked on completed contacts by default (DOMAIN.md §1); the rest on waiting patients. */
 export const COMPLETED_BY_DEFAULT: readonly MeasureId[] = ["primaryContact", "primaryAssessment", "bupFirst", "bupTreatment"];
 
-const noRecords = () => ({ patients: [], aggregates: [], indicators: [], goals: [], assignments: [], headingRows: 0 });
+const noRecords = () => ({
+  patients: [],
+  aggregates: [],
+  indicators: [],
+  goals: [],
+  assignments: [],
+  headingRows: 0,
+  unitNames: [],
+  titleDate: null,
+});
 
 function unrecognised(
   grid: SheetGrid,
@@ -113,12 +137,25 @@ export function ingestSheet(
   }
   const found = findHeaderRow(values);
   if (!found) return unrecognised(grid, { code: "noHeader" });
-  const { headers, map, headerRow, columns, columnLetters, problem } = resolveHeader(grid, found.index, found.map, settings);
-  if (problem) return unrecognised(grid, problem, headerRow, columns);
+  const resolved = resolveHeader(grid, found.index, found.map, settings);
+  const { headers, headerRow, problem } = resolved;
+  if (problem) return unrecognised(grid, problem, headerRow, resolved.columns);
+  const title = values
+    .slice(0, found.index)
+    .flat()
+    .filter((c): c is string => typeof c === "string")
+    .join(" ");
+  const guessed = withGuesses(grid, headers, resolved.map, settings);
+  const map = guessed.map;
+  const guesses = guessed.guesses;
+  const { columns, columnLetters } = columnNames(grid, headers, map);
 
   const unitCol = unitColumn(map);
-  const isPatient = map.start !== undefined || map.visit !== undefined || map.waitDays !== undefined;
+  const isPatient = PATIENT_FIELDS.some((f) => map[f] !== undefined);
   const isAggregate = AGGREGATE_FIELDS.some((f) => map[f] !== undefined);
+  if (!settings?.kind && !isPatient && !isAggregate && map.unitId !== undefined && unitNameColumn(map) !== undefined) {
+    return ingestUnitNames(grid, found.index, map, headerRow, columns, columnLetters);
+  }
   let kind: SheetKind =
     settings?.kind ??
     (isPatient ? (map.visit !== undefined ? "completedList" : "waitingList") : isAggregate ? "unitAggregate" : "unrecognised");
@@ -127,31 +164,41 @@ export function ingestSheet(
     return unrecognised(grid, { code: unitCol === undefined ? "noUnitColumn" : "noDataColumns", headerRow }, headerRow, columns);
   }
 
-  const title = values
-    .slice(0, found.index)
-    .flat()
-    .filter((c): c is string => typeof c === "string")
-    .join(" ");
-  const sheetMeasure = settings?.measure ?? parseContactType(grid.name) ?? (title ? parseContactType(title) : null);
+  // The measure: SKR's phase or a contact-type column per row; else the settings, the sheet's name or its title.
+  const named = settings?.measure ? null : namedMeasure(grid.name, title);
+  const sheetMeasure = settings?.measure ?? named?.measure ?? null;
+  const measureFrom: MeasureFrom =
+    map.phase !== undefined ? "phase" : map.measure !== undefined ? "column" : settings?.measure ? "settings" : "sheetName";
+  if (map.phase === undefined && map.measure === undefined && !settings?.measure) {
+    if (!named) guesses.push({ target: "measure", measure: "firstVisit", why: "assumed", text: grid.name });
+    else if (!named.certain) guesses.push({ target: "measure", measure: named.measure, why: "looseName", text: named.text });
+  }
+  if (guesses.length) {
+    const blocked = unrecognised(grid, { code: "needsConfirmation", headerRow, guesses }, headerRow, columns);
+    return { ...blocked, kind, columnLetters };
+  }
+
   const ctx: RowContext = {
     grid,
     headers,
     map,
     unitCol: unitCol!,
+    nameCol: unitNameColumn(map),
     sheetMeasure: sheetMeasure ?? "firstVisit",
     issues: [],
     excluded: new Map(),
     units: new Map(),
   };
-  // A measure from the settings says "sheet name" too: the note has always said so.
-  const measureFrom: MeasureFrom = map.measure !== undefined ? "column" : sheetMeasure ? "sheetName" : "assumed";
   const basis: Basis =
     kind === "unitAggregate"
       ? (settings?.basis ?? aggregateBasis(`${grid.name} ${title} ${headers.map((h) => cellText(h)).join(" ")}`, ctx.sheetMeasure))
       : kind === "completedList"
         ? "completed"
         : "waiting";
-  const note: SheetNote = { code: kind === "unitAggregate" ? "unitAggregate" : "patientList", basis, measureFrom };
+  const note: SheetNote =
+    kind === "unitAggregate"
+      ? { code: "unitAggregate", basis, measureFrom }
+      : { code: "patientList", basis, measureFrom, ...(map.contactStatus !== undefined ? { basisFrom: "status" as const } : {}) };
   const out: IngestedSheet = {
     sheet: grid.name,
     kind,
@@ -159,12 +206,8 @@ export function ingestSheet(
     headerRow,
     columns,
     columnLetters,
-    patients: [],
-    aggregates: [],
-    indicators: [],
-    goals: [],
-    assignments: [],
-    headingRows: 0,
+    ...noRecords(),
+    titleDate: title ? titleMeasurementDate(title) : null,
     rowsRead: 0,
     excluded: ctx.excluded,
     issues: ctx.issues,
@@ -195,14 +238,58 @@ export function resolveHeader(grid: SheetGrid, index: number, detected: ColumnMa
   const headers = grid.values[index];
   const { map, missing } = applyMappingOverrides(headers, detected, settings?.columns);
   const headerRow = (grid.origin?.row ?? 0) + index + 1;
+  const problem: SheetNote | null = missing.length ? { code: "missingMappedColumns", headers: missing, headerRow } : null;
+  return { headers, map, headerRow, ...columnNames(grid, headers, map), problem };
+}
+
+/** Field → the header text and the column letter of the column used. */
+function columnNames(grid: SheetGrid, headers: readonly Cell[], map: ColumnMap) {
   const columns: Partial<Record<Field, string>> = {};
   const columnLetters: Partial<Record<Field, string>> = {};
   for (const [field, col] of Object.entries(map) as [Field, number][]) {
     columns[field] = cellText(headers[col] ?? null);
     columnLetters[field] = columnLetter((grid.origin?.col ?? 0) + col);
   }
-  const problem: SheetNote | null = missing.length ? { code: "missingMappedColumns", headers: missing, headerRow } : null;
-  return { headers, map, headerRow, columns, columnLetters, problem };
+  return { columns, columnLetters };
+}
+
+/** A code table: HSA id → the unit's name, for workbooks whose lists carry only ids (DOMAIN.md §3). */
+function ingestUnitNames(
+  grid: SheetGrid,
+  index: number,
+  map: ColumnMap,
+  headerRow: number,
+  columns: Partial<Record<Field, string>>,
+  columnLetters: Partial<Record<Field, string>>,
+): IngestedSheet {
+  const idCol = map.unitId!;
+  const nameCol = unitNameColumn(map)!;
+  const unitNames: [string, string][] = [];
+  const issues: Issue[] = [];
+  let rowsRead = 0;
+  for (let i = index + 1; i < grid.values.length; i++) {
+    const row = grid.values[i];
+    if (!row || rowIsBlank(row)) continue;
+    rowsRead++;
+    const id = cellText(row[idCol] ?? null).trim();
+    const name = cellText(row[nameCol] ?? null).trim();
+    if (id === "") issues.push(issueAt(grid, grid.values[index], i, idCol, row[idCol], "missingUnit"));
+    else if (name === "") issues.push(issueAt(grid, grid.values[index], i, nameCol, row[nameCol], "missingUnit"));
+    else unitNames.push([id, name]);
+  }
+  return {
+    sheet: grid.name,
+    kind: "unitNames",
+    note: { code: "unitNames", count: unitNames.length },
+    headerRow,
+    columns,
+    columnLetters,
+    ...noRecords(),
+    unitNames,
+    rowsRead,
+    excluded: new Map(),
+    issues,
+  };
 }
 
 function ingestPlanSheet(
@@ -243,6 +330,8 @@ function ingestPlanSheet(
     goals: rows.goals,
     assignments: rows.assignments,
     headingRows: rows.headingRows,
+    unitNames: [],
+    titleDate: null,
     rowsRead: rows.rowsRead,
     excluded: new Map(),
     issues: rows.issues,
@@ -266,7 +355,9 @@ interface RowContext {
   grid: SheetGrid;
   headers: readonly Cell[];
   map: ColumnMap;
+  /** The column rejected when a row names no unit: its name column, else its id column. */
   unitCol: number;
+  nameCol: number | undefined;
   sheetMeasure: MeasureId;
   issues: Issue[];
   excluded: Map<ReasonCode, number>;
@@ -275,7 +366,9 @@ interface RowContext {
 }
 
 function reject(ctx: RowContext, i: number, col: number, value: Cell | undefined, reason: ReasonCode): null {
-  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, value, reason));
+  // A placeholder date in a date cell is a serial: show it as the date the user sees in Excel.
+  const shown = reason === "placeholderDate" && typeof value === "number" ? isoFromSerial(Math.floor(value)) : value;
+  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, shown, reason));
   return null;
 }
 
@@ -284,10 +377,10 @@ function exclude(ctx: RowContext, reason: ReasonCode): null {
   return null;
 }
 
-/** The unit's name, or its HSA id where the name cell is empty; null after rejecting or excluding the row. */
+/** The unit's name, or its id where the row has no name; null after rejecting or excluding the row. */
 function unitOf(ctx: RowContext, row: readonly Cell[], i: number): string | null {
-  let cell = row[ctx.unitCol] ?? null;
-  if (isBlank(cell) && ctx.map.unitId !== undefined && ctx.map.unitId !== ctx.unitCol) cell = row[ctx.map.unitId] ?? null;
+  let cell = ctx.nameCol === undefined ? null : (row[ctx.nameCol] ?? null);
+  if (isBlank(cell) && ctx.map.unitId !== undefined) cell = row[ctx.map.unitId] ?? null;
   if (isBlank(cell)) return reject(ctx, i, ctx.unitCol, cell, "missingUnit");
   const raw = String(cell);
   let unit = ctx.units.get(raw);
@@ -299,7 +392,16 @@ function unitOf(ctx: RowContext, row: readonly Cell[], i: number): string | null
   return unit ?? exclude(ctx, "summaryRow");
 }
 
+/** The measure: SKR's phase (a return visit is excluded), a contact-type text, or the sheet's own. */
 function measureOf(ctx: RowContext, row: readonly Cell[], i: number): MeasureId | null {
+  const phaseCol = ctx.map.phase;
+  if (phaseCol !== undefined) {
+    const cell = row[phaseCol] ?? null;
+    if (isBlank(cell)) return reject(ctx, i, phaseCol, cell, "missingPhase");
+    const p = parsePhase(cell);
+    if (!p.ok) return reject(ctx, i, phaseCol, cell, p.reason);
+    return p.value === "returnVisit" ? exclude(ctx, "returnVisit") : p.value;
+  }
   const col = ctx.map.measure;
   if (col === undefined) return ctx.sheetMeasure;
   const cell = row[col] ?? null;
@@ -350,10 +452,20 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
   if (unit === null) return null;
   const measure = measureOf(ctx, row, i);
   if (measure === null) return null;
-  const start = optional(ctx, row, i, map.start, dateOf);
+  const basis = optional(ctx, row, i, map.contactStatus, parseContactStatus);
+  if (basis === REJECTED) return null;
+  if (basis === undefined && map.contactStatus !== undefined) {
+    return reject(ctx, i, map.contactStatus, row[map.contactStatus], "missingContactStatus");
+  }
+  const start = optional(ctx, row, i, map.start, filledDate);
   if (start === REJECTED) return null;
-  const visit = optional(ctx, row, i, map.visit, dateOf);
+  // A waiting row's visit is empty by definition: SKR's status wins over a stray date.
+  const visit = basis === "waiting" ? undefined : optional(ctx, row, i, map.visit, filledDate);
   if (visit === REJECTED) return null;
+  if (basis === "completed" && visit === undefined) {
+    const col = map.visit ?? map.contactStatus!;
+    return reject(ctx, i, col, row[col], "missingVisit");
+  }
   const givenWaitDays = optional(ctx, row, i, map.waitDays, parseWaitDays);
   if (givenWaitDays === REJECTED) return null;
   if (start === undefined && givenWaitDays === undefined) {
@@ -365,25 +477,37 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
   if (code === REJECTED) return null;
   const covered = optional(ctx, row, i, map.guarantee, parseGuarantee);
   if (covered === REJECTED) return null;
-  const measured = optional(ctx, row, i, map.measured, dateOf);
+  const measured = optional(ctx, row, i, map.measured, parseMeasurementDate);
   if (measured === REJECTED) return null;
   return {
     sheet: ctx.grid.name,
     row: (ctx.grid.origin?.row ?? 0) + i + 1,
     unit,
+    unitId: text(row, map.unitId),
     measure,
+    basis: basis ?? null,
     start: start ?? null,
     visit: visit ?? null,
     givenWaitDays: givenWaitDays ?? null,
     code: code ?? null,
-    covered: covered ?? true,
+    // Where the sheet has the flag, a blank one is "vårdgaranti saknas" (DOMAIN.md §1); without the column every row counts.
+    covered: map.guarantee === undefined ? true : (covered ?? null),
     specialty: ctx.unitCol !== map.specialty ? text(row, map.specialty) : null,
     profession: text(row, map.profession),
     measured: measured ?? null,
+    contactId: text(row, map.contactId),
+    municipality: text(row, map.municipality),
   };
 }
 
-const dateOf = (c: Cell) => parseDate(c);
+/** Dates before 2010 are placeholders ("1900-01-01"): not filled in, never a 40,000-day wait (DOMAIN.md §1). */
+export const FILLED_FROM: DaySerial = serialFromYmd(2010, 1, 1);
+const FAIL_PLACEHOLDER: Parsed<never> = { ok: false, reason: "placeholderDate" };
+
+function filledDate(c: Cell): Parsed<DaySerial> {
+  const p = parseDate(c);
+  return p.ok && p.value < FILLED_FROM ? FAIL_PLACEHOLDER : p;
+}
 
 function parseWaitDays(c: Cell): Parsed<number> {
   const p = parseNumber(c);

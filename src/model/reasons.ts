@@ -26,9 +26,17 @@ export const REASON_CODES = [
   "invalidCount",
   "missingCounts",
   "withinOverTotal",
+  // SKR's model (ingest/sheet): a phase or status it does not know, a placeholder date, a completed row without its date.
+  "missingPhase",
+  "unknownPhase",
+  "missingContactStatus",
+  "unknownContactStatus",
+  "placeholderDate",
+  "missingVisit",
   // Set aside by rule at ingest: counted as excluded, not rejected.
   "summaryRow",
   "suppressedFigures",
+  "returnVisit",
   // An indicator or assignment row could not be used (ingest/planSheet, ingest/indicatorValues).
   "notANumber",
   "invalidThreshold",
@@ -44,6 +52,8 @@ export const REASON_CODES = [
   "unknownStatus",
   // The care-guarantee rules (domain/careGuarantee): exclusions, and a start after the measurement date.
   "notCovered",
+  "guaranteeMissing",
+  "outsidePeriod",
   "exceptionPvV",
   "exceptionMoV",
   "exceptionSoV",

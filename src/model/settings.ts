@@ -44,14 +44,24 @@ export interface IndicatorSettings {
   yellow?: number;
 }
 
+/** The completed basis counts contacts completed in the measurement date's month, tertial or year (DOMAIN.md §1). */
+export type CompletedPeriod = "month" | "tertial" | "year";
+export const COMPLETED_PERIODS: readonly CompletedPeriod[] = ["month", "tertial", "year"];
+
 /** The one versioned settings document, stored in the workbook and printed on every summary tab. */
 export interface Settings {
   version: 1;
   measures: Record<MeasureId, MeasureSettings>;
   exclusions: Exclusions;
   thresholds: Thresholds;
-  /** Only rows the guarantee flag marks as covered count (1/JA); rows with 2/NEJ are excluded. */
+  /** Only rows the guarantee flag marks as covered count (1/JA/t); 2/NEJ/f and, where the sheet has the flag, a blank are excluded. */
   requireGuarantee: boolean;
+  /** The period of the completed basis, ending on the measurement date. */
+  completedPeriod: CompletedPeriod;
+  /** A unit's id (HSA id) → its name, for extracts that carry only ids. */
+  unitNames: Record<string, string>;
+  /** The region's county codes (the first two digits of LKF): other patients are flagged as out-of-region. Empty: the most common one. */
+  homeCounties: string[];
   /** Offer the unweighted mean of units as an extra, labelled figure. */
   showMeanOfUnits: boolean;
   sheets: Record<string, SheetSettings>;
@@ -97,6 +107,9 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   thresholds: { green: 1, yellow: 0.8 },
   requireGuarantee: true,
+  completedPeriod: "month",
+  unitNames: {},
+  homeCounties: [],
   showMeanOfUnits: true,
   sheets: {},
   regionName: null,

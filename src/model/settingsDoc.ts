@@ -1,7 +1,16 @@
 import { MEASURES, type MeasureId } from "./measures";
 import { type SheetKind } from "./sheets";
 import type { Parsed } from "./parsed";
-import { DEFAULT_SETTINGS, ROLL_UP_RULES, type IndicatorSettings, type RollUpRule, type Settings, type SheetSettings } from "./settings";
+import {
+  COMPLETED_PERIODS,
+  type CompletedPeriod,
+  DEFAULT_SETTINGS,
+  ROLL_UP_RULES,
+  type IndicatorSettings,
+  type RollUpRule,
+  type Settings,
+  type SheetSettings,
+} from "./settings";
 import type { StatusRating } from "./ratings";
 
 const KINDS: readonly (SheetKind | "ignore")[] = [
@@ -10,6 +19,7 @@ const KINDS: readonly (SheetKind | "ignore")[] = [
   "unitAggregate",
   "indicatorList",
   "assignmentList",
+  "unitNames",
   "unrecognised",
   "ignore",
 ];
@@ -91,6 +101,19 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
       case "regionName":
         if (v === null || (typeof v === "string" && v.trim() !== "")) s.regionName = v === null ? null : v.trim();
         else errors.push("regionName: ska vara en text (regionens namn) eller null.");
+        break;
+      case "completedPeriod":
+        if (COMPLETED_PERIODS.includes(v as CompletedPeriod)) s.completedPeriod = v as CompletedPeriod;
+        else errors.push(`completedPeriod: ska vara ${COMPLETED_PERIODS.join(", ")}.`);
+        break;
+      case "unitNames":
+        if (isObject(v) && Object.values(v).every((n) => typeof n === "string" && n.trim() !== ""))
+          s.unitNames = Object.fromEntries(Object.entries(v).map(([id, n]) => [id.trim(), (n as string).trim()]));
+        else errors.push("unitNames: ska vara enhetens id → namn (text).");
+        break;
+      case "homeCounties":
+        if (Array.isArray(v) && v.every((c) => typeof c === "string" && /^\d{2}$/.test(c))) s.homeCounties = v as string[];
+        else errors.push('homeCounties: ska vara en lista med länskoder, t.ex. ["14"].');
         break;
       case "rollUp":
         if (ROLL_UP_RULES.includes(v as RollUpRule)) s.rollUp = v as RollUpRule;

@@ -10,10 +10,12 @@ export type MeasureFrom = "column" | "phase" | "sheetName" | "settings" | "assum
  */
 export type SheetNote =
   /** A patient list: basis "completed" when it has visit dates (rows without one are still waiting). */
-  | { code: "patientList"; basis: Basis; measureFrom: MeasureFrom }
+  | { code: "patientList"; basis: Basis; measureFrom: MeasureFrom; basisFrom?: "status" }
   | { code: "unitAggregate"; basis: Basis; measureFrom: MeasureFrom }
   | { code: "indicators"; goals: number; indicators: number }
   | { code: "assignments"; count: number }
+  /** A code table of units: HSA id → name. */
+  | { code: "unitNames"; count: number }
   /** The settings say to skip the sheet. */
   | { code: "ignored" }
   /** No care-guarantee header (unit with dates, waits or counts) among the first rows. */

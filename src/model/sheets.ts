@@ -1,5 +1,13 @@
 /** How a sheet was recognised. */
-export type SheetKind = "waitingList" | "completedList" | "unitAggregate" | "indicatorList" | "assignmentList" | "unrecognised";
+export type SheetKind =
+  | "waitingList"
+  | "completedList"
+  | "unitAggregate"
+  | "indicatorList"
+  | "assignmentList"
+  /** A code table: the units' HSA ids and names. */
+  | "unitNames"
+  | "unrecognised";
 
 /** Logical fields a sheet's columns are mapped to. */
 export type Field =

@@ -112,7 +112,7 @@ describe("exceptions and the guarantee flag", () => {
     expect(measure(r, "firstVisit").region).toMatchObject({ total: 2, withinLimit: 1, share: 0.5 });
   });
 
-  test("only rows covered by the guarantee count (2/NEJ excluded, blank counts)", () => {
+  test("only rows covered by the guarantee count (2/NEJ excluded, a blank flag is 'vårdgaranti saknas')", () => {
     const r = run([
       waitingList([
         ["Hud", "Förstabesök", "2024-01-01", null, "JA"],
@@ -121,8 +121,12 @@ describe("exceptions and the guarantee flag", () => {
         ["Hud", "Förstabesök", "2024-01-01", null, null],
       ]),
     ]);
-    expect(measure(r, "firstVisit").region).toMatchObject({ total: 2, withinLimit: 2 });
-    expect(r.exclusions).toEqual([{ reason: "notCovered", count: 2 }]);
+    // DOMAIN.md §1 (corrected): where the sheet has the flag, a blank one is not covered, with its own reason.
+    expect(measure(r, "firstVisit").region).toMatchObject({ total: 1, withinLimit: 1, allCount: 4 });
+    expect(r.exclusions).toEqual([
+      { reason: "notCovered", count: 2 },
+      { reason: "guaranteeMissing", count: 1 },
+    ]);
   });
 });
 
@@ -254,7 +258,7 @@ describe("measurement date", () => {
   });
 
   test("a measurement-date column wins over the newest date", () => {
-    const sheet = grid("Väntande", [
+    const sheet = grid("Förstabesök", [
       ["Enhet", "Beslutsdatum", "Mätdatum"],
       ["Hud", d("2024-01-10"), d("2024-01-31")],
     ]);

@@ -15,7 +15,9 @@ export function waitingList(rows: [string, string, string | number, Cell?, Cell?
   return grid(name, [
     ["Klinik", "Kontakttyp", "Beslutsdatum", "Avvikelsekod", "Vårdgaranti"],
     ...rows.map(
-      ([unit, type, start, code, flag]) => [unit, type, typeof start === "string" ? d(start) : start, code ?? null, flag ?? null] as Cell[],
+      // A blank guarantee flag is "vårdgaranti saknas" (DOMAIN.md §1): rows are covered unless a test says otherwise.
+      ([unit, type, start, code, flag]) =>
+        [unit, type, typeof start === "string" ? d(start) : start, code ?? null, flag === undefined ? "JA" : flag] as Cell[],
     ),
   ]);
 }

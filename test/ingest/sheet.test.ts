@@ -63,6 +63,7 @@ describe("finding the header and mapping columns", () => {
           "hsaid_vardenhet",
           "sjukhusnamn",
           "vardenhet",
+          "fas",
           "vardkontakttyp",
           "remiss_datum",
           "beslut_datum",
@@ -71,8 +72,8 @@ describe("finding the header and mapping columns", () => {
           "vardgaranti",
           "mvo_kod",
         ],
-        ["SE2321000000-1", "CS", "Ortopedmottagningen", "Förstabesök", d("2023-12-01"), d("2023-12-05"), null, 0, 1, "311"],
-        ["SE2321000000-2", "CS", null, "Förstabesök", d("2023-12-01"), d("2023-12-05"), d("2024-01-10"), 2, 1, "311"],
+        ["SE2321000000-1", "CS", "Ortopedmottagningen", 1, 0, d("2023-12-01"), d("2023-12-05"), null, 0, 1, "311"],
+        ["SE2321000000-2", "CS", null, 1, 8, d("2023-12-01"), d("2023-12-05"), d("2024-01-10"), 2, 1, "311"],
       ]),
       undefined,
     );
@@ -86,11 +87,14 @@ describe("finding the header and mapping columns", () => {
       specialty: "311",
     });
     expect(s.patients[1]).toMatchObject({ unit: "SE2321000000-2", visit: d("2024-01-10"), code: "MoV" });
+    // fas decides the measure; the numeric vardkontakttyp (0 visit, 8 telephone) is only the contact's form.
+    expect(s.patients.map((p) => p.measure)).toEqual(["firstVisit", "firstVisit"]);
+    expect(s.columns).toMatchObject({ phase: "fas", contactForm: "vardkontakttyp", referral: "remiss_datum", start: "beslut_datum" });
   });
 
   test("the user's column mapping wins over detection", () => {
     const s = ingestSheet(
-      grid("x", [
+      grid("Förstabesök", [
         ["Klinik", "Mottagning", "Beslutsdatum"],
         ["Kirurgi", "Mott 1", d("2024-01-02")],
       ]),
@@ -147,7 +151,13 @@ describe("sheets that are not data", () => {
       ]),
       undefined,
     );
-    expect(assumed.note).toEqual({ code: "patientList", basis: "waiting", measureFrom: "assumed" });
+    // Nothing names the measure: first visit is only a guess, and the sheet waits for a confirmation (DOMAIN.md §3).
+    expect(assumed.note).toEqual({
+      code: "needsConfirmation",
+      headerRow: 1,
+      guesses: [{ target: "measure", measure: "firstVisit", why: "assumed", text: "Lista" }],
+    });
+    expect(assumed.patients).toEqual([]);
   });
 
   test("an unrecognised sheet appears in the sources of the results with its note", () => {

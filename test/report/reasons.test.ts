@@ -11,6 +11,7 @@ const NOTES: { [C in SheetNoteCode]: Extract<SheetNote, { code: C }> } = {
   unitAggregate: { code: "unitAggregate", basis: "completed", measureFrom: "sheetName" },
   indicators: { code: "indicators", goals: 4, indicators: 10 },
   assignments: { code: "assignments", count: 6 },
+  unitNames: { code: "unitNames", count: 3 },
   ignored: { code: "ignored" },
   noHeader: { code: "noHeader" },
   noIndicatorHeader: { code: "noIndicatorHeader" },

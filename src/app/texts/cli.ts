@@ -16,6 +16,10 @@ const sv = {
       ? `Inställningarna i arbetsboken är skadade: ${p.detail}`
       : `Fel i inställningarna som sparats i arbetsboken: ${p.detail}`,
   nothing: "Inget kunde beräknas. Blad som lästes:",
+  unconfirmed: (n: number) =>
+    `${n === 1 ? "1 blad läses" : `${n} blad läses`} på en gissning och beräknas inte förrän gissningen är bekräftad (inga siffror skrevs):`,
+  confirmWith:
+    "Stämmer det? Bekräfta i fönstret i Excel, eller spara detta i en fil och kör igen med --config <fil> (ändra det som inte stämmer):",
   rejected: (n: string, tab: string) => `${n} rader avvisade – se fliken "${tab}".`,
   renamed: (wanted: string, got: string) => `Bladet "${wanted}" finns redan och är inte Målkolls; skrev "${got}" i stället.`,
   wrote: (tabs: string, file: string) => `Skrev ${tabs} till ${file}`,
@@ -38,6 +42,10 @@ const en: CliTexts = {
       ? `The settings stored in the workbook are damaged: ${p.detail}`
       : `Error in the settings stored in the workbook: ${p.detail}`,
   nothing: "Nothing could be computed. Sheets read:",
+  unconfirmed: (n: number) =>
+    `${n === 1 ? "1 sheet is" : `${n} sheets are`} read on a guess and not computed until the guess is confirmed (no figures were written):`,
+  confirmWith:
+    "Is that right? Confirm it in the pane in Excel, or save this in a file and run again with --config <file> (change what is wrong):",
   rejected: (n: string, tab: string) => `${n} rows rejected – see the "${tab}" tab.`,
   renamed: (wanted: string, got: string) => `A sheet "${wanted}" exists and is not Målkoll's; wrote "${got}" instead.`,
   wrote: (tabs: string, file: string) => `Wrote ${tabs} to ${file}`,

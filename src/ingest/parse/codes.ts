@@ -1,7 +1,7 @@
 // The exception code of a row (avvikelsekod: PvV, MoV, SoV) and the guarantee flag (vardgaranti),
 // as DOMAIN.md §1 defines them. A few dozen distinct texts cover a million rows: answers are cached.
 import type { Cell } from "../../model/cells";
-import type { ExceptionCode } from "../../model/measures";
+import type { Basis, ExceptionCode } from "../../model/measures";
 import type { Parsed } from "../../model/parsed";
 import { CACHE_LIMIT } from "./cache";
 import { normalizeHeader } from "./headers";
@@ -114,12 +114,15 @@ const GUARANTEE_WORDS = new Map<string, Parsed<boolean | null>>([
   ["true", OK_TRUE],
   ["sant", OK_TRUE],
   ["omfattas", OK_TRUE],
+  // PostgreSQL-style booleans in warehouse exports (DOMAIN.md §3).
+  ["t", OK_TRUE],
   ["2", OK_FALSE],
   ["nej", OK_FALSE],
   ["n", OK_FALSE],
   ["no", OK_FALSE],
   ["false", OK_FALSE],
   ["falskt", OK_FALSE],
+  ["f", OK_FALSE],
   ["omfattas ej", OK_FALSE],
   ["omfattas inte", OK_FALSE],
 ]);
@@ -128,7 +131,7 @@ const guaranteeCache = new Map<string, Parsed<boolean | null>>();
 
 /**
  * The guarantee flag (vardgaranti): blank → null (no flag); 1, "1", "JA", "Ja", "J", "Yes",
- * true → true (covered); 2, "2", "NEJ", "Nej", "N", "No", false → false (not covered); also
+ * "t", true → true (covered); 2, "2", "NEJ", "Nej", "N", "No", "f", false → false (not covered); also
  * "Omfattas"/"Omfattas ej". Case-insensitive. Anything else → unknownGuarantee.
  */
 export function parseGuarantee(cell: Cell): Parsed<boolean | null> {
@@ -140,4 +143,40 @@ export function parseGuarantee(cell: Cell): Parsed<boolean | null> {
   r = GUARANTEE_WORDS.get(cell.trim().toLowerCase().replace(RE_WS_RUN, " ")) ?? FAIL_GUARANTEE;
   if (guaranteeCache.size < CACHE_LIMIT) guaranteeCache.set(cell, r);
   return r;
+}
+
+const OK_FIRST: Parsed<PhaseValue> = { ok: true, value: "firstVisit" };
+const OK_TREAT: Parsed<PhaseValue> = { ok: true, value: "treatment" };
+const OK_RETURN: Parsed<PhaseValue> = { ok: true, value: "returnVisit" };
+const FAIL_PHASE: Parsed<never> = { ok: false, reason: "unknownPhase" };
+
+/** What SKR's `fas` says: the measure, or a return visit (not in the guarantee). */
+export type PhaseValue = "firstVisit" | "treatment" | "returnVisit";
+
+/** `fas`: 1 first contact, 2 operation/åtgärd, 4 return visit (DOMAIN.md §3); anything else is unknown. */
+export function parsePhase(cell: Cell): Parsed<PhaseValue> {
+  const v = typeof cell === "number" ? cell : typeof cell === "string" ? cell.trim() : null;
+  if (v === 1 || v === "1") return OK_FIRST;
+  if (v === 2 || v === "2") return OK_TREAT;
+  if (v === 4 || v === "4") return OK_RETURN;
+  return FAIL_PHASE;
+}
+
+const OK_WAITING: Parsed<Basis> = { ok: true, value: "waiting" };
+const OK_COMPLETED: Parsed<Basis> = { ok: true, value: "completed" };
+const FAIL_STATUS: Parsed<never> = { ok: false, reason: "unknownContactStatus" };
+const STATUS_WORDS = new Map<string, Parsed<Basis>>([
+  ["vantande", OK_WAITING],
+  ["vantar", OK_WAITING],
+  ["waiting", OK_WAITING],
+  ["genomford", OK_COMPLETED],
+  ["genomforda", OK_COMPLETED],
+  ["utford", OK_COMPLETED],
+  ["completed", OK_COMPLETED],
+]);
+
+/** `status`: VANTANDE or GENOMFORD (any case, with or without å/ä/ö) → the row's basis. */
+export function parseContactStatus(cell: Cell): Parsed<Basis> {
+  if (typeof cell !== "string") return FAIL_STATUS;
+  return STATUS_WORDS.get(normalizeHeader(cell)) ?? FAIL_STATUS;
 }

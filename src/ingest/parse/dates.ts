@@ -5,7 +5,7 @@
 import type { Cell } from "../../model/cells";
 import type { DaySerial } from "../../model/days";
 import type { Parsed } from "../../model/parsed";
-import { MAX_SERIAL, MIN_SERIAL, isValidYmd, serialFromYmd } from "../../model/days";
+import { MAX_SERIAL, MIN_SERIAL, daysInMonth, isValidYmd, serialFromYmd } from "../../model/days";
 import { monthFromName } from "./monthNames";
 import { scanNumber } from "./numbers";
 import { firstNonWs, lastNonWsEnd } from "./text";
@@ -27,6 +27,7 @@ const RE_DMY = /^(\d{1,2})([./-])(\d{1,2})(?:\2|\s+|\2\s+)(\d{4})$/;
 const RE_D_NAME_Y = /^(\d{1,2})(?::[ae])?\.?[\s-]*(\p{L}+)\.?[\s,-]*(\d{4})$/u;
 /** January 31, 2024; jan 31 2024 */
 const RE_NAME_D_Y = /^(\p{L}+)\.?\s+(\d{1,2}),?\s+(\d{4})$/u;
+const RE_DIGITS14 = /^\d{14}$/;
 /** Five digits with an optional fraction: a serial written as text ("45322", "45322,75"). */
 const RE_SERIAL_TEXT = /^\d{5}(?:[.,]\d+)?$/;
 
@@ -42,6 +43,12 @@ function dateFromNumber(n: number): Parsed<DaySerial> {
   // An integer yyyymmdd (data warehouse extracts): 20240131.
   if (n >= 19000101 && n <= 21991231 && Number.isInteger(n)) {
     return dateFromYmd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+  }
+  // SKR's ÅÅÅÅMMDDhhmmss read as a number by a spreadsheet: 20260106080000.
+  if (n >= 19000101000000 && n <= 21991231235959 && Number.isInteger(n)) {
+    const time = n % 1000000;
+    if (Math.floor(time / 10000) > 23 || Math.floor(time / 100) % 100 > 59 || time % 100 > 59) return FAIL_DATE;
+    return dateFromNumber(Math.floor(n / 1000000));
   }
   return FAIL_DATE_RANGE;
 }
@@ -78,6 +85,14 @@ function dateFromText(cell: string, a: number, b: number): Parsed<DaySerial> {
       d = d2(t, 6);
     if (hi >= 0 && lo >= 0 && m >= 0 && d >= 0) return dateFromYmd(hi * 100 + lo, m, d);
   }
+  // SKR's own "ÅÅÅÅMMDDhhmmss": "20260106080000".
+  if (t.length === 14 && RE_DIGITS14.test(t)) {
+    const h = d2(t, 8),
+      mi = d2(t, 10),
+      sec = d2(t, 12);
+    if (h > 23 || mi > 59 || sec > 59) return FAIL_DATE;
+    return dateFromYmd(d2(t, 0) * 100 + d2(t, 2), d2(t, 4), d2(t, 6));
+  }
   if (RE_SERIAL_TEXT.test(t)) {
     const v = scanNumber(t, 0, t.length, 0);
     return v === v ? dateFromNumber(v) : FAIL_DATE;
@@ -106,7 +121,8 @@ function dateFromText(cell: string, a: number, b: number): Parsed<DaySerial> {
  * - A number is an Excel serial; a fraction is the time of day and is floored (45322.75 → 45322).
  *   Serials outside 1900-01-01 … 2199-12-31 are rejected (dateOutOfRange),
  *   except an integer yyyymmdd (20240131), which is read as that date.
- * - Text: "2024-01-31", "2024-01-31 13:45", "2024-01-31T13:45:00", "20240131", "2024/01/31",
+ * - Text: "2024-01-31", "2024-01-31 13:45", "2024-01-31T13:45:00", "20240131", "20240131134500"
+ *   (SKR's ÅÅÅÅMMDDhhmmss; also as a number), "2024/01/31",
  *   "31/1 2024", "31.1.2024", "31 januari 2024", "31 jan 2024", "January 31, 2024", and a serial
  *   written as five digits ("45322"). Day-first for numeric d/m/y (Swedish order, never US).
  *   Two-digit years are not accepted. A date that does not exist ("2024-02-30") → invalidDate.
@@ -125,4 +141,33 @@ export function parseDate(cell: Cell, format?: string | null): Parsed<DaySerial>
   const b = lastNonWsEnd(cell, a);
   if (a === b) return FAIL_MISSING_DATE;
   return dateFromText(cell, a, b);
+}
+
+/** "202602", 202602, "2026-02", "februari 2026": a month, as its last day. */
+const RE_YEAR_MONTH = /^(\d{4})[-/.]?(\d{2})$/;
+const RE_MONTH_NAME_YEAR = /^(\p{L}+)\.?\s+(\d{4})$/u;
+
+/**
+ * A measurement date (matperiod, period_årmånad, Mätdatum): a date as parseDate reads it, or a month
+ * ("202602", "2026-02", "feb 2026"), which stands for the month's last day.
+ */
+export function parseMeasurementDate(cell: Cell): Parsed<DaySerial> {
+  const text = typeof cell === "number" && Number.isInteger(cell) && cell >= 190001 && cell <= 219912 ? String(cell) : cell;
+  if (typeof text === "string") {
+    const t = text.trim();
+    let r = RE_YEAR_MONTH.exec(t);
+    if (r !== null) return monthEnd(+r[1], +r[2]);
+    r = RE_MONTH_NAME_YEAR.exec(t);
+    if (r !== null) {
+      const m = monthFromName(r[1]);
+      if (m !== null) return monthEnd(+r[2], m);
+    }
+  }
+  return parseDate(cell);
+}
+
+function monthEnd(y: number, m: number): Parsed<DaySerial> {
+  if (m < 1 || m > 12) return FAIL_DATE;
+  const s = serialFromYmd(y, m, daysInMonth(y, m));
+  return s >= MIN_SERIAL && s <= MAX_SERIAL ? { ok: true, value: s } : FAIL_DATE_RANGE;
 }
