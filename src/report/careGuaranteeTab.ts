@@ -65,6 +65,15 @@ export function headline(m: MeasureResult, t: Texts, lang: Lang): string[] {
     ),
     t.headTotal(m.basis === "waiting", r.total === null ? "–" : t.num.integer(r.total), signed(c?.total)),
   ];
+  if (r.allCount != null)
+    lines.push(
+      t.headAll(
+        m.basis === "waiting",
+        t.num.integer(r.allCount),
+        r.allMedian == null ? "–" : t.num.number(r.allMedian, Number.isInteger(r.allMedian) ? 0 : 1),
+      ),
+    );
+  if (m.period) lines.push(t.headPeriod(m.period.from, m.period.to, m.period.kind));
   if (r.overLimit !== null) lines.push(t.headOver(m.limitDays, t.num.integer(r.overLimit), signed(c?.overLimit)));
   if (r.over365 !== null && m.limitDays < 365) lines.push(t.headOver(365, t.num.integer(r.over365), signed(c?.over365)));
   for (const by of m.overLimitBy) {
@@ -93,6 +102,8 @@ function measureBlock(
   b.heading(measureHeading(m, t));
   for (const line of headline(m, t, lang)) b.line(line);
   const changes = m.previousDate !== undefined;
+  const all = m.region.allCount != null;
+  const waiting = m.basis === "waiting";
   const columns: Column[] = [
     { header: t.unit, width: 34 },
     { header: m.basis === "waiting" ? t.waiting : t.completed, format: NUMBER_FORMATS.count, width: 11 },
@@ -101,6 +112,13 @@ function measureBlock(
     { header: t.over(m.limitDays), format: NUMBER_FORMATS.count, width: 13 },
     { header: t.over365, format: NUMBER_FORMATS.count, width: 14 },
     { header: t.median, format: NUMBER_FORMATS.days, width: 14 },
+    // The national statistics' own count and median, over every row of the period (patient lists only).
+    ...(all
+      ? [
+          { header: t.allCount(waiting), format: NUMBER_FORMATS.count, width: 14 },
+          { header: t.allMedian(waiting), format: NUMBER_FORMATS.days, width: 16 },
+        ]
+      : []),
     { header: t.ratingHeader, width: 24 },
     // Change since the previous period, only when there is one.
     ...(changes
@@ -128,6 +146,7 @@ function measureBlock(
     row.overLimit,
     row.over365,
     row.medianWait,
+    ...(all ? [row.allCount ?? null, row.allMedian ?? null] : []),
     ratingText(row, t),
     ...changeCells(row),
   ]);

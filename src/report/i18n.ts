@@ -126,6 +126,14 @@ const sv = {
   headTotal: (waiting: boolean, n: string, change: string | null) =>
     `Totalt antal ${waiting ? "väntande" : "genomförda"}: ${n}${change ? ` (${change})` : ""}`,
   headOver: (d: number, n: string, change: string | null) => `Längre än ${d} dagar: ${n}${change ? ` (${change})` : ""}`,
+  headAll: (waiting: boolean, n: string, median: string) =>
+    waiting
+      ? `Antal väntande, alla (även PvV/MoV och utan vårdgaranti, som den nationella statistiken): ${n}; median ${median} dagar`
+      : `Antal genomförda, alla (även PvV/MoV och utan vårdgaranti, som den nationella statistiken): ${n}; medianväntetid, alla genomförda: ${median} dagar`,
+  headPeriod: (from: string, to: string, kind: "month" | "tertial" | "year") =>
+    `Genomförda ${from}–${to} (${{ month: "mätmånaden", tertial: "tertialet", year: "året" }[kind]}); tidigare genomförda räknas inte`,
+  allCount: (waiting: boolean): string => (waiting ? "Väntande, alla" : "Genomförda, alla"),
+  allMedian: (waiting: boolean): string => (waiting ? "Median, alla väntande (dagar)" : "Median, alla genomförda (dagar)"),
   headLargest: (d: number, dim: string, groups: string) => `Störst andel av dem över ${d} dagar per ${dim}: ${groups}`,
   changeShare: "Förändring andel (%-enheter)",
   changeTotal: "Förändring antal",
@@ -291,6 +299,14 @@ const en: Texts = {
   headTotal: (waiting: boolean, n: string, change: string | null) =>
     `Total ${waiting ? "waiting" : "completed"}: ${n}${change ? ` (${change})` : ""}`,
   headOver: (d: number, n: string, change: string | null) => `Longer than ${d} days: ${n}${change ? ` (${change})` : ""}`,
+  headAll: (waiting: boolean, n: string, median: string) =>
+    waiting
+      ? `Waiting, all (PvV/MoV and not covered included, as in the national statistics): ${n}; median ${median} days`
+      : `Completed, all (PvV/MoV and not covered included, as in the national statistics): ${n}; median wait, all completed: ${median} days`,
+  headPeriod: (from: string, to: string, kind: "month" | "tertial" | "year") =>
+    `Completed ${from}–${to} (${{ month: "the measurement month", tertial: "the tertial", year: "the year" }[kind]}); earlier completions are not counted`,
+  allCount: (waiting: boolean) => (waiting ? "Waiting, all" : "Completed, all"),
+  allMedian: (waiting: boolean) => (waiting ? "Median, all waiting (days)" : "Median, all completed (days)"),
   headLargest: (d: number, dim: string, groups: string) => `Largest shares of those over ${d} days by ${dim}: ${groups}`,
   changeShare: "Change in share (points)",
   changeTotal: "Change in count",

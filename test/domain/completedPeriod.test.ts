@@ -4,6 +4,7 @@ import { computeResults } from "../../src/app/pipeline";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/model/settings";
 import { grid, d } from "../helpers/grids";
 import type { Cell } from "../../src/model/cells";
+import { careGuaranteePlan } from "../../src/report/careGuaranteeTab";
 
 const COMPLETED = ["Klinik", "Kontakttyp", "Beslutsdatum", "Besöksdatum", "Avvikelsekod", "Vårdgaranti"];
 const op = "Operation/åtgärd";
@@ -160,5 +161,25 @@ describe("the measurement date", () => {
       ["SE1", 1, d("2026-01-05"), 1, "202603"],
     ]);
     expect(computeResults([sheet], DEFAULT_SETTINGS)).toMatchObject({ measurementDate: "2026-02-28", measurementDateSource: "column" });
+  });
+});
+
+describe("the tab says which period and which counts", () => {
+  const r = computeResults([sheet], DEFAULT_SETTINGS, "2024-02-29");
+  test.each([
+    [
+      "sv" as const,
+      "Genomförda 2024-02-01–2024-02-29 (mätmånaden); tidigare genomförda räknas inte",
+      "Antal genomförda, alla (även PvV/MoV och utan vårdgaranti, som den nationella statistiken): 5; medianväntetid, alla genomförda: 26 dagar",
+    ],
+    [
+      "en" as const,
+      "Completed 2024-02-01–2024-02-29 (the measurement month); earlier completions are not counted",
+      "Completed, all (PvV/MoV and not covered included, as in the national statistics): 5; median wait, all completed: 26 days",
+    ],
+  ])("in %s", (lang, period, all) => {
+    const cells = careGuaranteePlan(r, DEFAULT_SETTINGS, lang).cells.flat();
+    expect(cells).toContain(period);
+    expect(cells).toContain(all);
   });
 });

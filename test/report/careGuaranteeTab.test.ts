@@ -50,6 +50,24 @@ describe("the Vårdgaranti tab", () => {
     expect(plan.marker).toBe("malkoll:careGuarantee");
   });
 
+  test("labels the national count and median over all rows beside the base", () => {
+    const header = plan.cells.find((r) => r[0] === "Enhet")!;
+    expect(header.slice(1, 10)).toEqual([
+      "Väntande",
+      "Inom 90 dagar",
+      "Andel inom 90 dagar",
+      "Över 90 dagar",
+      "Över 365 dagar",
+      "Median (dagar)",
+      "Väntande, alla",
+      "Median, alla väntande (dagar)",
+      "Bedömning",
+    ]);
+    expect(plan.cells.flat()).toContain(
+      "Antal väntande, alla (även PvV/MoV och utan vårdgaranti, som den nationella statistiken): 8; median 29 dagar",
+    );
+  });
+
   test("titles the table with measure, basis, limit and the exclusions", () => {
     expect(plan.cells.flat()).toContain("Förstabesök – andel väntande inom 90 dagar (exkl. PvV/MoV)");
     expect(plan.cells.flat()).toContain("Mätdatum 2024-01-31 (angivet)");
@@ -58,8 +76,9 @@ describe("the Vårdgaranti tab", () => {
   test("lists units ascending by share with the region row bold and placed by its share", () => {
     const a = rowOf(plan, "A");
     // A's waits are 29, 29, 29 and 394 days (2023-01-02 → 2024-01-31): median 29, one over 365.
-    expect(plan.cells[a]).toEqual(["A", 4, 3, 0.75, 1, 1, 29, "Uppfylls inte"]);
-    expect(plan.cells[a + 1]).toEqual(["Hela regionen", 8, 7, 0.875, 1, 1, 29, "Uppfylls delvis"]);
+    // No exclusions here, so every waiting row is in the base: "Väntande, alla" = 4, its median 29.
+    expect(plan.cells[a]).toEqual(["A", 4, 3, 0.75, 1, 1, 29, 4, 29, "Uppfylls inte"]);
+    expect(plan.cells[a + 1]).toEqual(["Hela regionen", 8, 7, 0.875, 1, 1, 29, 8, 29, "Uppfylls delvis"]);
     expect(plan.cells[a + 2][0]).toBe("B");
     expect(plan.fonts.some((f) => f.range[0] === a + 1 && f.value.bold)).toBe(true);
   });
