@@ -12,6 +12,7 @@ import { EMPTY_HISTORY, historyOf, mergeHistory, previousDate, previousOutcomes,
 import { computeCareGuarantee } from "../domain/careGuarantee";
 import { computeGoals, rateAssignment } from "../domain/goals";
 import { resolveMeasurementDate } from "../domain/measurementDate";
+import { checkDataQuality } from "../domain/dataQuality";
 import type { SheetPlan } from "../report/plan";
 import { type Lang } from "../model/lang";
 import { summaryPlans } from "../report/summaryPlans";
@@ -123,10 +124,18 @@ export function computeResults(
       rowsRejected: new Set(sheetIssues.map((i) => i.row)).size,
     };
   });
+  const byName = new Map(sheets.map((s) => [s.sheet, s]));
+  const dataQuality = checkDataQuality(
+    patients,
+    issues,
+    (sheet, field) => ({ header: byName.get(sheet)?.columns[field] ?? field, letter: byName.get(sheet)?.columnLetters[field] ?? "" }),
+    settings.homeCounties,
+  );
   return {
     measurementDate: measured ? isoFromSerial(measured.date) : null,
     measurementDateSource: measured?.source ?? null,
     careGuarantee: measures,
+    dataQuality,
     indicators: goals.indicators,
     goals: goals.goals,
     assignments,

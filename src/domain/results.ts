@@ -6,6 +6,7 @@ import type { Thresholds } from "../model/settings";
 import type { ReasonCode } from "../model/reasons";
 import type { SheetNote } from "../model/sheetNotes";
 import type { Direction } from "../model/ratings";
+import type { QualityResult } from "./dataQuality";
 
 export type { Direction };
 
@@ -209,6 +210,8 @@ export interface Results {
   measurementDate: string | null;
   measurementDateSource: MeasurementDateSource | null;
   careGuarantee: MeasureResult[];
+  /** The reference's data-quality checks: counts, and the rows that are counted but flagged. */
+  dataQuality: QualityResult[];
   indicators: IndicatorResult[];
   goals: GoalResult[];
   assignments: AssignmentResult[];

@@ -3,7 +3,7 @@ import { PlanBuilder } from "./planBuilder";
 import type { SheetPlan } from "./plan";
 import { FONT } from "./style";
 import { NUMBER_FORMATS } from "./format";
-import { TEXT } from "./i18n";
+import { TEXT, type Texts } from "./i18n";
 import { type Lang } from "../model/lang";
 import { measuredLine } from "./houseStyle";
 import { slideNotes } from "./deckTexts";
@@ -61,6 +61,8 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
   );
   b.blank();
 
+  qualitySection(b, results, t);
+
   // The list itself stays on the tab: its footnote need not say where it is.
   b.from(notes.footnote(sheets));
   b.line(t.rowsTitle, FONT.heading);
@@ -83,5 +85,38 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
       { onSlides: false },
     );
   }
+  const flagged = results.dataQuality.flatMap((q) => q.rows.map((r) => ({ ...r, check: q.check })));
+  if (flagged.length) {
+    b.blank();
+    b.line(t.flaggedTitle, FONT.heading);
+    b.table(
+      [
+        { header: t.sheet },
+        { header: t.row, format: NUMBER_FORMATS.days },
+        { header: t.column },
+        { header: t.cell },
+        { header: t.value },
+        { header: t.check },
+      ],
+      flagged.slice(0, MAX_LISTED_ISSUES).map((f) => [f.sheet, f.row, f.column, f.cell, f.value, t.qualityChecks[f.check]]),
+      [],
+      { onSlides: false },
+    );
+  }
   return b.build(t.dataCheckTab, DATA_CHECK_MARKER);
+}
+
+/** The reference's checks, each a count: rejected rows are in the list below, flagged ones counted and listed last. */
+function qualitySection(b: PlanBuilder, results: Results, t: Texts): void {
+  if (!results.dataQuality.length) return;
+  b.line(t.qualityTitle, FONT.heading);
+  b.table(
+    [{ header: t.check }, { header: t.count, format: NUMBER_FORMATS.count }, { header: t.treatment }],
+    results.dataQuality.map((q) => [
+      q.homeCounties ? `${t.qualityChecks[q.check]} (${t.homeCounties(q.homeCounties.join(", "))})` : t.qualityChecks[q.check],
+      q.count,
+      q.count === 0 ? t.qualityOk : q.treatment === "rejected" ? t.qualityRejected : t.qualityFlagged,
+    ]),
+  );
+  b.blank();
 }

@@ -3,6 +3,7 @@ import { NUMBER_WORDS } from "./format";
 import type { MeasureId } from "../model/measures";
 import type { Rating } from "../model/ratings";
 import type { RollUpRule } from "../model/settings";
+import type { QualityCheck } from "../domain/dataQuality";
 
 /** Every user-visible word on the summary tabs, Swedish first (the committee's own words). */
 const sv = {
@@ -84,6 +85,22 @@ const sv = {
     unrecognised: "Inte igenkänt",
   },
   reasonsTitle: "Antal per orsak",
+  qualityTitle: "Datakvalitet (kontrollerna i den nationella referensberäkningen)",
+  check: "Kontroll",
+  qualityChecks: {
+    keyFieldsEmpty: "Nyckelfält tomma",
+    codesOutsideCodeTable: "Koder utanför kodverket",
+    negativeWaits: "Negativ väntetid (besök före start, start efter mätdatum)",
+    placeholderDates: "Platshållardatum (före 2010-01-01)",
+    duplicateContactId: "Samma kontakt-id mer än en gång",
+    unitIdTwoNames: "Enhets-id med två namn",
+    outOfRegion: "Patienter folkbokförda i annan region",
+  } as Record<QualityCheck, string>,
+  qualityOk: "OK",
+  qualityRejected: "Avvisade (se listan nedan)",
+  qualityFlagged: "Flaggade, räknas",
+  homeCounties: (codes: string) => `hemlän ${codes}`,
+  flaggedTitle: "Flaggade rader (räknas, men bör kontrolleras)",
   reason: "Orsak",
   treatment: "Hantering",
   excludedByRule: "Exkluderad enligt regel",
@@ -263,6 +280,22 @@ const en: Texts = {
     unrecognised: "Not recognised",
   },
   reasonsTitle: "Count per reason",
+  qualityTitle: "Data quality (the checks of the national reference calculation)",
+  check: "Check",
+  qualityChecks: {
+    keyFieldsEmpty: "Key fields empty",
+    codesOutsideCodeTable: "Codes outside the code table",
+    negativeWaits: "Negative wait (visit before start, start after the measurement date)",
+    placeholderDates: "Placeholder dates (before 2010-01-01)",
+    duplicateContactId: "The same contact id more than once",
+    unitIdTwoNames: "A unit id with two names",
+    outOfRegion: "Patients registered in another region",
+  } as Record<QualityCheck, string>,
+  qualityOk: "OK",
+  qualityRejected: "Rejected (see the list below)",
+  qualityFlagged: "Flagged, counted",
+  homeCounties: (codes: string) => `home county ${codes}`,
+  flaggedTitle: "Flagged rows (counted, but worth a look)",
   reason: "Reason",
   treatment: "Handling",
   excludedByRule: "Excluded by rule",
