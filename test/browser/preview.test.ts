@@ -173,8 +173,16 @@ describeInBrowser("the preview page", () => {
     // The first screen: every sheet of the sample with its kind, as the pane shows it in Excel.
     expect(await page.getByTestId("workbook-name").textContent()).toBe("sample.xlsx (exempelarbetsboken)");
     for (const s of sample.results.sources) await sheetItem(page, s.sheet).waitFor();
-    expect(await sheetItem(page, "Väntande").textContent()).toContain("Väntande (patientnivå) · rubrikrad 4");
-    expect(await page.getByRole("combobox", { name: "Kolumn för Enhet på bladet Väntande" }).textContent()).toBe("Klinik");
+    // One line per sheet; the columns fold out on demand.
+    const rows = sample.results.sources.find((s) => s.sheet === "Väntande")!.rowsRead;
+    expect(await sheetItem(page, "Väntande").textContent()).toContain(
+      `Väntande (patientnivå) · ${formatInteger(rows)} rader · alla kolumner säkra`,
+    );
+    const unit = page.getByRole("combobox", { name: "Kolumn för Enhet på bladet Väntande" });
+    expect(await unit.count()).toBe(0);
+    await showColumns(page, "Väntande");
+    expect(await sheetItem(page, "Väntande").textContent()).toContain("Kolumnerna hittades på rubrikrad 4.");
+    expect(await unit.textContent()).toBe("Klinik");
 
     const clicked = Date.now();
     await runOnPage(page);
@@ -213,6 +221,7 @@ describeInBrowser("the preview page", () => {
     const page = await newPage();
     await openPreview(page, session.origin);
     await runOnPage(page);
+    await showColumns(page, "Väntande");
     const unit = page.getByRole("combobox", { name: "Kolumn för Enhet på bladet Väntande" });
     await unit.click();
     await page.getByRole("option", { name: "Sjukhus", exact: true }).click();
@@ -301,7 +310,12 @@ describeInBrowser("the preview page", () => {
     await openPreview(page, session.origin);
     await page.locator("body").focus();
 
-    // Change a mapping: Tab to the dropdown, open it, pick "Sjukhus" by arrow keys, Enter.
+    // Change a mapping: Tab to the sheet's columns, open them with Enter, Tab to the dropdown, open
+    // it, pick "Sjukhus" by type-ahead, Enter.
+    const toggle = sheetItem(page, "Väntande").getByRole("button", { name: "Visa kolumner" });
+    await tabTo(page, toggle);
+    await page.keyboard.press("Enter");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
     const unit = page.getByRole("combobox", { name: "Kolumn för Enhet på bladet Väntande" });
     await tabTo(page, unit);
     await page.keyboard.press("Enter");
@@ -349,6 +363,11 @@ describeInBrowser("the preview page", () => {
     await openPreview(page, session.origin);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBe(0);
+    // The sheets are one line each, their dropdowns folded away: the button is within two screens
+    // from the top of the page (on the sample it was below 23 dropdowns, 3.5 screens of 800 px down).
+    expect(await page.getByRole("combobox").count()).toBe(0);
+    const top = await runButton(page).evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    expect(top).toBeLessThan(2 * (await page.evaluate(() => window.innerHeight)));
     await page.screenshot({ path: artifact("preview-320-initial.png") });
     await runOnPage(page);
     expect(await overflow()).toBe(0);
@@ -357,6 +376,13 @@ describeInBrowser("the preview page", () => {
     await page.screenshot({ path: artifact("preview-320-result.png") });
   });
 });
+
+/** Open a sheet's column mapping (its dropdowns are folded away unless the sheet has guesses). */
+async function showColumns(page: Page, sheet: string): Promise<void> {
+  const toggle = sheetItem(page, sheet).getByRole("button", { name: "Visa kolumner" });
+  await toggle.click();
+  expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+}
 
 async function expectFocused(page: Page, target: ReturnType<Page["getByRole"]>): Promise<void> {
   await page.waitForFunction((el) => el === document.activeElement, await target.elementHandle(), { timeout: 5_000 });

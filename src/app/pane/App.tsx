@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Field,
   Input,
   MessageBar,
@@ -18,6 +19,7 @@ import type { SheetGrid } from "../../model/cells";
 import type { SheetDetection } from "../pipeline";
 import { DEFAULT_SETTINGS, type Settings } from "../../model/settings";
 import { type Field as FieldId } from "../../model/sheets";
+import type { MeasureId } from "../../model/measures";
 import { computedAnything } from "../../domain/results";
 import { explainError } from "../errors";
 import { type Engine, loadEngine } from "./loadEngine";
@@ -39,6 +41,9 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // Some sheets are left out of the run until their guesses are confirmed: said right above the
+  // button (half the pane's gap away, so it reads as the button's caption).
+  unconfirmed: { color: tokens.colorStatusWarningForeground1, marginBottom: `calc(-1 * ${tokens.spacingVerticalS})` },
 });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,9 +59,10 @@ export interface AppProps {
 }
 
 /**
- * The task pane: the sheets Målkoll found and how their columns are mapped, the measurement date
- * and settings, one button that computes and writes the summary tabs, progress by stage, and the
- * result. All workbook access goes through `host`; all computing through the engine.
+ * The task pane: the sheets Målkoll found, one line each with the guesses to confirm and the
+ * column mapping on demand, the measurement date and settings, one button that computes and writes
+ * the summary tabs, progress by stage, and the result. All workbook access goes through `host`;
+ * all computing through the engine.
  */
 export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
   const s = useStyles();
@@ -122,6 +128,14 @@ export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
     if (refused) setError(refused);
   };
 
+  /** A confirmed (or changed) guess of a sheet's measure: saved, so detection takes it as certain. */
+  const changeMeasure = (sheet: string, measure: MeasureId) => {
+    const next = structuredClone(settings);
+    next.sheets[sheet] = { ...next.sheets[sheet], measure };
+    const refused = changeSettings(next);
+    if (refused) setError(refused);
+  };
+
   const run = async () => {
     const wanted = date.trim();
     if (wanted && !ISO_DATE.test(wanted)) return setDateError(t.dateInvalid);
@@ -151,6 +165,7 @@ export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
   };
 
   const waiting = <Spinner size="tiny" />;
+  const unconfirmed = detections?.filter((d) => d.guesses.length > 0).length ?? 0;
   return (
     <main className={s.root}>
       <Subtitle1 as="h1">{t.title}</Subtitle1>
@@ -176,7 +191,14 @@ export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
           ) : null
         ) : (
           <Suspense fallback={waiting}>
-            <SheetList detections={detections} texts={t} lang={lang} disabled={busy} onColumnChange={changeColumn} />
+            <SheetList
+              detections={detections}
+              texts={t}
+              lang={lang}
+              disabled={busy}
+              onColumnChange={changeColumn}
+              onMeasureChange={changeMeasure}
+            />
           </Suspense>
         )}
       </section>
@@ -201,6 +223,7 @@ export function App({ host, lang, engine = loadEngine, exporter }: AppProps) {
         </Suspense>
       </section>
 
+      {unconfirmed > 0 ? <Caption1 className={s.unconfirmed}>{t.notComputed(unconfirmed)}</Caption1> : null}
       <Button appearance="primary" onClick={run} disabled={busy || detections === null}>
         {t.run}
       </Button>

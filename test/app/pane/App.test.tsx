@@ -4,19 +4,52 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../../src/app/pane/App";
+import { type Engine, loadEngine } from "../../../src/app/pane/loadEngine";
+import type { HostPort } from "../../../src/hosts/port";
+import { createOfficeHost } from "../../../src/hosts/office";
 import type { Lang } from "../../../src/model/lang";
-import { memoryHost, type MemoryHost } from "./memoryHost";
-import { MEASURED, NBSP, indicators, notes, waiting } from "./fixture";
+import type { Guess } from "../../../src/model/mapping";
+import type { SheetSettings } from "../../../src/model/settings";
+import { fakeFromGrids } from "../../fakes/excel";
+import { memoryHost } from "./memoryHost";
+import { MEASURED, NBSP, contacts, indicators, notes, waiting } from "./fixture";
 
 // Fluent UI in jsdom is slow (a second or two per flow); CI shares two cores with other suites.
 jest.setTimeout(30_000);
 
-const renderPane = (host: MemoryHost, lang: Lang = "sv") =>
+const renderPane = (host: HostPort, lang: Lang = "sv", engine?: () => Promise<Engine>) =>
   render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} lang={lang} />
+      <App host={host} lang={lang} engine={engine} />
     </FluentProvider>,
   );
+
+/** Whether the settings already say what the guess would have decided (then it is no longer a guess). */
+const settled = (g: Guess, saved: SheetSettings | undefined): boolean =>
+  g.target === "measure" ? saved?.measure !== undefined : saved?.columns?.[g.field] !== undefined;
+
+/**
+ * The real engine, but its detection reports the given guesses (sheet → guesses) until the settings
+ * settle them: the contract ingest keeps (a saved mapping is certain), without depending on which
+ * readings today's ingest takes as guesses.
+ */
+const guessingEngine = (guesses: Record<string, Guess[]>) => async (): Promise<Engine> => {
+  const real = await loadEngine();
+  return {
+    ...real,
+    detectSheets: (grids, settings) =>
+      real.detectSheets(grids, settings).map((d) => {
+        const open = (guesses[d.sheet] ?? []).filter((g) => !settled(g, settings.sheets[d.sheet]));
+        if (open.length === 0) return d;
+        return { ...d, note: { code: "needsConfirmation", headerRow: d.headerRow ?? 1, guesses: open }, guesses: open };
+      }),
+  };
+};
+
+/** "Väntande kontakter" names no measure but for "kontakt"; Väntande's unit taken from a code column. */
+const looseMeasure: Guess = { target: "measure", measure: "primaryContact", why: "looseName", text: "Väntande kontakter" };
+const codeUnit: Guess = { target: "column", field: "unit", header: "Klinik", column: "A", why: "codeColumn" };
+const GUESSES = { "Väntande kontakter": [looseMeasure], Väntande: [codeUnit] };
 
 /** The pane after it has read the workbook: the sheets are listed. */
 async function openPane(host = memoryHost([waiting, notes]), lang: Lang = "sv") {
@@ -36,10 +69,19 @@ async function run(user: ReturnType<typeof userEvent.setup>, date = MEASURED) {
   await user.click(runButton());
 }
 
-test("shows each sheet with its kind, header row and mapped columns", async () => {
-  await openPane();
+/** Open a sheet's column mapping (it is folded away unless the sheet has guesses). */
+async function showColumns(user: ReturnType<typeof userEvent.setup>, sheet: string, label = "Visa kolumner") {
+  await user.click(within(screen.getByRole("listitem", { name: sheet })).getByRole("button", { name: label }));
+}
+
+test("shows each sheet with its kind, rows and certainty on one line, and its mapped columns on demand", async () => {
+  const { user } = await openPane();
   const sheet = screen.getByRole("listitem", { name: "Väntande" });
-  expect(within(sheet).getByText("Väntande (patientnivå) · rubrikrad 1")).toBeTruthy();
+  // Rows 2–10 under the header: 9 rows; every column found by its name.
+  expect(within(sheet).getByText("Väntande (patientnivå) · 9 rader · alla kolumner säkra")).toBeTruthy();
+  expect(within(sheet).queryAllByRole("combobox")).toHaveLength(0);
+  await showColumns(user, "Väntande");
+  expect(within(sheet).getByText("Kolumnerna hittades på rubrikrad 1.")).toBeTruthy();
   expect(within(sheet).getByRole("combobox", { name: "Kolumn för Enhet på bladet Väntande" }).textContent).toBe("Klinik");
   expect(within(sheet).getByRole("combobox", { name: "Kolumn för Kontakttyp på bladet Väntande" }).textContent).toBe("Kontakttyp");
   expect(within(sheet).getByRole("combobox", { name: "Kolumn för Startdatum på bladet Väntande" }).textContent).toBe("Beslutsdatum");
@@ -92,6 +134,7 @@ test("the progress bar names the stage while the tabs are written", async () => 
 
 test("changing a column mapping saves it in the settings and the run uses it", async () => {
   const { host, user } = await openPane();
+  await showColumns(user, "Väntande");
   await user.click(screen.getByRole("combobox", { name: "Kolumn för Enhet på bladet Väntande" }));
   await user.click(await screen.findByRole("option", { name: "Mottagning" }));
   await waitFor(() => expect(host.saved).toHaveLength(1));
@@ -154,7 +197,12 @@ test("stored settings that cannot be used are reported and the defaults apply", 
 
 test("the main button is reached and pressed by keyboard alone", async () => {
   const { host, user } = await openPane();
-  // From the top of the pane: three column dropdowns, the date, five settings headers, the button.
+  // From the top of the pane: the sheet's column mapping, opened with Enter, its three dropdowns,
+  // the date, five settings headers, the button.
+  await user.tab();
+  expect(document.activeElement?.textContent).toBe("Visa kolumner");
+  await user.keyboard("{Enter}");
+  expect(document.activeElement?.getAttribute("aria-expanded")).toBe("true");
   const order: string[] = [];
   for (let i = 0; i < 20 && document.activeElement !== runButton(); i++) {
     await user.tab();
@@ -182,7 +230,10 @@ test("in English the pane and the shares are English", async () => {
   const user = userEvent.setup();
   renderPane(memoryHost([waiting, notes]), "en");
   await screen.findByRole("listitem", { name: "Väntande" });
-  expect(screen.getByText("Waiting (patient level) · header row 1")).toBeTruthy();
+  expect(screen.getByText("Waiting (patient level) · 9 rows · all columns certain")).toBeTruthy();
+  await showColumns(user, "Väntande", "Show columns");
+  expect(screen.getByText("The columns were found on header row 1.")).toBeTruthy();
+  expect(screen.getByRole("combobox", { name: "Column for Unit on sheet Väntande" }).textContent).toBe("Klinik");
   const other = screen.getByRole("listitem", { name: "Anteckningar" });
   expect(
     within(other).getByText("No header row with a unit and dates, waiting times or counts was found among the first rows."),
@@ -237,4 +288,62 @@ test("the region's name for the deck's first slide is saved on Enter, trimmed; e
   await user.tab();
   await waitFor(() => expect(host.saved).toHaveLength(2));
   expect((host.saved[1] as { regionName: unknown }).regionName).toBeNull();
+});
+
+test("sheets not computed until their guesses are confirmed are named above the button; Bekräfta settles each", async () => {
+  const host = memoryHost([waiting, contacts]);
+  const user = userEvent.setup();
+  renderPane(host, "sv", guessingEngine(GUESSES));
+  const line = await screen.findByText("2 blad beräknas inte förrän gissningarna är bekräftade.");
+  // Right above the button.
+  expect(line.compareDocumentPosition(runButton()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  const unitSheet = await screen.findByRole("listitem", { name: "Väntande" });
+  expect(within(unitSheet).getByText("1 gissning att bekräfta")).toBeTruthy();
+  await user.click(within(unitSheet).getByRole("button", { name: "Bekräfta" }));
+  await waitFor(() => expect(host.saved).toHaveLength(1));
+  expect((host.saved[0] as { sheets: unknown }).sheets).toEqual({ Väntande: { columns: { unit: "Klinik" } } });
+  // Detection ran again on the saved settings: Väntande is certain now, one sheet still waits.
+  expect(within(unitSheet).getByText("Väntande (patientnivå) · 9 rader · alla kolumner säkra")).toBeTruthy();
+  expect(within(unitSheet).queryByRole("button", { name: "Bekräfta" })).toBeNull();
+  expect(screen.getByText("1 blad beräknas inte förrän gissningarna är bekräftade.")).toBeTruthy();
+  await user.click(within(screen.getByRole("listitem", { name: "Väntande kontakter" })).getByRole("button", { name: "Bekräfta" }));
+  await waitFor(() => expect(host.saved).toHaveLength(2));
+  expect((host.saved[1] as { sheets: unknown }).sheets).toEqual({
+    Väntande: { columns: { unit: "Klinik" } },
+    "Väntande kontakter": { measure: "primaryContact" },
+  });
+  expect(screen.queryByText(/beräknas inte förrän/)).toBeNull();
+});
+
+test("a guessed measure changed and confirmed in the pane is stored in the workbook's settings (the strict Excel fake) and the run uses it", async () => {
+  const fake = fakeFromGrids([contacts]);
+  const user = userEvent.setup();
+  renderPane(createOfficeHost(fake.run), "sv", guessingEngine(GUESSES));
+  const sheet = await screen.findByRole("listitem", { name: "Väntande kontakter" });
+  expect(within(sheet).getByText('mått "Kontakt samma dag" (gissat från bladets namn eller rubrik)')).toBeTruthy();
+  await user.click(within(sheet).getByRole("combobox", { name: "Mått för bladet Väntande kontakter" }));
+  await user.click(await screen.findByRole("option", { name: "Medicinsk bedömning" }));
+  await user.click(within(sheet).getByRole("button", { name: "Bekräfta" }));
+  // Read back what the fake workbook stored, through a host of its own.
+  await waitFor(async () =>
+    expect(await createOfficeHost(fake.run).loadSettings()).toMatchObject({
+      sheets: { "Väntande kontakter": { measure: "primaryAssessment" } },
+    }),
+  );
+  await waitFor(() => expect(within(sheet).queryByRole("button", { name: "Bekräfta" })).toBeNull());
+  expect(screen.queryByText(/beräknas inte förrän/)).toBeNull();
+  await run(user);
+  // Both rows are waits for a medical assessment now, not same-day contacts.
+  await screen.findByRole("listitem", { name: "Medicinsk bedömning (väntande)" });
+  expect(screen.queryByRole("listitem", { name: "Kontakt samma dag (väntande)" })).toBeNull();
+});
+
+test("in English the sheets left out until confirmed are counted in English", async () => {
+  const user = userEvent.setup();
+  renderPane(memoryHost([waiting, contacts]), "en", guessingEngine(GUESSES));
+  await screen.findByText("2 sheets are not computed until their guesses are confirmed.");
+  const sheet = await screen.findByRole("listitem", { name: "Väntande kontakter" });
+  expect(within(sheet).getByText("1 guess to confirm")).toBeTruthy();
+  await user.click(within(sheet).getByRole("button", { name: "Confirm" }));
+  await screen.findByText("1 sheet is not computed until its guesses are confirmed.");
 });

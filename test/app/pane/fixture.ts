@@ -48,3 +48,13 @@ export const indicators: SheetGrid = grid("Indikatorer", [
   ["Tillgänglighet", "Indikator B", 100, 50],
   ["Kvalitet", "Indikator C", 100, 100],
 ]);
+
+/**
+ * A waiting list without a contact-type column, whose name says "kontakter": its measure is a loose
+ * guess (same-day contact) until the user confirms one. Two units waiting since 2024-01-29 and 2024-01-20.
+ */
+export const contacts: SheetGrid = grid("Väntande kontakter", [
+  ["Enhet", "Beslutsdatum"],
+  ["Vårdcentral Norr", d("2024-01-29")],
+  ["Vårdcentral Söder", d("2024-01-20")],
+]);
