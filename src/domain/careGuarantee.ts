@@ -199,8 +199,9 @@ function addAggregate(acc: MeasureAcc, a: AggregateRecord): void {
 }
 
 function unitResult(unit: string, u: UnitAcc, target: number, settings: Settings): UnitResult {
-  const counted = u.total > 0;
-  const share = counted ? u.within / u.total : u.readyShare;
+  // A unit whose patient rows are all outside the base (only PvV, say) has counts of 0, not none.
+  const counted = u.total > 0 || (u.allWaits !== null && u.all > 0);
+  const share = u.total > 0 ? u.within / u.total : u.readyShare;
   return {
     unit,
     unitId: u.id,

@@ -8,7 +8,13 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildExtracts, skrExtract, vgrExtract, type Extract } from "../fixtures/extracts/build";
-import { referenceAccounting, referenceFigures, referenceIssues, type ReferenceFigure } from "../fixtures/extracts/reference";
+import {
+  referenceAccounting,
+  referenceFigures,
+  referenceIssues,
+  referenceDataQuality,
+  type ReferenceFigure,
+} from "../fixtures/extracts/reference";
 
 const ROOT = join(__dirname, "../..");
 
@@ -29,6 +35,7 @@ interface ResultsJson {
   careGuarantee: { measure: string; basis: string; units: UnitJson[]; region: UnitJson }[];
   sources: { sheet: string; rowsRead: number; rowsUsed: number; rowsExcluded: number; rowsRejected: number }[];
   issues: { sheet: string; row: number; column: string; cell: string; value: string; reason: string }[];
+  dataQuality: { check: string; count: number; homeCounties?: string[]; rows: { row: number; value: string }[] }[];
 }
 
 // ─── The expected figures (the reference's, as a table) ────────────────────────────────────────
@@ -235,5 +242,19 @@ describe.each([
       }),
     );
     expect(results(name).issues).toEqual(expect.arrayContaining(expected));
+  });
+
+  test("the data-quality checks flag the duplicated contact id and the out-of-region patients, and count them", () => {
+    const dq = referenceDataQuality(extract);
+    const flagged = (check: string) => results(name).dataQuality.find((q) => q.check === check);
+    const twice = flagged("duplicateContactId");
+    // Every row of a duplicated id is flagged, none dropped.
+    expect([...new Set(twice?.rows.map((r) => r.value) ?? [])]).toEqual(dq.duplicateIds);
+    const away = flagged("outOfRegion");
+    if (dq.outOfRegion.length === 0) expect(away?.count ?? 0).toBe(0);
+    else {
+      expect(away).toMatchObject({ count: dq.outOfRegion.length, homeCounties: ["14"] });
+      expect(away!.rows.map((r) => [r.row, r.value])).toEqual(dq.outOfRegion.map((r) => [r.row, r.lkf]));
+    }
   });
 });
