@@ -203,8 +203,8 @@ async function main(argv = process.argv.slice(2)) {
       "bin/malkoll.js",
       "report",
       "assets/sample.xlsx",
-      "--date",
-      "2024-01-31",
+      // No --date: the measurement date comes from the sample itself (its title, "väntetidsuttag …
+      // 2024-02-05" → 2024-01-31), exactly as the preview below finds it.
       "--out",
       "out/sample-malkoll.xlsx",
       "--json",

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { ROOT, excelInstalled, serveDist } from "../../scripts/start.js";
 import { describeInBrowser, ensureBuilt, guardedPage, launch } from "./harness";
+import { runButton } from "./previewPage";
 
 /** GET (or another method) on loopback: status, headers and body. */
 function fetchLocal(
@@ -93,12 +94,19 @@ describeInBrowser("npm start without Excel", () => {
       child!.on("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${said}`)));
     });
     // The CLI's run on the sample came first: its figures are in the terminal.
-    expect(said).toMatch(/Förstabesök – andel väntande inom 90 dagar .*: \d+,\d\s%/);
+    const terminal = /Förstabesök – andel väntande inom 90 dagar .*: (\d+,\d\s%)/.exec(said);
+    expect(terminal).not.toBeNull();
     const g = await guardedPage(browser, new URL(url).origin);
     try {
       await g.page.goto(url);
       await g.page.getByRole("listitem", { name: "Väntande", exact: true }).waitFor();
       await g.page.getByRole("listitem", { name: "Nämndens uppdrag", exact: true }).waitFor();
+      // Run as a new user does, without typing a date: the preview finds the same measurement date
+      // as the terminal's run (the sample's own), so it shows the same first-visit share.
+      await runButton(g.page).click();
+      const firstVisit = g.page.getByRole("listitem", { name: "Förstabesök (väntande)", exact: true });
+      await firstVisit.waitFor();
+      expect(await firstVisit.textContent()).toContain(terminal![1]);
       expect(g.foreign).toEqual([]);
     } finally {
       await g.context.close();
