@@ -8,25 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { ResultsJson } from "../../src/report/json";
-import { cp1252, toCsv, utf8 } from "../helpers/csv";
+import { EXTRACT_ROWS as ROWS, cp1252, toCsv, utf8 } from "../helpers/csv";
 import { ensureBuiltCli, runBuiltCli } from "../helpers/builtCli";
-
-/** Fictional rows: no personal data. An empty Besöksdatum means still waiting. */
-const ROWS: (string | null)[][] = [
-  ["Enhet", "Kontakttyp", "Beslutsdatum", "Besöksdatum", "Avvikelsekod", "Vårdgaranti"],
-  ["Vårdcentral Åmål", "Förstabesök", "2024-01-15", null, null, "JA"],
-  ["Vårdcentral Åmål", "Förstabesök", "2023-12-20", null, null, "JA"],
-  ["Vårdcentral Åmål", "Förstabesök", "2023-09-01", null, null, "JA"],
-  ["Öron-näsa-hals Ängelholm", "Förstabesök", "2024-01-02", null, null, "JA"],
-  ["Öron-näsa-hals Ängelholm", "Förstabesök", "2023-06-01", null, null, "JA"],
-  ["Öron-näsa-hals Ängelholm", "Förstabesök", "2023-10-15", null, "PvV", "JA"],
-  ["Öron-näsa-hals Ängelholm", "Operation/åtgärd", "2023-11-01", null, null, "JA"],
-  ["Kirurgi, Östra sjukhuset", "Operation/åtgärd", "2024-01-10", null, null, "JA"],
-  ["Kirurgi, Östra sjukhuset", "Operation/åtgärd", "2023-08-01", null, null, "JA"],
-  ["Kirurgi, Östra sjukhuset", "Operation/åtgärd", "2023-12-01", null, null, "JA"],
-  ["Kirurgi, Östra sjukhuset", "Förstabesök", "2024-02-30", null, null, "JA"],
-  ["Kirurgi, Östra sjukhuset", "Förstabesök", "2024-01-20", null, "MoV", "JA"],
-];
 
 const dir = mkdtempSync(join(tmpdir(), "malkoll-csv-"));
 const file = (folder: string, name: string) => {
@@ -114,7 +97,7 @@ test("the figures are the extract's, hand-counted for 2024-01-31 (90 days), its 
   // Öron-näsa-hals 91 → 0/1; Kirurgi 21, 183, 61 → 2/3.
   const byMeasure = new Map(results.semicolon.careGuarantee.map((m) => [m.measure, m]));
   expect([...byMeasure.keys()]).toEqual(["firstVisit", "treatment"]);
-  const units = (measure: string) => byMeasure.get(measure)!.units.map((u) => [u.unit, u.total, u.withinLimit]);
+  const units = (measure: "firstVisit" | "treatment") => byMeasure.get(measure)!.units.map((u) => [u.unit, u.total, u.withinLimit]);
   expect(units("firstVisit")).toEqual([
     ["Öron-näsa-hals Ängelholm", 2, 1],
     ["Vårdcentral Åmål", 3, 2],

@@ -1,27 +1,20 @@
 // The CLI as a user runs it: `node bin/malkoll.js`, which runs the build in dist/node that
 // `npm run build:cli` (and npm install's prepare) makes.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-
-const ROOT = join(__dirname, "../..");
-const BUILT = join(ROOT, "dist/node/src/cli/main.js");
-
-/** The newest modification time of the sources the CLI is built from. */
-function newestSource(): number {
-  let newest = 0;
-  for (const f of readdirSync(join(ROOT, "src"), { recursive: true, encoding: "utf8" }))
-    if (/\.tsx?$/.test(f)) newest = Math.max(newest, statSync(join(ROOT, "src", f)).mtimeMs);
-  return newest;
-}
+import { CLI_INPUTS, ROOT, stale } from "../../scripts/start.js";
 
 /**
- * Builds the CLI when dist/node is missing or older than a source (a stale build would test old
- * code); otherwise leaves it, so that tests running at the same time never see it rewritten.
+ * Builds the CLI when dist/node is missing or older than its sources (`npm start`'s own rule), so
+ * a stale build never tests old code; a current one is left alone, so that tests running at the
+ * same time never see it rewritten.
  */
 export function ensureBuiltCli(): void {
-  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= newestSource()) return;
-  execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "pipe" });
+  if (!stale("dist/node/src/cli/main.js", CLI_INPUTS)) return;
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
 }
 
 /** Runs `node bin/malkoll.js …args` from the project's folder. */

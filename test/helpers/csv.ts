@@ -39,3 +39,23 @@ export function toCsv(rows: readonly (readonly (string | null)[])[], delimiter: 
   };
   return rows.map((r) => r.map(field).join(delimiter)).join(lineEnd) + (finalLineEnd ? lineEnd : "");
 }
+
+/**
+ * A patient-level extract as a data warehouse exports it, in miniature: fictional rows, no personal
+ * data. An empty Besöksdatum means still waiting; dates are ISO text.
+ */
+export const EXTRACT_ROWS: (string | null)[][] = [
+  ["Enhet", "Kontakttyp", "Beslutsdatum", "Besöksdatum", "Avvikelsekod", "Vårdgaranti"],
+  ["Vårdcentral Åmål", "Förstabesök", "2024-01-15", null, null, "JA"],
+  ["Vårdcentral Åmål", "Förstabesök", "2023-12-20", null, null, "JA"],
+  ["Vårdcentral Åmål", "Förstabesök", "2023-09-01", null, null, "JA"],
+  ["Öron-näsa-hals Ängelholm", "Förstabesök", "2024-01-02", null, null, "JA"],
+  ["Öron-näsa-hals Ängelholm", "Förstabesök", "2023-06-01", null, null, "JA"],
+  ["Öron-näsa-hals Ängelholm", "Förstabesök", "2023-10-15", null, "PvV", "JA"],
+  ["Öron-näsa-hals Ängelholm", "Operation/åtgärd", "2023-11-01", null, null, "JA"],
+  ["Kirurgi, Östra sjukhuset", "Operation/åtgärd", "2024-01-10", null, null, "JA"],
+  ["Kirurgi, Östra sjukhuset", "Operation/åtgärd", "2023-08-01", null, null, "JA"],
+  ["Kirurgi, Östra sjukhuset", "Operation/åtgärd", "2023-12-01", null, null, "JA"],
+  ["Kirurgi, Östra sjukhuset", "Förstabesök", "2024-02-30", null, null, "JA"],
+  ["Kirurgi, Östra sjukhuset", "Förstabesök", "2024-01-20", null, "MoV", "JA"],
+];
