@@ -3,6 +3,7 @@ import type { Cell, SheetGrid } from "../../../src/model/cells";
 import { workbookFromGrid } from "../../../src/hosts/xlsx/newWorkbook";
 import { openWorkbook } from "../../../src/hosts/xlsx/read";
 import { writeSummaryTabs } from "../../../src/hosts/xlsx/write";
+import { readZip, setNativeDeflate } from "../../../src/hosts/xlsx/zip";
 import { carePlan } from "../../helpers/plans";
 import { loadExcel, unzipAll, unzipText } from "./helpers";
 
@@ -90,6 +91,23 @@ describe("workbookFromGrid", () => {
     const excel = await loadExcel(out.bytes);
     expect(excel.worksheets.map((w) => w.name)).toEqual(["väntetider jan", "Vårdgaranti"]);
     expect(excel.getWorksheet("väntetider jan")!.getCell("A4").value).toBe("Vårdcentral Åmål");
+  });
+
+  test("a large sheet (over 1 MB of XML) is deflated by Node's zlib or by fflate, and reads back either way", async () => {
+    const values: Cell[][] = [["Enhet", "hsaid", "Beslutsdatum"]];
+    for (let i = 0; i < 30_000; i++) values.push([`Vårdcentral Åmål ${i % 7}`, `SE2321000230-${i}`, "2024-01-15"]);
+    const grid: SheetGrid = { name: "stor", values };
+    try {
+      for (const native of [true, false]) {
+        setNativeDeflate(native);
+        const bytes = workbookFromGrid(grid);
+        expect(readZip(bytes).find((e) => e.name === "xl/worksheets/sheet1.xml")!.size).toBeGreaterThan(1 << 20);
+        expect(openWorkbook(bytes).readSheet("stor").values).toEqual(values);
+        expect((await loadExcel(bytes)).getWorksheet("stor")!.getCell("B30001").value).toBe("SE2321000230-29999");
+      }
+    } finally {
+      setNativeDeflate(true);
+    }
   });
 
   test("a grid's origin places its first cell", () => {
