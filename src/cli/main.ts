@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { createFileHost } from "../hosts/xlsx/fileHost";
 import { XlsxError } from "../hosts/xlsx/errors";
+import { CsvError } from "../hosts/csv/errors";
 import type { HostPort, HostSheet } from "../hosts/port";
 import { renderDeck } from "../hosts/slides";
 import type { Settings } from "../model/settings";
@@ -10,6 +11,7 @@ import { readSettings } from "../model/settingsDoc";
 import { serialFromIso } from "../model/days";
 import type { Lang } from "../model/lang";
 import { computeAndWrite } from "../app/runReport";
+import { isInputName, openInput } from "../app/input";
 import { PreviousWithoutDate, pastWithEarlier, readPast, readSheets, readStoredSettings, userSheets } from "../app/workbook";
 import { CLI_TEXT, type CliTexts } from "../app/texts/cli";
 import type { Past } from "../app/pipeline";
@@ -77,7 +79,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`malkoll: ${e.message}`);
       return EXIT.usage;
     }
-    if (e instanceof XlsxError) {
+    if (e instanceof XlsxError || e instanceof CsvError) {
       io.err(`malkoll: ${e.message}`);
       return EXIT.nothingComputed;
     }
@@ -109,7 +111,7 @@ async function cliSettings(host: HostPort, configPath: string | undefined, t: Cl
 async function report(input: string, opts: ReportOptions, io: Io): Promise<number> {
   const t = CLI_TEXT[opts.lang];
   if (!existsSync(input)) throw new UsageError(t.fileMissing(input));
-  if (![".xlsx", ".xlsm"].includes(extname(input).toLowerCase())) throw new UsageError(t.notWorkbook(input));
+  if (!isInputName(input)) throw new UsageError(t.notWorkbook(input));
   if (opts.date !== undefined && serialFromIso(opts.date) === null) throw new UsageError(t.badDate(opts.date));
   if (opts.config && !existsSync(opts.config)) throw new UsageError(t.configMissing(opts.config));
   if (opts.previous && !existsSync(opts.previous)) throw new UsageError(t.previousMissing(opts.previous));
@@ -118,7 +120,7 @@ async function report(input: string, opts: ReportOptions, io: Io): Promise<numbe
 
   // The pane's reading, on the .xlsx adapter the preview uses: Målkoll's own tabs from an earlier
   // run are output, not input; its Historik tab is the past.
-  const host = createFileHost(readFileSync(input));
+  const host = openInput(readFileSync(input), input, { lang: opts.lang });
   const sheets = await host.listSheets();
   const settings = await cliSettings(host, opts.config, t);
   const grids = await readSheets(host, userSheets(sheets));

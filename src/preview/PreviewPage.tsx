@@ -18,7 +18,8 @@ import { App } from "../app/pane/App";
 import type { Lang } from "../model/lang";
 import type { SheetPlan } from "../report/plan";
 import type { WrittenTab } from "../hosts/port";
-import { createFileHost, type FileHost } from "../hosts/xlsx/fileHost";
+import type { FileHost } from "../hosts/xlsx/fileHost";
+import { INPUT_EXTENSIONS, openInput } from "../app/input";
 import { SheetTable } from "./SheetTable";
 import { PREVIEW_TEXT } from "../app/texts/preview";
 import type { PaneExporter } from "../app/pane/exporter";
@@ -37,7 +38,7 @@ export const previewExporter = (workbookName: string): PaneExporter => ({
 /** The bundled sample, served beside preview.html (the same origin: no request leaves the site). */
 export const SAMPLE_URL = "assets/sample.xlsx";
 const SAMPLE_NAME = "sample.xlsx";
-const XLSX_TYPES = ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const INPUT_TYPES = [...INPUT_EXTENSIONS, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"].join(",");
 
 const useStyles = makeStyles({
   page: { boxSizing: "border-box", maxWidth: "1400px", margin: "0 auto", minWidth: 0, overflowWrap: "anywhere" },
@@ -97,8 +98,8 @@ interface Written {
 const bytesOf = async (file: Blob): Promise<Uint8Array> => new Uint8Array(await file.arrayBuffer());
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-/** "januari.xlsx" → "januari-malkoll.xlsx", as the CLI names its output. */
-export const outputName = (input: string): string => `${input.replace(/\.(xlsx|xlsm)$/i, "")}-malkoll.xlsx`;
+/** "januari.xlsx" (or "januari.csv") → "januari-malkoll.xlsx", as the CLI names its output. */
+export const outputName = (input: string): string => `${input.replace(/\.(xlsx|xlsm|csv|txt)$/i, "")}-malkoll.xlsx`;
 
 /**
  * The task pane in a plain browser: the same App and pipeline on an .xlsx held in memory instead of
@@ -121,42 +122,48 @@ export function PreviewPage({ lang }: { lang: Lang }) {
   const counter = useRef(0);
   const current = useRef<Opened | null>(null);
 
-  /** Open a workbook's bytes; a file that is not a readable .xlsx leaves the open one as it was. */
-  const open = useCallback((bytes: Uint8Array, name: string, sample: boolean) => {
-    const key = ++counter.current;
-    let host: FileHost;
-    try {
-      host = createFileHost(bytes, {
-        written(plans: SheetPlan[], tabs: WrittenTab[], out: Uint8Array) {
-          if (current.current?.key !== key) return;
-          const drawn = tabs
-            .map((w) => ({ plan: plans.find((p) => p.name === w.planName)!, sheetName: w.sheetName }))
-            .filter((x) => x.plan);
-          setWritten({ tabs: drawn, bytes: out });
-          setStale(false);
-          setActive((was) => (was && drawn.some((d) => d.sheetName === was) ? was : (drawn[0]?.sheetName ?? null)));
-        },
-        settingsSaved() {
-          if (current.current?.key === key) setStale(true);
-        },
-        activated(sheetName: string) {
-          if (current.current?.key !== key) return;
-          setActive(sheetName);
-          requestAnimationFrame(() => tabsSection.current?.querySelector<HTMLElement>(`[role="tab"][aria-selected="true"]`)?.focus());
-        },
-      });
-    } catch (err) {
-      setOpenError({ name, message: messageOf(err) });
-      return;
-    }
-    const next = { host, name, sample, key };
-    current.current = next;
-    setOpened(next);
-    setOpenError(null);
-    setWritten(null);
-    setStale(false);
-    setActive(null);
-  }, []);
+  /** Open a workbook's (or a CSV file's) bytes; a file that cannot be read leaves the open one as it was. */
+  const open = useCallback(
+    (bytes: Uint8Array, name: string, sample: boolean) => {
+      const key = ++counter.current;
+      let host: FileHost;
+      try {
+        host = openInput(bytes, name, {
+          lang,
+          events: {
+            written(plans: SheetPlan[], tabs: WrittenTab[], out: Uint8Array) {
+              if (current.current?.key !== key) return;
+              const drawn = tabs
+                .map((w) => ({ plan: plans.find((p) => p.name === w.planName)!, sheetName: w.sheetName }))
+                .filter((x) => x.plan);
+              setWritten({ tabs: drawn, bytes: out });
+              setStale(false);
+              setActive((was) => (was && drawn.some((d) => d.sheetName === was) ? was : (drawn[0]?.sheetName ?? null)));
+            },
+            settingsSaved() {
+              if (current.current?.key === key) setStale(true);
+            },
+            activated(sheetName: string) {
+              if (current.current?.key !== key) return;
+              setActive(sheetName);
+              requestAnimationFrame(() => tabsSection.current?.querySelector<HTMLElement>(`[role="tab"][aria-selected="true"]`)?.focus());
+            },
+          },
+        });
+      } catch (err) {
+        setOpenError({ name, message: messageOf(err) });
+        return;
+      }
+      const next = { host, name, sample, key };
+      current.current = next;
+      setOpened(next);
+      setOpenError(null);
+      setWritten(null);
+      setStale(false);
+      setActive(null);
+    },
+    [lang],
+  );
 
   /** Fetch and open the sample; `loadingSample` is already true (its initial state, or set by the button). */
   const fetchSample = useCallback(
@@ -251,7 +258,7 @@ export function PreviewPage({ lang }: { lang: Lang }) {
           ref={input}
           className={s.hiddenInput}
           type="file"
-          accept={XLSX_TYPES}
+          accept={INPUT_TYPES}
           tabIndex={-1}
           aria-hidden="true"
           onChange={(e) => {

@@ -1,6 +1,8 @@
 // The preview page in Debian's Chromium: the task pane and pipeline on the bundled sample in a
 // plain browser, checked against the CLI on the same workbook.
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { FileChooser, Page } from "playwright-core";
 import type { MeasureResult, Results } from "../../src/domain/results";
@@ -9,6 +11,8 @@ import { formatInteger, formatPercent } from "../../src/report/format";
 import { TEXT } from "../../src/report/i18n";
 import { RATING_FILL } from "../../src/report/style";
 import { MESSAGES } from "../../src/hosts/xlsx/errors";
+import { CSV_MESSAGES } from "../../src/hosts/csv/errors";
+import { EXTRACT_ROWS, cp1252, toCsv } from "../helpers/csv";
 import { openWorkbook } from "../../src/hosts/xlsx/read";
 import { readSettingsPart } from "../../src/hosts/xlsx/settingsPart";
 import { formatShare } from "../../src/app/format";
@@ -298,6 +302,51 @@ describeInBrowser("the preview page", () => {
     const input = new ExcelJS.Workbook();
     await input.xlsx.readFile(SAMPLE);
     for (const ws of input.worksheets)
+      expect([ws.name, await worksheetValues(got.getWorksheet(ws.name)!)]).toEqual([ws.name, await worksheetValues(ws)]);
+  });
+
+  test("a CSV file (';', Windows-1252) opens as one sheet named after it, computes as the CLI does, and downloads as .xlsx", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "malkoll-browser-csv-"));
+    const csv = join(dir, "extrakt.csv");
+    writeFileSync(csv, cp1252(toCsv(EXTRACT_ROWS, ";")));
+    const cli = await cliRun(csv);
+    const page = await newPage();
+    await openPreview(page, session.origin);
+    const input = page.locator('input[type="file"]');
+    expect(await input.getAttribute("accept")).toContain(".csv");
+    const alert = page.getByRole("alert");
+
+    // An empty CSV file is refused in one line, and the sample stays open.
+    await input.setInputFiles({ name: "tom.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(`Filen kunde inte öppnastom.csv: ${CSV_MESSAGES.empty} sample.xlsx är fortfarande öppen.`);
+
+    await input.setInputFiles({ name: "extrakt.csv", mimeType: "text/csv", buffer: readFileSync(csv) });
+    await page.getByText("extrakt.csv", { exact: true }).waitFor();
+    await sheetItem(page, "extrakt").waitFor();
+    await runOnPage(page);
+    // The tabs the CLI writes for it (no goals in a patient list), and its care-guarantee figures.
+    const tabs = await renderedTabs(page);
+    expect(tabs.map((x) => x.sheet)).toEqual(summaryTabNames(cli.out));
+    let at = 0;
+    for (const m of cli.results.careGuarantee)
+      at = expectMeasureTable(
+        tabs.find((x) => x.marker === "malkoll:careGuarantee")!,
+        m,
+        at,
+      );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Ladda ned arbetsboken (.xlsx)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("extrakt-malkoll.xlsx");
+    const got = new ExcelJS.Workbook();
+    await got.xlsx.readFile(await download.path());
+    const want = new ExcelJS.Workbook();
+    await want.xlsx.readFile(cli.out);
+    expect(got.worksheets.map((w) => w.name)).toEqual(want.worksheets.map((w) => w.name));
+    expect(got.worksheets[0].name).toBe("extrakt");
+    for (const ws of want.worksheets)
       expect([ws.name, await worksheetValues(got.getWorksheet(ws.name)!)]).toEqual([ws.name, await worksheetValues(ws)]);
   });
 

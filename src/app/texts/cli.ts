@@ -4,7 +4,7 @@ import type { SettingsProblem } from "../workbook";
 /** Every word the CLI prints itself (the summary lines reuse the tabs' own words), Swedish first. */
 const sv = {
   fileMissing: (path: string) => `Filen finns inte: ${path}`,
-  notWorkbook: (path: string) => `Inte en Excel-arbetsbok (.xlsx): ${path}`,
+  notWorkbook: (path: string) => `Inte en Excel-arbetsbok (.xlsx) eller CSV-fil (.csv): ${path}`,
   badDate: (value: string) => `Ogiltigt datum för --date: "${value}" (ange ÅÅÅÅ-MM-DD).`,
   configMissing: (path: string) => `Inställningsfilen finns inte: ${path}`,
   configNotJson: (path: string, why: string) => `Inställningsfilen ${path} är inte giltig JSON: ${why}`,
@@ -30,7 +30,7 @@ export type CliTexts = typeof sv;
 
 const en: CliTexts = {
   fileMissing: (path: string) => `No such file: ${path}`,
-  notWorkbook: (path: string) => `Not an Excel workbook (.xlsx): ${path}`,
+  notWorkbook: (path: string) => `Not an Excel workbook (.xlsx) or CSV file (.csv): ${path}`,
   badDate: (value: string) => `Invalid date for --date: "${value}" (use YYYY-MM-DD).`,
   configMissing: (path: string) => `No such settings file: ${path}`,
   configNotJson: (path: string, why: string) => `The settings file ${path} is not valid JSON: ${why}`,

@@ -222,6 +222,52 @@ export function makeEntry(name: string, data: Uint8Array, modTime = 0, modDate =
   };
 }
 
+type RawDeflate = (data: Uint8Array) => Uint8Array;
+
+function findNativeDeflate(): RawDeflate | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  let zlib: { deflateRawSync?: (data: Uint8Array, opts: { level: number }) => Uint8Array } | undefined;
+  try {
+    zlib = proc?.getBuiltinModule?.("node:zlib") as typeof zlib;
+  } catch {
+    zlib = undefined;
+  }
+  const deflateRawSync = zlib?.deflateRawSync;
+  return typeof deflateRawSync === "function" ? (data) => deflateRawSync(data, { level: 6 }) : null;
+}
+
+const NATIVE_DEFLATE = findNativeDeflate();
+let useNativeDeflate = NATIVE_DEFLATE !== null;
+
+/** Whether Node's zlib is used by makeLargeEntry (when available). For tests and benchmarks. */
+export function setNativeDeflate(enabled: boolean): boolean {
+  useNativeDeflate = enabled && NATIVE_DEFLATE !== null;
+  return useNativeDeflate;
+}
+
+/**
+ * A new entry for a large part made from scratch (a CSV file's sheet, tens of MB of XML): deflated
+ * by Node's zlib where the runtime offers it (a 45 MB sheet in ~0.3 s, fflate at level 6 takes
+ * ~2.8 s), else by fflate at level 1 (~0.7 s, ~25 % larger). makeEntry, which the writer uses,
+ * stays as it is.
+ */
+export function makeLargeEntry(name: string, data: Uint8Array): ZipEntry {
+  const raw = useNativeDeflate ? NATIVE_DEFLATE!(data) : deflateSync(data, { level: 1 });
+  const nameBytes = new TextEncoder().encode(name);
+  return {
+    name,
+    nameBytes,
+    flags: nameBytes.length === name.length ? 0 : 0x800,
+    method: 8,
+    modTime: 0,
+    modDate: 0x21,
+    crc32: crc32(data),
+    compressedSize: raw.length,
+    size: data.length,
+    raw,
+  };
+}
+
 /**
  * Writes the entries in order. Each entry's compressed bytes are copied as they are; the local
  * header is rebuilt with the CRC and sizes (so no data descriptor is needed) and without extra fields.
