@@ -8,7 +8,7 @@ import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../model/days";
 import type { ReasonCode } from "../model/reasons";
 import type { GroupShare, MeasureResult, Period, UnitResult } from "./results";
 import { rate } from "./rating";
-import { WaitCounts, bucketIndex, waitDays, withinLimit } from "./days";
+import { AGGREGATE_BUCKET_BOUNDS, WaitCounts, bucketIndex, waitDays, withinLimit } from "./days";
 
 /** What became of one patient row once the measurement date and the rules are known. */
 export type RowFate =
@@ -56,9 +56,11 @@ interface MeasureAcc {
   hasSpecialty: boolean;
   hasProfession: boolean;
   sheets: Set<string>;
+  /** The waiting-time buckets' upper bounds (settings.buckets). */
+  bounds: readonly number[];
 }
 
-const newUnit = (label: string, id: string | null): UnitAcc => ({
+const newUnit = (label: string, id: string | null, buckets: number): UnitAcc => ({
   label,
   id,
   all: 0,
@@ -66,7 +68,7 @@ const newUnit = (label: string, id: string | null): UnitAcc => ({
   total: 0,
   within: 0,
   over365: 0,
-  buckets: [0, 0, 0, 0, 0, 0],
+  buckets: new Array<number>(buckets).fill(0),
   waits: new WaitCounts(),
   readyShare: null,
   suppressed: false,
@@ -76,7 +78,7 @@ const newUnit = (label: string, id: string | null): UnitAcc => ({
 type MeasureAccs = (MeasureAcc | undefined)[];
 const MEASURE_INDEX = Object.fromEntries(MEASURES.map((m, i) => [m, i])) as Record<MeasureId, number>;
 
-function measureAcc(accs: MeasureAccs, measure: MeasureId, basis: Basis): MeasureAcc {
+function measureAcc(accs: MeasureAccs, measure: MeasureId, basis: Basis, bounds: readonly number[]): MeasureAcc {
   const key = 2 * MEASURE_INDEX[measure] + (basis === "completed" ? 1 : 0);
   return (accs[key] ??= {
     measure,
@@ -87,6 +89,7 @@ function measureAcc(accs: MeasureAccs, measure: MeasureId, basis: Basis): Measur
     hasSpecialty: false,
     hasProfession: false,
     sheets: new Set(),
+    bounds,
   });
 }
 
@@ -94,7 +97,7 @@ function measureAcc(accs: MeasureAccs, measure: MeasureId, basis: Basis): Measur
 function unitAcc(acc: MeasureAcc, unit: string, id: string | null = null): UnitAcc {
   const key = id ?? unit;
   let u = acc.units.get(key);
-  if (!u) acc.units.set(key, (u = newUnit(unit, id)));
+  if (!u) acc.units.set(key, (u = newUnit(unit, id, acc.bounds.length + 1)));
   else if (id !== null && u.label === id && unit !== id) u.label = unit;
   return u;
 }
@@ -139,7 +142,7 @@ export function computeCareGuarantee(
       continue;
     }
     const days = p.start === null ? p.givenWaitDays! : waitDays(p.start, basis === "completed" ? p.visit! : measured);
-    const acc = measureAcc(accs, p.measure, basis);
+    const acc = measureAcc(accs, p.measure, basis, settings.buckets);
     if (p.sheet !== lastSheet) acc.sheets.add((lastSheet = p.sheet));
     const u = unitAcc(acc, p.unit, p.unitId);
     u.all++;
@@ -155,7 +158,7 @@ export function computeCareGuarantee(
     const limit = settings.measures[p.measure].limitDays;
     u.total++;
     u.waits?.add(days);
-    if (u.buckets) u.buckets[bucketIndex(days)]++;
+    if (u.buckets) u.buckets[bucketIndex(days, settings.buckets)]++;
     if (days > 365 && u.over365 !== null) u.over365++;
     if (withinLimit(days, limit)) u.within++;
     else {
@@ -166,7 +169,7 @@ export function computeCareGuarantee(
     }
     fates[i] = USED;
   }
-  for (const a of aggregates) addAggregate(measureAcc(accs, a.measure, a.basis), a);
+  for (const a of aggregates) addAggregate(measureAcc(accs, a.measure, a.basis, settings.buckets), a);
 
   const names = (id: string) => unitNames.get(id) ?? settings.unitNames[id];
   const period = Number.isFinite(measured)
@@ -195,7 +198,9 @@ function addAggregate(acc: MeasureAcc, a: AggregateRecord): void {
   u.total += a.total;
   u.within += a.withinLimit;
   u.over365 = u.over365 !== null && a.over365 !== null ? u.over365 + a.over365 : null;
-  u.buckets = u.buckets && a.buckets ? u.buckets.map((b, k) => b + a.buckets![k]) : null;
+  // A table's own bucket columns add up only where they are the buckets the settings ask for.
+  const sameBuckets = acc.bounds.length === AGGREGATE_BUCKET_BOUNDS.length && acc.bounds.every((b, k) => b === AGGREGATE_BUCKET_BOUNDS[k]);
+  u.buckets = u.buckets && a.buckets && sameBuckets ? u.buckets.map((b, k) => b + a.buckets![k]) : null;
 }
 
 function unitResult(unit: string, u: UnitAcc, target: number, settings: Settings): UnitResult {
@@ -227,7 +232,7 @@ export function achievement(share: number | null, target: number): number | null
 
 function finish(acc: MeasureAcc, settings: Settings, names: (id: string) => string | undefined, period: Period | undefined): MeasureResult {
   const { limitDays, target } = settings.measures[acc.measure];
-  const pooled: UnitAcc = newUnit(REGION, null);
+  const pooled: UnitAcc = newUnit(REGION, null, acc.bounds.length + 1);
   const labels = unitLabels(acc, names);
   const units: UnitResult[] = [];
   for (const [key, u] of acc.units) {
@@ -259,6 +264,7 @@ function finish(acc: MeasureAcc, settings: Settings, names: (id: string) => stri
     meanOfUnits: shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : null,
     overLimitBy,
     excluded: (Object.keys(settings.exclusions[acc.basis]) as ExceptionCode[]).filter((c) => settings.exclusions[acc.basis][c]),
+    bucketBounds: [...acc.bounds],
     ...(period ? { period } : {}),
     sheets: [...acc.sheets],
   };

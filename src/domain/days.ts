@@ -6,15 +6,18 @@ export const waitDays = (start: DaySerial, end: DaySerial): number => end - star
 /** Within the guarantee means `days <= limit` (SKR counts day 90 as within a 90-day limit). */
 export const withinLimit = (days: number, limitDays: number): boolean => days <= limitDays;
 
-/** The report's waiting-time buckets: 0–30, 31–60, 61–90, 91–180, 181–365, > 365 days. */
-export function bucketIndex(days: number): number {
-  if (days <= 30) return 0;
-  if (days <= 60) return 1;
-  if (days <= 90) return 2;
-  if (days <= 180) return 3;
-  if (days <= 365) return 4;
-  return 5;
+/**
+ * The bucket a wait falls in, given the buckets' upper bounds (settings.buckets; the national
+ * statistics' 30, 60, 90, 120, 180 by default): 0–30 is 0, 31–60 is 1, …, over the last bound is
+ * bounds.length.
+ */
+export function bucketIndex(days: number, bounds: readonly number[]): number {
+  for (let i = 0; i < bounds.length; i++) if (days <= bounds[i]) return i;
+  return bounds.length;
 }
+
+/** The bounds of a per-unit table's own bucket columns (0–30, 31–60, 61–90, 91–180, 181–365, > 365). */
+export const AGGREGATE_BUCKET_BOUNDS: readonly number[] = [30, 60, 90, 180, 365];
 
 /**
  * Waits counted per whole day. A median from counts needs no sort and no list of a million waits

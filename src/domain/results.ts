@@ -38,7 +38,7 @@ export interface UnitResult {
   overLimit: number | null;
   /** null where an aggregate extract does not say. */
   over365: number | null;
-  /** Counts 0–30, 31–60, 61–90, 91–180, 181–365, >365 days; null where an aggregate does not say. */
+  /** Counts per waiting-time bucket (MeasureResult.bucketBounds: 0–30, 31–60, 61–90, 91–120, 121–180, > 180 by default); null where an aggregate does not say. */
   buckets: number[] | null;
   medianWait: number | null;
   rating: Rating;
@@ -88,6 +88,8 @@ export interface MeasureResult {
   overLimitBy: { dimension: "specialty" | "profession"; groups: GroupShare[] }[];
   /** The exception codes taken out on this basis, e.g. ["PvV", "MoV"]. */
   excluded: string[];
+  /** The buckets' upper bounds: [30, 60, 90, 120, 180] is 0–30, 31–60, 61–90, 91–120, 121–180 and > 180 days. */
+  bucketBounds: number[];
   /** The completed basis's period (contacts completed before it are excluded); absent on the waiting basis. */
   period?: Period;
   sheets: string[];

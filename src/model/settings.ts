@@ -56,6 +56,11 @@ export interface Settings {
   thresholds: Thresholds;
   /** Only rows the guarantee flag marks as covered count (1/JA/t); 2/NEJ/f and, where the sheet has the flag, a blank are excluded. */
   requireGuarantee: boolean;
+  /**
+   * The waiting-time buckets' upper bounds in days, ascending: the national statistics' 0–30, 31–60,
+   * 61–90, 91–120, 121–180, > 180 by default (> 365 is always counted on its own).
+   */
+  buckets: number[];
   /** The period of the completed basis, ending on the measurement date. */
   completedPeriod: CompletedPeriod;
   /** A unit's id (HSA id) → its name, for extracts that carry only ids. */
@@ -107,6 +112,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   thresholds: { green: 1, yellow: 0.8 },
   requireGuarantee: true,
+  buckets: [30, 60, 90, 120, 180],
   completedPeriod: "month",
   unitNames: {},
   homeCounties: [],

@@ -102,6 +102,16 @@ export function readSettings(doc: unknown, base: Settings = DEFAULT_SETTINGS): P
         if (v === null || (typeof v === "string" && v.trim() !== "")) s.regionName = v === null ? null : v.trim();
         else errors.push("regionName: ska vara en text (regionens namn) eller null.");
         break;
+      case "buckets":
+        if (
+          Array.isArray(v) &&
+          v.length >= 1 &&
+          v.length <= 12 &&
+          v.every((b, k) => Number.isInteger(b) && b >= 0 && (k === 0 || b > v[k - 1]))
+        )
+          s.buckets = v as number[];
+        else errors.push("buckets: ska vara 1–12 växande heltal (övre gränser i dagar), t.ex. [30, 60, 90, 120, 180].");
+        break;
       case "completedPeriod":
         if (COMPLETED_PERIODS.includes(v as CompletedPeriod)) s.completedPeriod = v as CompletedPeriod;
         else errors.push(`completedPeriod: ska vara ${COMPLETED_PERIODS.join(", ")}.`);

@@ -183,3 +183,22 @@ describe("the tab says which period and which counts", () => {
     expect(cells).toContain(all);
   });
 });
+
+describe("waiting-time buckets are a setting, the national set by default", () => {
+  // Waits on 2024-01-31: 30, 31, 120, 121, 180, 181 and 400 days.
+  const waits = [30, 31, 120, 121, 180, 181, 400];
+  const list = grid("Förstabesök", [["Klinik", "Beslutsdatum", "Vårdgaranti"], ...waits.map((w) => ["Hud", d("2024-01-31") - w, "JA"])]);
+  const first = (s: Settings) => computeResults([list], s, "2024-01-31").careGuarantee[0];
+
+  test("0–30, 31–60, 61–90, 91–120, 121–180, > 180 by default, and > 365 on its own", () => {
+    const m = first(DEFAULT_SETTINGS);
+    expect(m.bucketBounds).toEqual([30, 60, 90, 120, 180]);
+    expect(m.region.buckets).toEqual([1, 1, 0, 1, 2, 2]);
+    expect(m.region.over365).toBe(1);
+  });
+
+  test("a region's own buckets by setting", () => {
+    const m = first({ ...DEFAULT_SETTINGS, buckets: [7, 14, 30, 60, 90, 120, 180, 365, 730] });
+    expect(m.region.buckets).toEqual([0, 0, 1, 1, 0, 1, 2, 1, 1, 0]);
+  });
+});

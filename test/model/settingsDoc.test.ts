@@ -80,3 +80,24 @@ test("the region's name is a trimmed text or null", () => {
   expect(readSettings({ regionName: "  Region Exempelland " })).toMatchObject({ ok: true, value: { regionName: "Region Exempelland" } });
   expect(readSettings({ regionName: 7 })).toMatchObject({ ok: false, reason: expect.stringContaining("regionName") });
 });
+
+test("the completed period, buckets, unit names and home counties are read; wrong ones are errors naming the key", () => {
+  const r = readSettings({
+    completedPeriod: "tertial",
+    buckets: [7, 14, 30, 60, 90],
+    unitNames: { " SE2321000131-E000000000001 ": " Ögonkliniken Mölndal " },
+    homeCounties: ["14"],
+  });
+  if (!r.ok) throw new Error(r.reason);
+  expect(r.value).toMatchObject({
+    completedPeriod: "tertial",
+    buckets: [7, 14, 30, 60, 90],
+    unitNames: { "SE2321000131-E000000000001": "Ögonkliniken Mölndal" },
+    homeCounties: ["14"],
+  });
+  expect(DEFAULT_SETTINGS).toMatchObject({ completedPeriod: "month", buckets: [30, 60, 90, 120, 180], unitNames: {}, homeCounties: [] });
+  const bad = readSettings({ completedPeriod: "week", buckets: [30, 20], unitNames: { x: "" }, homeCounties: ["Västra Götaland"] });
+  expect(bad.ok).toBe(false);
+  if (bad.ok) return;
+  for (const key of ["completedPeriod", "buckets", "unitNames", "homeCounties"]) expect(bad.reason).toContain(`${key}:`);
+});
