@@ -1,8 +1,9 @@
 import type { RunOutcome } from "./runReport";
 import { computedAnything } from "../domain/results";
+import { flagged, unconfirmed } from "./resultCounts";
 import { TEXT } from "../report/i18n";
 import { explainError } from "./errors";
-import { formatShare } from "./format";
+import { formatCount, formatShare } from "./format";
 import { type Lang } from "../model/lang";
 import { PANE_TEXT } from "./texts/pane";
 
@@ -29,6 +30,16 @@ export function outcomeMessage(outcome: RunOutcome & { settingsProblem: string |
     lines: [
       t.doneSummary(results.careGuarantee.length, rejected),
       ...measures,
+      ...(flagged(results) ? [t.flagged(flagged(results), formatCount(flagged(results), lang))] : []),
+      ...(unconfirmed(results).length
+        ? [
+            t.unconfirmedSheets(
+              unconfirmed(results)
+                .map((s) => `"${s}"`)
+                .join(", "),
+            ),
+          ]
+        : []),
       ...(outcome.settingsProblem ? [outcome.settingsProblem] : []),
     ],
   };

@@ -20,6 +20,7 @@ import { TEXT } from "../report/i18n";
 import { resultsForJson } from "../report/json";
 import { guessText, noteText } from "../report/reasons";
 import { confirmingSettings, unconfirmedSheets } from "../app/confirmations";
+import { flagged } from "../app/resultCounts";
 import { formatCount, formatShare } from "../app/format";
 import { computedAnything } from "../domain/results";
 import { countRatings } from "../domain/goals";
@@ -163,6 +164,14 @@ async function report(input: string, opts: ReportOptions, io: Io): Promise<numbe
   if (rejected > 0)
     say(
       t.rejected(formatCount(rejected, opts.lang), written.find((w) => w.planName === words.dataCheckTab)?.sheetName ?? words.dataCheckTab),
+    );
+  const flaggedRows = flagged(results);
+  if (flaggedRows > 0)
+    say(
+      t.flagged(
+        formatCount(flaggedRows, opts.lang),
+        written.find((w) => w.planName === words.dataCheckTab)?.sheetName ?? words.dataCheckTab,
+      ),
     );
   for (const w of written.filter((w) => w.renamedBecauseTaken && !w.replaced)) say(t.renamed(w.planName, w.sheetName));
   say(t.wrote(written.map((w) => `"${w.sheetName}"`).join(", "), resolve(out)));

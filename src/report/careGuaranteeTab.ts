@@ -63,7 +63,8 @@ export function headline(m: MeasureResult, t: Texts, lang: Lang): string[] {
       c?.sharePoints == null ? null : t.num.points(c.sharePoints, t.points),
       m.previousDate ?? null,
     ),
-    t.headTotal(m.basis === "waiting", r.total === null ? "–" : t.num.integer(r.total), signed(c?.total)),
+    // The base, labelled as the regions' reports do ("Totalt antal väntande (exkl. PvV/MoV)"), beside the national count below.
+    t.headTotal(m.basis === "waiting", r.total === null ? "–" : t.num.integer(r.total), signed(c?.total), t.exclusive(excludedCodes(m))),
   ];
   if (r.allCount != null)
     lines.push(

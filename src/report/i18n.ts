@@ -140,8 +140,8 @@ const sv = {
   // Förändring och historik
   headShare: (d: number, share: string, change: string | null, since: string | null) =>
     `Andel inom ${d} dagar: ${share}${change ? ` (${change} sedan ${since})` : ""}`,
-  headTotal: (waiting: boolean, n: string, change: string | null) =>
-    `Totalt antal ${waiting ? "väntande" : "genomförda"}: ${n}${change ? ` (${change})` : ""}`,
+  headTotal: (waiting: boolean, n: string, change: string | null, excluded: string) =>
+    `Totalt antal ${waiting ? "väntande" : "genomförda"} (${excluded}): ${n}${change ? ` (${change})` : ""}`,
   headOver: (d: number, n: string, change: string | null) => `Längre än ${d} dagar: ${n}${change ? ` (${change})` : ""}`,
   headAll: (waiting: boolean, n: string, median: string) =>
     waiting
@@ -329,8 +329,8 @@ const en: Texts = {
   targetLabel: (share: string) => `Target ${share}`,
   headShare: (d: number, share: string, change: string | null, since: string | null) =>
     `Share within ${d} days: ${share}${change ? ` (${change} since ${since})` : ""}`,
-  headTotal: (waiting: boolean, n: string, change: string | null) =>
-    `Total ${waiting ? "waiting" : "completed"}: ${n}${change ? ` (${change})` : ""}`,
+  headTotal: (waiting: boolean, n: string, change: string | null, excluded: string) =>
+    `Total ${waiting ? "waiting" : "completed"} (${excluded}): ${n}${change ? ` (${change})` : ""}`,
   headOver: (d: number, n: string, change: string | null) => `Longer than ${d} days: ${n}${change ? ` (${change})` : ""}`,
   headAll: (waiting: boolean, n: string, median: string) =>
     waiting

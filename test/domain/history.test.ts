@@ -82,7 +82,7 @@ describe("change since the previous period", () => {
     expect(plan.cells.find((r) => r[0] === "New")![col]).toBe("Ny");
     const text = plan.cells.map((r) => r[0]).filter((c): c is string => typeof c === "string");
     expect(text).toContain("Andel inom 90 dagar: 66,7\u00a0% (\u221219,0\u00a0%-enheter sedan 2024-01-31)");
-    expect(text).toContain("Totalt antal väntande: 9 (+2)");
+    expect(text).toContain("Totalt antal väntande (exkl. PvV/MoV): 9 (+2)");
     expect(text).toContain("Längre än 90 dagar: 3 (+2)");
     expect(text.some((t) => t.startsWith("Enheter som fanns 2024-01-31 men inte nu: Gone (100,0\u00a0%, 2)"))).toBe(true);
     const fmt = plan.numberFormats.find((f) => f.range[1] === col && f.range[3] === col)!.value;

@@ -64,6 +64,11 @@ const sv = {
   goalsTitle: "Mål per färg",
   noGoals: "Inga mål i underlaget.",
   rejected: (n: number, shown: string) => (n === 1 ? "1 rad kunde inte användas." : `${shown} rader kunde inte användas.`),
+  flagged: (n: number, shown: string) =>
+    n === 1
+      ? "1 rad flaggad vid datakontrollen (räknas, men bör kontrolleras)."
+      : `${shown} rader flaggade vid datakontrollen (räknas, men bör kontrolleras).`,
+  unconfirmedSheets: (sheets: string) => `Beräknades inte, gissningar att bekräfta i fönstret: ${sheets}.`,
   noRejected: "Alla rader kunde användas.",
   showDataCheck: "Visa Datakontroll",
   written: (tabs: string) => `Skrivet till ${tabs}.`,
@@ -148,6 +153,11 @@ const en: PaneTexts = {
   goalsTitle: "Goals by colour",
   noGoals: "No goals in the data.",
   rejected: (n: number, shown: string) => (n === 1 ? "1 row could not be used." : `${shown} rows could not be used.`),
+  flagged: (n: number, shown: string) =>
+    n === 1
+      ? "1 row flagged by the data check (counted, but worth a look)."
+      : `${shown} rows flagged by the data check (counted, but worth a look).`,
+  unconfirmedSheets: (sheets: string) => `Not computed, guesses to confirm in the pane: ${sheets}.`,
   noRejected: "Every row could be used.",
   showDataCheck: "Show Data check",
   written: (tabs: string) => `Written to ${tabs}.`,

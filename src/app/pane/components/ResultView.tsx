@@ -3,6 +3,7 @@ import type { RunOutcome } from "../../runReport";
 import type { Rating } from "../../../model/ratings";
 import { TEXT } from "../../../report/i18n";
 import { formatCount, formatShare } from "../../format";
+import { flagged, unconfirmed } from "../../resultCounts";
 import type { Lang } from "../../../model/lang";
 import type { PaneTexts } from "../../texts/pane";
 
@@ -39,6 +40,8 @@ export function ResultView({ outcome, lang, texts, onShowDataCheck }: ResultView
   const { results, written } = outcome;
   const tabs = TEXT[lang];
   const rejected = results.sources.reduce((n, src) => n + src.rowsRejected, 0);
+  const flaggedRows = flagged(results);
+  const unconfirmedSheets = unconfirmed(results);
   const dataCheck = written.find((w) => w.planName === tabs.dataCheckTab)?.sheetName ?? tabs.dataCheckTab;
   const goalCounts = RATINGS.map((r) => ({ rating: r, count: results.goals.filter((g) => g.rating === r).length }));
 
@@ -78,6 +81,8 @@ export function ResultView({ outcome, lang, texts, onShowDataCheck }: ResultView
           {texts.showDataCheck}
         </Link>
       </Body1>
+      {flaggedRows ? <Body1>{texts.flagged(flaggedRows, formatCount(flaggedRows, lang))}</Body1> : null}
+      {unconfirmedSheets.length ? <Body1>{texts.unconfirmedSheets(unconfirmedSheets.map((s) => `"${s}"`).join(", "))}</Body1> : null}
       {written.length ? <Caption1>{texts.written(written.map((w) => `"${w.sheetName}"`).join(", "))}</Caption1> : null}
     </section>
   );
