@@ -116,8 +116,8 @@ function measureBlock(
     // The national statistics' own count and median, over every row of the period (patient lists only).
     ...(all
       ? [
-          { header: t.allCount(waiting), format: NUMBER_FORMATS.count, width: 14 },
-          { header: t.allMedian(waiting), format: NUMBER_FORMATS.days, width: 16 },
+          { header: t.allCount(waiting), format: NUMBER_FORMATS.count, width: 14, onSlides: false },
+          { header: t.allMedian, format: NUMBER_FORMATS.days, width: 18, onSlides: false },
         ]
       : []),
     { header: t.ratingHeader, width: 24 },

@@ -150,7 +150,7 @@ const sv = {
   headPeriod: (from: string, to: string, kind: "month" | "tertial" | "year") =>
     `Genomförda ${from}–${to} (${{ month: "mätmånaden", tertial: "tertialet", year: "året" }[kind]}); tidigare genomförda räknas inte`,
   allCount: (waiting: boolean): string => (waiting ? "Väntande, alla" : "Genomförda, alla"),
-  allMedian: (waiting: boolean): string => (waiting ? "Median, alla väntande (dagar)" : "Median, alla genomförda (dagar)"),
+  allMedian: "Median, alla (dagar)",
   headLargest: (d: number, dim: string, groups: string) => `Störst andel av dem över ${d} dagar per ${dim}: ${groups}`,
   changeShare: "Förändring andel (%-enheter)",
   changeTotal: "Förändring antal",
@@ -339,7 +339,7 @@ const en: Texts = {
   headPeriod: (from: string, to: string, kind: "month" | "tertial" | "year") =>
     `Completed ${from}–${to} (${{ month: "the measurement month", tertial: "the tertial", year: "the year" }[kind]}); earlier completions are not counted`,
   allCount: (waiting: boolean) => (waiting ? "Waiting, all" : "Completed, all"),
-  allMedian: (waiting: boolean) => (waiting ? "Median, all waiting (days)" : "Median, all completed (days)"),
+  allMedian: "Median, all (days)",
   headLargest: (d: number, dim: string, groups: string) => `Largest shares of those over ${d} days by ${dim}: ${groups}`,
   changeShare: "Change in share (points)",
   changeTotal: "Change in count",

@@ -119,6 +119,8 @@ export interface SectionSlide {
   title: string;
   /** The title of the slides a table too long for one continues on: "… (forts.)". */
   continued: string;
+  /** The table's columns (0-based within its range) the slides show; absent: every column. */
+  columns?: number[];
 }
 
 /** What a host says itself about what it draws, in the plan's words. */

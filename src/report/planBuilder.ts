@@ -7,6 +7,8 @@ export interface Column {
   header: string;
   format?: string;
   width?: number;
+  /** false: the column stays on the tab and off the slides (figures for reconciliation, not for the committee). */
+  onSlides?: boolean;
 }
 
 /** Per-row styling of a table body row. */
@@ -141,7 +143,7 @@ export class PlanBuilder {
       title: this.lastHeading,
       range: [header, 0, last, columns.length - 1],
       footnote: this.source,
-      slide: opts.onSlides === false ? null : this.slides.slide(this.lastHeading),
+      slide: opts.onSlides === false ? null : withColumns(this.slides.slide(this.lastHeading), columns),
     });
     return { firstBodyRow: first };
   }
@@ -188,4 +190,10 @@ export function mergeFills(fills: Block<string>[]): Block<string>[] {
     } else out.push({ range: [...f.range], value: f.value });
   }
   return out;
+}
+
+/** The columns a table's slides show, where some stay on the tab only. */
+function withColumns(slide: SectionSlide, columns: readonly Column[]): SectionSlide {
+  if (columns.every((c) => c.onSlides !== false)) return slide;
+  return { ...slide, columns: columns.flatMap((c, k) => (c.onSlides === false ? [] : [k])) };
 }

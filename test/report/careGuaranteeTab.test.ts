@@ -60,7 +60,7 @@ describe("the Vårdgaranti tab", () => {
       "Över 365 dagar",
       "Median (dagar)",
       "Väntande, alla",
-      "Median, alla väntande (dagar)",
+      "Median, alla (dagar)",
       "Bedömning",
     ]);
     expect(plan.cells.flat()).toContain(

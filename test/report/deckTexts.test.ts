@@ -40,7 +40,12 @@ describe("each section says how it goes on a slide", () => {
   test("a care-guarantee table: its measure's sheets and exclusions, continued as (forts.)", () => {
     const [table] = careGuaranteePlan(results, DEFAULT_SETTINGS, "sv").sections!;
     expect(table.title).toBe("Förstabesök – andel väntande inom 90 dagar (exkl. PvV/MoV)");
-    expect(table.slide).toEqual({ title: table.title, continued: "Förstabesök – andel väntande inom 90 dagar (exkl. PvV/MoV) (forts.)" });
+    // The national count and median over all rows stay on the tab: the slides show the committee's columns.
+    expect(table.slide).toEqual({
+      title: table.title,
+      continued: "Förstabesök – andel väntande inom 90 dagar (exkl. PvV/MoV) (forts.)",
+      columns: [0, 1, 2, 3, 4, 5, 6, 9],
+    });
     expect(table.footnote).toEqual({
       sources: ["Väntande"],
       exclusions: "exkl. PvV/MoV",

@@ -110,7 +110,7 @@ const fontSizeFor = (columns: number) => (columns > 9 ? 7 : columns > 6 ? 8 : 10
 /** A table section as slides: the header repeated on each, rows packed until the body is full. */
 function tableSlides(plan: SheetPlan, section: Section, slide: SectionSlide): TableSlide[] {
   const [r0, c0, r1, c1] = section.range;
-  const cols = Array.from({ length: c1 - c0 + 1 }, (_, k) => c0 + k);
+  const cols = slide.columns ? slide.columns.map((k) => c0 + k) : Array.from({ length: c1 - c0 + 1 }, (_, k) => c0 + k);
   // At least as wide as the column's longest word, so that "Målvärde" never breaks mid-word.
   const longestWord = (c: number) => {
     let n = 0;

@@ -62,7 +62,8 @@ if (!available && inCi) {
     const out = join(__dirname, "../../../test-artifacts");
     mkdirSync(out, { recursive: true });
     // The top of the tab: the first measure's table and its charts beside it.
-    const crop = ["-x", "0", "-y", "0", "-W", "1450", "-H", "1000"];
+    // Wide enough for the first chart's whole plot beside the table (its 100 % target line included).
+    const crop = ["-x", "0", "-y", "0", "-W", "1900", "-H", "1000"];
     execFileSync("pdftoppm", [
       "-f",
       String(page),
