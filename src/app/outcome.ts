@@ -18,7 +18,9 @@ export interface CommandMessage {
 export function outcomeMessage(outcome: RunOutcome & { settingsProblem: string | null }, lang: Lang): CommandMessage {
   const t = PANE_TEXT[lang];
   const { results } = outcome;
-  if (!computedAnything(results)) return { ok: false, title: t.failedTitle, lines: [t.nothingComputed] };
+  const waiting = unconfirmed(results);
+  const confirmLine = waiting.length ? [t.unconfirmedSheets(waiting.map((s) => `"${s}"`).join(", "))] : [];
+  if (!computedAnything(results)) return { ok: false, title: t.failedTitle, lines: [t.nothingComputed, ...confirmLine] };
   const rejected = results.sources.reduce((n, s) => n + s.rowsRejected, 0);
   const measures = results.careGuarantee.map((m) => {
     const share = m.region.share === null ? "–" : formatShare(m.region.share, lang);
