@@ -8,7 +8,7 @@ import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../model/days";
 import type { ReasonCode } from "../model/reasons";
 import type { GroupShare, MeasureResult, Period, UnitResult } from "./results";
 import { rate } from "./rating";
-import { AGGREGATE_BUCKET_BOUNDS, WaitCounts, bucketIndex, waitDays, withinLimit } from "./days";
+import { AGGREGATE_BUCKET_BOUNDS, WaitCounts, bucketTable, waitDays, withinLimit } from "./days";
 
 /** What became of one patient row once the measurement date and the rules are known. */
 export type RowFate =
@@ -32,9 +32,13 @@ interface UnitAcc {
   /** The name shown: the first name its rows give, else the code table's or the settings', else its id. */
   label: string;
   id: string | null;
-  /** Every row of the period, exclusions included, and their waits: the national statistics' count and median. */
-  all: number;
-  allWaits: WaitCounts | null;
+  /**
+   * Rows of the period outside the base (PvV, MoV, not covered, flag missing) and their waits: with
+   * the base they are the national statistics' count and median over all rows. Kept apart so that
+   * a used row is counted once (a million rows). null once an aggregate is added.
+   */
+  outside: number;
+  outsideWaits: WaitCounts | null;
   total: number;
   within: number;
   over365: number | null;
@@ -63,8 +67,8 @@ interface MeasureAcc {
 const newUnit = (label: string, id: string | null, buckets: number): UnitAcc => ({
   label,
   id,
-  all: 0,
-  allWaits: new WaitCounts(),
+  outside: 0,
+  outsideWaits: new WaitCounts(),
   total: 0,
   within: 0,
   over365: 0,
@@ -129,6 +133,8 @@ export function computeCareGuarantee(
   const accs: MeasureAccs = [];
   const fates: RowFate[] = new Array(patients.length);
   const from = Number.isFinite(measured) ? periodStart(measured, settings.completedPeriod) : -Infinity;
+  const bucketOf = bucketTable(settings.buckets);
+  const { requireGuarantee, exclusions } = settings;
   let lastSheet = "";
   for (let i = 0; i < patients.length; i++) {
     const p = patients[i];
@@ -145,20 +151,24 @@ export function computeCareGuarantee(
     const acc = measureAcc(accs, p.measure, basis, settings.buckets);
     if (p.sheet !== lastSheet) acc.sheets.add((lastSheet = p.sheet));
     const u = unitAcc(acc, p.unit, p.unitId);
-    u.all++;
-    u.allWaits?.add(days);
-    if (settings.requireGuarantee && p.covered !== true) {
-      fates[i] = p.covered === null ? GUARANTEE_MISSING : NOT_COVERED;
-      continue;
-    }
-    if (p.code !== null && settings.exclusions[basis][p.code]) {
-      fates[i] = CODE_FATE[p.code];
+    const fate =
+      requireGuarantee && p.covered !== true
+        ? p.covered === null
+          ? GUARANTEE_MISSING
+          : NOT_COVERED
+        : p.code !== null && exclusions[basis][p.code]
+          ? CODE_FATE[p.code]
+          : USED;
+    if (fate !== USED) {
+      u.outside++;
+      u.outsideWaits?.add(days);
+      fates[i] = fate;
       continue;
     }
     const limit = settings.measures[p.measure].limitDays;
     u.total++;
     u.waits?.add(days);
-    if (u.buckets) u.buckets[bucketIndex(days, settings.buckets)]++;
+    if (u.buckets) u.buckets[bucketOf(days)]++;
     if (days > 365 && u.over365 !== null) u.over365++;
     if (withinLimit(days, limit)) u.within++;
     else {
@@ -186,7 +196,7 @@ function addAggregate(acc: MeasureAcc, a: AggregateRecord): void {
   const u = unitAcc(acc, a.unit);
   // Aggregates carry no individual waits; buckets and over-365 only when the extract gives them.
   u.waits = null;
-  u.allWaits = null;
+  u.outsideWaits = null;
   if (a.suppressed) {
     u.suppressed = true;
     return;
@@ -205,13 +215,13 @@ function addAggregate(acc: MeasureAcc, a: AggregateRecord): void {
 
 function unitResult(unit: string, u: UnitAcc, target: number, settings: Settings): UnitResult {
   // A unit whose patient rows are all outside the base (only PvV, say) has counts of 0, not none.
-  const counted = u.total > 0 || (u.allWaits !== null && u.all > 0);
+  const counted = u.total > 0 || (u.outsideWaits !== null && u.outside > 0);
   const share = u.total > 0 ? u.within / u.total : u.readyShare;
   return {
     unit,
     unitId: u.id,
-    allCount: u.allWaits ? u.all : null,
-    allMedian: u.allWaits ? u.allWaits.median() : null,
+    allCount: u.outsideWaits && u.waits ? u.total + u.outside : null,
+    allMedian: u.outsideWaits && u.waits ? allWaits(u.waits, u.outsideWaits).median() : null,
     total: counted ? u.total : null,
     withinLimit: counted ? u.within : null,
     share,
@@ -222,6 +232,14 @@ function unitResult(unit: string, u: UnitAcc, target: number, settings: Settings
     rating: rate(achievement(share, target), settings.thresholds),
     ...(u.suppressed && !counted && share === null ? { suppressed: true } : {}),
   };
+}
+
+/** The base's waits and the others' together. */
+function allWaits(base: WaitCounts, outside: WaitCounts): WaitCounts {
+  const all = new WaitCounts();
+  all.addAll(base);
+  all.addAll(outside);
+  return all;
 }
 
 /** Share as a share of the target; a target of 0 is met by any measured share. */
@@ -237,9 +255,9 @@ function finish(acc: MeasureAcc, settings: Settings, names: (id: string) => stri
   const units: UnitResult[] = [];
   for (const [key, u] of acc.units) {
     units.push(unitResult(labels.get(key)!, u, target, settings));
-    pooled.all += u.all;
-    if (u.allWaits && pooled.allWaits) pooled.allWaits.addAll(u.allWaits);
-    else pooled.allWaits = null;
+    pooled.outside += u.outside;
+    if (u.outsideWaits && pooled.outsideWaits) pooled.outsideWaits.addAll(u.outsideWaits);
+    else pooled.outsideWaits = null;
     if (u.total === 0) continue;
     pooled.total += u.total;
     pooled.within += u.within;

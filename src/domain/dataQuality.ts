@@ -69,12 +69,25 @@ export function checkDataQuality(
     return { sheet: p.sheet, row: p.row, column: c.header, cell: `${c.letter}${p.row}`, value };
   };
 
+  // One pass over the rows (a million-row extract): ids, names and municipalities where the sheet has them.
   const byContact = new Map<string, PatientRecord[]>();
+  const names = new Map<string, Map<string, PatientRecord[]>>();
+  const known: PatientRecord[] = [];
   for (const p of patients) {
-    if (p.contactId === null) continue;
-    const same = byContact.get(p.contactId);
-    if (same) same.push(p);
-    else byContact.set(p.contactId, [p]);
+    if (p.contactId === null && p.unitId === null && p.municipality === null) continue;
+    if (p.contactId !== null) {
+      const same = byContact.get(p.contactId);
+      if (same) same.push(p);
+      else byContact.set(p.contactId, [p]);
+    }
+    if (p.unitId !== null && p.unit !== p.unitId) {
+      let byName = names.get(p.unitId);
+      if (!byName) names.set(p.unitId, (byName = new Map()));
+      const same = byName.get(p.unit);
+      if (same) same.push(p);
+      else byName.set(p.unit, [p]);
+    }
+    if (p.municipality !== null && KNOWN_LKF.test(p.municipality)) known.push(p);
   }
   const twice = [...byContact.values()].filter((ps) => ps.length > 1).flat();
   out.push({
@@ -85,15 +98,6 @@ export function checkDataQuality(
   });
 
   // A unit id with two names: the rows whose name is not the id's most common one.
-  const names = new Map<string, Map<string, PatientRecord[]>>();
-  for (const p of patients) {
-    if (p.unitId === null || p.unit === p.unitId) continue;
-    let byName = names.get(p.unitId);
-    if (!byName) names.set(p.unitId, (byName = new Map()));
-    const same = byName.get(p.unit);
-    if (same) same.push(p);
-    else byName.set(p.unit, [p]);
-  }
   const odd: QualityFlag[] = [];
   for (const [id, byName] of names) {
     if (byName.size < 2) continue;
@@ -103,7 +107,6 @@ export function checkDataQuality(
   out.push({ check: "unitIdTwoNames", count: odd.length, treatment: "flagged", rows: odd });
 
   // Out of region: a home municipality (LKF, LLKK) in another county. Unknown codes (0000, 9999) are not judged.
-  const known = patients.filter((p) => p.municipality !== null && /^\d{4}$/.test(p.municipality) && !/^(0000|9999)$/.test(p.municipality));
   if (known.length) {
     const home = homeCounties.length ? [...homeCounties] : [mostCommonCounty(known)];
     const away = known.filter((p) => !home.includes(p.municipality!.slice(0, 2)));
@@ -117,6 +120,9 @@ export function checkDataQuality(
   }
   return out;
 }
+
+/** A home municipality as LLKK; 0000 and 9999 say it is unknown. */
+const KNOWN_LKF = /^(?!0000|9999)\d{4}$/;
 
 function mostCommonCounty(patients: readonly PatientRecord[]): string {
   const counts = new Map<string, number>();

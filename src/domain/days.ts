@@ -16,6 +16,18 @@ export function bucketIndex(days: number, bounds: readonly number[]): number {
   return bounds.length;
 }
 
+/**
+ * bucketIndex as a table for waits up to the last bound (one array read per row of a million-row
+ * extract instead of a loop); a longer wait is in the last bucket, `bounds.length`.
+ */
+export function bucketTable(bounds: readonly number[]): (days: number) => number {
+  const last = bounds.length ? bounds[bounds.length - 1] : -1;
+  const table = new Uint8Array(last + 1);
+  for (let d = 0; d <= last; d++) table[d] = bucketIndex(d, bounds);
+  const over = bounds.length;
+  return (days) => (days > last ? over : days < 0 ? 0 : table[days]);
+}
+
 /** The bounds of a per-unit table's own bucket columns (0–30, 31–60, 61–90, 91–180, 181–365, > 365). */
 export const AGGREGATE_BUCKET_BOUNDS: readonly number[] = [30, 60, 90, 180, 365];
 

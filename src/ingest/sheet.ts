@@ -452,16 +452,18 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
   if (unit === null) return null;
   const measure = measureOf(ctx, row, i);
   if (measure === null) return null;
-  const basis = optional(ctx, row, i, map.contactStatus, parseContactStatus);
+  // The hot path of a million-row list: the model's columns cost nothing where a sheet lacks them.
+  const statusCol = map.contactStatus;
+  const basis = statusCol === undefined ? undefined : optional(ctx, row, i, statusCol, parseContactStatus);
   if (basis === REJECTED) return null;
-  if (basis === undefined && map.contactStatus !== undefined) {
-    return reject(ctx, i, map.contactStatus, row[map.contactStatus], "missingContactStatus");
-  }
-  const start = optional(ctx, row, i, map.start, filledDate);
+  if (basis === undefined && statusCol !== undefined) return reject(ctx, i, statusCol, row[statusCol], "missingContactStatus");
+  const start = optional(ctx, row, i, map.start, parseDate);
   if (start === REJECTED) return null;
+  if (start !== undefined && start < FILLED_FROM) return placeholder(ctx, row, i, map.start!);
   // A waiting row's visit is empty by definition: SKR's status wins over a stray date.
-  const visit = basis === "waiting" ? undefined : optional(ctx, row, i, map.visit, filledDate);
+  const visit = basis === "waiting" ? undefined : optional(ctx, row, i, map.visit, parseDate);
   if (visit === REJECTED) return null;
+  if (visit !== undefined && visit < FILLED_FROM) return placeholder(ctx, row, i, map.visit!);
   if (basis === "completed" && visit === undefined) {
     const col = map.visit ?? map.contactStatus!;
     return reject(ctx, i, col, row[col], "missingVisit");
@@ -483,7 +485,7 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
     sheet: ctx.grid.name,
     row: (ctx.grid.origin?.row ?? 0) + i + 1,
     unit,
-    unitId: text(row, map.unitId),
+    unitId: map.unitId === undefined ? null : text(row, map.unitId),
     measure,
     basis: basis ?? null,
     start: start ?? null,
@@ -495,19 +497,16 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
     specialty: ctx.unitCol !== map.specialty ? text(row, map.specialty) : null,
     profession: text(row, map.profession),
     measured: measured ?? null,
-    contactId: text(row, map.contactId),
-    municipality: text(row, map.municipality),
+    contactId: map.contactId === undefined ? null : text(row, map.contactId),
+    municipality: map.municipality === undefined ? null : text(row, map.municipality),
   };
 }
 
 /** Dates before 2010 are placeholders ("1900-01-01"): not filled in, never a 40,000-day wait (DOMAIN.md §1). */
 export const FILLED_FROM: DaySerial = serialFromYmd(2010, 1, 1);
-const FAIL_PLACEHOLDER: Parsed<never> = { ok: false, reason: "placeholderDate" };
 
-function filledDate(c: Cell): Parsed<DaySerial> {
-  const p = parseDate(c);
-  return p.ok && p.value < FILLED_FROM ? FAIL_PLACEHOLDER : p;
-}
+const placeholder = (ctx: RowContext, row: readonly Cell[], i: number, col: number): null =>
+  reject(ctx, i, col, row[col], "placeholderDate");
 
 function parseWaitDays(c: Cell): Parsed<number> {
   const p = parseNumber(c);
