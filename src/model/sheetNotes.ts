@@ -1,8 +1,12 @@
 import type { Basis } from "./measures";
 import type { Guess } from "./mapping";
 
-/** Where a patient list's or aggregate's measure came from: a contact-type column, the sheet's name or title, or assumed (first visit). */
-export type MeasureFrom = "column" | "phase" | "sheetName" | "settings" | "assumed";
+/**
+ * Where a patient list's or aggregate's measure came from: SKR's phase or a contact-type column per
+ * row, the settings, or a full measure name in the sheet's name or title. Anything less certain is a
+ * guess (model/mapping.ts) and the sheet waits for a confirmation.
+ */
+export type MeasureFrom = "column" | "phase" | "sheetName" | "settings";
 
 /**
  * How ingest recognised a sheet, or why it did not: a code with the figures and names it needs,

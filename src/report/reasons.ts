@@ -137,14 +137,12 @@ const SV_MEASURE_FROM: Record<MeasureFrom, string> = {
   phase: "mått från fas per rad",
   sheetName: "mått från bladets namn/rubrik",
   settings: "mått från inställningarna",
-  assumed: "mått antaget (förstabesök)",
 };
 const EN_MEASURE_FROM: Record<MeasureFrom, string> = {
   column: "contact type per row",
   phase: "measure from the phase (fas) per row",
   sheetName: "measure from the sheet's name/title",
   settings: "measure from the settings",
-  assumed: "measure assumed (first visit)",
 };
 const quoted = (headers: string[]) => headers.map((h) => `"${h}"`).join(", ");
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -79,8 +79,9 @@ describe("every sheet note has words", () => {
 
   test("Swedish notes read as before, with their figures and names", () => {
     expect(noteText(NOTES.patientList, "sv")).toBe("Patientlista (väntande), kontakttyp per rad.");
-    expect(noteText({ code: "patientList", basis: "completed", measureFrom: "assumed" }, "sv")).toBe(
-      "Patientlista (genomförda, väntande där besöksdatum saknas), mått antaget (förstabesök).",
+    // An assumed measure is no longer a note but a guess to confirm (needsConfirmation); the phase is new.
+    expect(noteText({ code: "patientList", basis: "completed", measureFrom: "phase", basisFrom: "status" }, "sv")).toBe(
+      "Patientlista (väntande och genomförda enligt status per rad), mått från fas per rad.",
     );
     expect(noteText(NOTES.unitAggregate, "sv")).toBe("Sammanställning per enhet (genomförda), mått från bladets namn/rubrik.");
     expect(noteText(NOTES.indicators, "sv")).toBe("Indikatorer (4 mål, 10 indikatorer).");
