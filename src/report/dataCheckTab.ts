@@ -1,4 +1,5 @@
 import type { Results } from "../domain/results";
+import type { Cell } from "../model/cells";
 import { PlanBuilder } from "./planBuilder";
 import type { SheetPlan } from "./plan";
 import { FONT } from "./style";
@@ -67,43 +68,48 @@ export function dataCheckPlan(results: Results, lang: Lang): SheetPlan {
   b.from(notes.footnote(sheets));
   b.line(t.rowsTitle, FONT.heading);
   if (results.issues.length === 0) b.line(t.noRejected);
-  else {
-    const shown = results.issues.slice(0, MAX_LISTED_ISSUES);
-    if (shown.length < results.issues.length)
-      b.line(t.truncated(t.num.integer(shown.length), t.num.integer(results.issues.length)), FONT.note);
-    b.table(
-      [
-        { header: t.sheet },
-        { header: t.row, format: NUMBER_FORMATS.days },
-        { header: t.column },
-        { header: t.cell },
-        { header: t.value },
-        { header: t.reason },
-      ],
+  const shown = results.issues.slice(0, MAX_LISTED_ISSUES);
+  if (shown.length < results.issues.length)
+    b.line(t.truncated(t.num.integer(shown.length), t.num.integer(results.issues.length)), FONT.note);
+  if (shown.length)
+    rowsTable(
+      b,
+      t,
+      t.reason,
       shown.map((i) => [i.sheet, i.row, i.column, i.cell, i.value, reasonText(i.reason, lang)]),
-      [],
-      { onSlides: false },
     );
-  }
-  const flagged = results.dataQuality.flatMap((q) => q.rows.map((r) => ({ ...r, check: q.check })));
+  // Flagged rows after the rejected ones, within what one sheet can hold.
+  const flagged = results.dataQuality
+    .flatMap((q) => q.rows.map((r) => ({ ...r, check: q.check })))
+    .slice(0, MAX_LISTED_ISSUES - shown.length);
   if (flagged.length) {
     b.blank();
     b.line(t.flaggedTitle, FONT.heading);
-    b.table(
-      [
-        { header: t.sheet },
-        { header: t.row, format: NUMBER_FORMATS.days },
-        { header: t.column },
-        { header: t.cell },
-        { header: t.value },
-        { header: t.check },
-      ],
-      flagged.slice(0, MAX_LISTED_ISSUES).map((f) => [f.sheet, f.row, f.column, f.cell, f.value, t.qualityChecks[f.check]]),
-      [],
-      { onSlides: false },
+    rowsTable(
+      b,
+      t,
+      t.check,
+      flagged.map((f) => [f.sheet, f.row, f.column, f.cell, f.value, t.qualityChecks[f.check]]),
     );
   }
   return b.build(t.dataCheckTab, DATA_CHECK_MARKER);
+}
+
+/** Rows as the user finds them in Excel: sheet, row, column, cell, value, and why (off the slides: the list stays in the workbook). */
+function rowsTable(b: PlanBuilder, t: Texts, why: string, rows: Cell[][]): void {
+  b.table(
+    [
+      { header: t.sheet },
+      { header: t.row, format: NUMBER_FORMATS.days },
+      { header: t.column },
+      { header: t.cell },
+      { header: t.value },
+      { header: why },
+    ],
+    rows,
+    [],
+    { onSlides: false },
+  );
 }
 
 /** The reference's checks, each a count: rejected rows are in the list below, flagged ones counted and listed last. */
