@@ -9,7 +9,7 @@ import { type Parsed } from "../model/parsed";
 import type { ReasonCode } from "../model/reasons";
 import { cellText, isBlank } from "./parse/text";
 import { normalizeHeader } from "./parse/headers";
-import { parseDate } from "./parse/dates";
+import { dateAt } from "./dateSystem";
 import {
   type IndicatorValue,
   NOT_MEASURED,
@@ -172,7 +172,7 @@ function assignmentRow(ctx: Ctx, row: readonly Cell[], i: number, statuses: Map<
   if (statusRating === undefined) return reject(ctx, i, map.status!, "unknownStatus");
   let endDate: number | null = null;
   if (map.endDate !== undefined && !isBlank(row[map.endDate] ?? null)) {
-    const d = parseDate(row[map.endDate] ?? null);
+    const d = dateAt(ctx.grid, i, map.endDate)(row[map.endDate] ?? null);
     if (!d.ok) return reject(ctx, i, map.endDate, d.reason);
     endDate = d.value;
   }

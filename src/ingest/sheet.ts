@@ -27,7 +27,7 @@ import { cellText, isBlank, isSuppressed } from "./parse/text";
 import { normalizeHeader } from "./parse/headers";
 import { parseNumber } from "./parse/numbers";
 import { parseShare } from "./parse/shares";
-import { parseDate, parseMeasurementDate } from "./parse/dates";
+import { dateAt, measurementDateAt } from "./dateSystem";
 import { parseContactStatus, parseExceptionCode, parseGuarantee, parsePhase } from "./parse/codes";
 import { parseContactType } from "./parse/contactTypes";
 
@@ -366,9 +366,7 @@ interface RowContext {
 }
 
 function reject(ctx: RowContext, i: number, col: number, value: Cell | undefined, reason: ReasonCode): null {
-  // A placeholder date in a date cell is a serial: show it as the date the user sees in Excel.
-  const shown = reason === "placeholderDate" && typeof value === "number" ? isoFromSerial(Math.floor(value)) : value;
-  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, shown, reason));
+  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, value, reason));
   return null;
 }
 
@@ -457,13 +455,15 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
   const basis = statusCol === undefined ? undefined : optional(ctx, row, i, statusCol, parseContactStatus);
   if (basis === REJECTED) return null;
   if (basis === undefined && statusCol !== undefined) return reject(ctx, i, statusCol, row[statusCol], "missingContactStatus");
-  const start = optional(ctx, row, i, map.start, parseDate);
+  // Dates by the workbook's date system (a plain number in a 1904 workbook is a 1904 serial).
+  const grid = ctx.grid;
+  const start = optional(ctx, row, i, map.start, dateAt(grid, i, map.start));
   if (start === REJECTED) return null;
-  if (start !== undefined && start < FILLED_FROM) return placeholder(ctx, row, i, map.start!);
+  if (start !== undefined && start < FILLED_FROM) return placeholder(ctx, row, i, map.start!, start);
   // A waiting row's visit is empty by definition: SKR's status wins over a stray date.
-  const visit = basis === "waiting" ? undefined : optional(ctx, row, i, map.visit, parseDate);
+  const visit = basis === "waiting" ? undefined : optional(ctx, row, i, map.visit, dateAt(grid, i, map.visit));
   if (visit === REJECTED) return null;
-  if (visit !== undefined && visit < FILLED_FROM) return placeholder(ctx, row, i, map.visit!);
+  if (visit !== undefined && visit < FILLED_FROM) return placeholder(ctx, row, i, map.visit!, visit);
   if (basis === "completed" && visit === undefined) {
     const col = map.visit ?? map.contactStatus!;
     return reject(ctx, i, col, row[col], "missingVisit");
@@ -479,7 +479,7 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
   if (code === REJECTED) return null;
   const covered = optional(ctx, row, i, map.guarantee, parseGuarantee);
   if (covered === REJECTED) return null;
-  const measured = optional(ctx, row, i, map.measured, parseMeasurementDate);
+  const measured = optional(ctx, row, i, map.measured, measurementDateAt(grid, i, map.measured));
   if (measured === REJECTED) return null;
   return {
     sheet: ctx.grid.name,
@@ -505,8 +505,9 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
 /** Dates before 2010 are placeholders ("1900-01-01"): not filled in, never a 40,000-day wait (DOMAIN.md §1). */
 export const FILLED_FROM: DaySerial = serialFromYmd(2010, 1, 1);
 
-const placeholder = (ctx: RowContext, row: readonly Cell[], i: number, col: number): null =>
-  reject(ctx, i, col, row[col], "placeholderDate");
+/** A placeholder date, shown as the date it is (`serial`, in either date system) when the cell is a number. */
+const placeholder = (ctx: RowContext, row: readonly Cell[], i: number, col: number, serial: DaySerial): null =>
+  reject(ctx, i, col, typeof row[col] === "number" ? isoFromSerial(serial) : row[col], "placeholderDate");
 
 function parseWaitDays(c: Cell): Parsed<number> {
   const p = parseNumber(c);

@@ -4,8 +4,10 @@ export type Cell = string | number | boolean | null;
 /**
  * One sheet's used cells as a host adapter hands them to ingest.
  * `values[i][j]` is the cell at sheet row `origin.row + i + 1`, column `origin.col + j` (0-based col).
- * Dates arrive as Excel 1900-system serial numbers (adapters convert the 1904 system), so a
- * date cell is a number whose `formats` entry is a date format.
+ * A number whose `formats` entry is a date format (model/numberFormats.ts) is a 1900-system day
+ * serial: in a 1904 workbook the adapter has converted it. Every other number is as the workbook
+ * holds it, so a date written as a plain number in a `date1904` grid is still a 1904 serial; ingest,
+ * which alone knows that a column holds dates, converts it (ingest/dateSystem.ts).
  */
 export interface SheetGrid {
   name: string;
@@ -14,6 +16,8 @@ export interface SheetGrid {
   formats?: (string | null | undefined)[][];
   /** 0-based position of values[0][0] in the sheet; default {row: 0, col: 0} (A1). */
   origin?: { row: number; col: number };
+  /** The workbook uses the 1904 date system (Excel for Mac); absent or false: the 1900 system. */
+  date1904?: boolean;
 }
 
 /** Column letters as Excel shows them: 0 → "A", 26 → "AA". */

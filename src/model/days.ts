@@ -145,3 +145,9 @@ export function lastDayOfMonth(serial: DaySerial): DaySerial {
 /** The sane range of dates accepted from extracts: 1900-01-01 … 2199-12-31 (inclusive). */
 export const MIN_SERIAL: DaySerial = serialFromYmd(1900, 1, 1);
 export const MAX_SERIAL: DaySerial = serialFromYmd(2199, 12, 31);
+
+/**
+ * A 1904-system serial (Excel for Mac's date1904 workbooks: day 0 is 1904-01-01) plus this is the
+ * 1900-system serial of the same day: 2024-01-31 is 43860 there and 45322 here.
+ */
+export const DAYS_1900_TO_1904 = 1462;

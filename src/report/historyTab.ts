@@ -3,7 +3,7 @@ import type { Basis, MeasureId } from "../model/measures";
 import type { Issue } from "../ingest/records";
 import { MEASURES } from "../model/measures";
 import { cellText, isBlank } from "../ingest/parse/text";
-import { parseDate } from "../ingest/parse/dates";
+import { dateAt, type DateParser } from "../ingest/dateSystem";
 import { parseNumber } from "../ingest/parse/numbers";
 import { isoFromSerial, serialFromIso } from "../model/days";
 import { issueAt } from "../ingest/issues";
@@ -140,8 +140,8 @@ const numberOrNull = (c: Cell | undefined): number | null | undefined => {
   const p = parseNumber(c);
   return p.ok ? p.value : undefined;
 };
-const isoOf = (c: Cell | undefined): string | null => {
-  const p = parseDate(c ?? null);
+const isoOf = (parse: DateParser, c: Cell | undefined): string | null => {
+  const p = parse(c ?? null);
   return p.ok ? isoFromSerial(p.value) : null;
 };
 
@@ -169,7 +169,8 @@ export function parseHistory(grid: SheetGrid): { history: History; issues: Issue
       continue;
     }
     if (!mode) continue;
-    const date = isoOf(row[0]);
+    // Written as dates (a date format), so 1900 serials from any host; a plain number follows the workbook's system.
+    const date = isoOf(dateAt(grid, i, 0), row[0]);
     if (!date) {
       bad(i, 0, "historyInvalidDate");
       continue;

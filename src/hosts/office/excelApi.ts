@@ -34,6 +34,21 @@ export interface Workbook extends ClientObject {
   readonly names: NamedItemCollection;
   /** ExcelApi 1.5. */
   readonly customXmlParts: CustomXmlPartCollection;
+  /** Excel's worksheet functions, computed by the host. ExcelApi 1.2. */
+  readonly functions: Functions;
+}
+
+export interface Functions {
+  /** DATE(year, month, day): the day's serial in the workbook's own date system. ExcelApi 1.2. */
+  date(year: number, month: number, day: number): FunctionResult<number>;
+}
+
+/** A worksheet function's result: readable after load("value") and a sync. ExcelApi 1.2. */
+export interface FunctionResult<T> {
+  /** The result; not set when the function failed ("#NUM!"…, see `error`). */
+  readonly value: T;
+  readonly error: string;
+  load(propertyNames?: string | string[]): FunctionResult<T>;
 }
 
 export interface WorksheetCollection extends ClientObject {

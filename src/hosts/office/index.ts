@@ -9,7 +9,8 @@
 //   1.4  Worksheet.names (sheet-scoped marker names), NamedItemCollection.add / getItemOrNullObject,
 //        WorksheetCollection.getItemOrNullObject, Worksheet.getUsedRangeOrNullObject
 //   1.3  TableCollection.add with a Range (a bare address string, 1.1, would land on the active sheet)
-//   1.2  getUsedRange(valuesOnly), RangeFormat.columnWidth
+//   1.2  getUsedRange(valuesOnly), RangeFormat.columnWidth, Workbook.functions (DATE(1904,1,1) tells
+//        a 1904 workbook: dateSystem.ts; Workbook.use1904DateSystem is in Office.js's preview only)
 //   1.7  Charts: ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues/chartType/gapWidth,
 //        ChartAxis.reversePlotOrder/visible, ChartAxes.getItem
 //   1.1  Worksheet.tables, Table.name/style/delete, Workbook.names and NamedItemCollection.load;
@@ -25,6 +26,7 @@
 // Sync budget (a test asserts it exactly):
 //   listSheets 2 · readSheet 1 + chunks · loadSettings 1 (none stored) or 2 · saveSettings 2 ·
 //   writePlans 2 + write requests (1 unless the payload exceeds the 4 MB budget) · activate 1.
+//   The workbook's date system rides on readSheet's first sync and on writePlans' first.
 //   A plan's tables and charts add no sync: the second writePlans sync also loads every tab's tables,
 //   charts and the names; old tables and charts on our tab are deleted in the request that clears
 //   it, new ones added in the request that writes their cells.

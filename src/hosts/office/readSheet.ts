@@ -2,6 +2,7 @@
 import type { Cell, SheetGrid } from "../../model/cells";
 import { rangeAddress, topLeftOf } from "./address";
 import type { RequestContext } from "./excelApi";
+import { queueDateSystem, rowIn1900 } from "./dateSystem";
 import { jsonBytes, PAYLOAD_BUDGET } from "./payload";
 
 /** The first chunk is sized on a pessimistic 64 bytes per cell in a quarter of the budget, capped at 1000 rows. */
@@ -28,7 +29,9 @@ const cellOf = (v: unknown): Cell => (v === "" || v === undefined ? null : (v as
 
 /**
  * Values and number formats (to tell 0.706 shown as "70.6%" from 70.6) of the used range, values
- * only (a formatted but empty tail is not read). Syncs: one for the used range, one per chunk.
+ * only (a formatted but empty tail is not read). Syncs: one for the used range (which also asks the
+ * workbook's date system), one per chunk. In a 1904 workbook the grid says so and its date-formatted
+ * numbers are 1900 serials, as the .xlsx reader gives them (model/cells.ts).
  */
 export async function readUsedCells(
   context: RequestContext,
@@ -37,11 +40,14 @@ export async function readUsedCells(
 ): Promise<SheetGrid> {
   const sheet = context.workbook.worksheets.getItem(name);
   const used = sheet.getUsedRangeOrNullObject(true).load("address,rowCount,columnCount");
+  const system = queueDateSystem(context);
   await context.sync();
+  const system1904 = system() ? ({ date1904: true } as const) : {};
   if (used.isNullObject) {
     onRows?.(0, 0);
-    return { name, values: [], formats: [], origin: { row: 0, col: 0 } };
+    return { name, values: [], formats: [], origin: { row: 0, col: 0 }, ...system1904 };
   }
+  const dateFormats = system1904.date1904 ? new Map<string, boolean>() : null;
   const origin = topLeftOf(used.address);
   const rows = used.rowCount;
   const cols = used.columnCount;
@@ -71,13 +77,15 @@ export async function readUsedCells(
     const v = chunk.values;
     const f = chunk.numberFormat;
     for (let i = 0; i < n; i++) {
-      values[done + i] = v[i].map(cellOf);
-      formats[done + i] = f[i].map((x: unknown) => (typeof x === "string" ? x : null));
+      const row = v[i].map(cellOf);
+      const fmts = f[i].map((x: unknown) => (typeof x === "string" ? x : null));
+      values[done + i] = dateFormats ? rowIn1900(row, fmts, dateFormats) : row;
+      formats[done + i] = fmts;
     }
     bytesPerRow = Math.max(bytesPerRow, (jsonBytes(v) + jsonBytes(f)) / n);
     size = nextChunkRows(bytesPerRow);
     done += n;
     onRows?.(done, rows);
   }
-  return { name, values, formats, origin };
+  return { name, values, formats, origin, ...system1904 };
 }

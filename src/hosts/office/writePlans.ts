@@ -15,6 +15,8 @@ import { MARKER_NAME, quoteFormulaString } from "../ooxml/marker";
 import { prepareTables, uniqueTableName } from "../ooxml/tableRules";
 import { columnsAddress, rangeAddress } from "./address";
 import { prepareCharts, type PreparedChart } from "../ooxml/chartRules";
+import { inDateSystem } from "../ooxml/dateSystem";
+import { queueDateSystem } from "./dateSystem";
 import { type ReferenceCells, withReferenceCells } from "./referenceCells";
 import { applyChart, chartBytes } from "./writeCharts";
 import type { Chart, RequestContext, Table, Worksheet } from "./excelApi";
@@ -262,7 +264,10 @@ export async function writeAllPlans(
   plans: readonly SheetPlan[],
   supports: ApiSupport = () => false,
 ): Promise<WrittenTab[]> {
+  // The date system rides on the listing's first sync: a 1904 workbook gets its dates as 1904 serials.
+  const system = queueDateSystem(context);
   const { sheets: listed, definedNames } = await listSheetsForWriting(context);
+  const date1904 = system();
   const existing: (ExistingSheet & { sheet: Worksheet | null; tables: Table[]; charts: Chart[] })[] = listed.map((s) => ({
     name: s.name,
     marker: s.marker,
@@ -303,8 +308,9 @@ export async function writeAllPlans(
   const opsOf = targets.map((t) => {
     // The target lines' cells only where the host can draw them (ExcelApi 1.8: secondary axes);
     // otherwise the tab's cells are exactly the .xlsx writer's.
-    const charts = prepareCharts(t.plan);
-    const { plan: withLines, cells: lines } = supports("1.8") ? withReferenceCells(t.plan, charts) : { plan: t.plan, cells: [] };
+    const dated = inDateSystem(t.plan, date1904);
+    const charts = prepareCharts(dated);
+    const { plan: withLines, cells: lines } = supports("1.8") ? withReferenceCells(dated, charts) : { plan: dated, cells: [] };
     const { plan, tables } = prepareTables(withLines);
     const ops = planOps(plan);
     for (const table of tables) {

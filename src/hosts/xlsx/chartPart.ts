@@ -68,6 +68,8 @@ export interface ChartContext {
   sheetName: string;
   cells: readonly (readonly Cell[])[];
   numberFormats: readonly Block<string>[];
+  /** The workbook's date system, which the chart's cached dates (the Historik trend's categories) follow. */
+  date1904?: boolean;
 }
 
 /** Categories as c:strRef (text) or, when every one is a number (dates), c:numRef with the cells' format. */
@@ -201,7 +203,7 @@ export function chartPartXml(chart: PreparedChart, ctx: ChartContext, userShapes
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
-    '<c:date1904 val="0"/><c:lang val="sv-SE"/><c:roundedCorners val="0"/>' +
+    `<c:date1904 val="${ctx.date1904 ? 1 : 0}"/><c:lang val="sv-SE"/><c:roundedCorners val="0"/>` +
     `<c:chart>${titleXml(spec.title)}<c:plotArea>${layoutXml(shapes ? chart.plot : undefined)}${parts.join("")}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr></c:plotArea>` +
     `${legendXml}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr>${solidFill("FFFFFF")}<a:ln w="9525">${solidFill("D9D9D9")}</a:ln></c:spPr>${TEXT_PR}${shapes}` +

@@ -33,7 +33,7 @@ export interface XlsxSheet {
 export interface XlsxWorkbook {
   /** Every tab in workbook order. */
   readonly sheets: readonly XlsxSheet[];
-  /** The workbook uses the 1904 date system (readSheet has already converted dates to 1900 serials). */
+  /** The workbook uses the 1904 date system: readSheet converts date-formatted numbers to 1900 serials and marks the grid. */
   readonly date1904: boolean;
   /** The used cells of a tab. Throws XlsxError("corrupt") if the sheet's XML is broken. */
   readSheet(name: string): SheetGrid;
@@ -145,7 +145,7 @@ export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
       }
       const st = styles;
       const xml = decodeXml(inflateEntry(e));
-      return scanSheet(sheet.name, xml, {
+      const grid = scanSheet(sheet.name, xml, {
         formats: st.formats,
         isDate: st.isDate,
         date1904: info.date1904,
@@ -158,6 +158,8 @@ export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
           return sst;
         },
       });
+      if (info.date1904) grid.date1904 = true; // plain numbers are still 1904 serials: see SheetGrid
+      return grid;
     } catch (err) {
       if (err instanceof XlsxError) throw err;
       throw corrupt(`bladet "${sheet.name}" går inte att tolka`);

@@ -1,4 +1,5 @@
 // Number formats of an .xlsx workbook as the reader needs them: one format code per cellXfs index.
+import { isDateFormat } from "../../model/numberFormats";
 import { attributes, findElement, findElements, rootPrefix, stripComments } from "../ooxml/xml";
 
 /**
@@ -69,24 +70,8 @@ export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
   81: "mm:ss.0",
 };
 
-/**
- * True when a format code shows a calendar date (year, month or day), so that its numbers are day
- * serials. Pure time formats ("h:mm", "[h]:mm:ss") are not dates: they hold durations or times of day.
- */
-export function isDateFormat(code: string | null | undefined): boolean {
-  if (!code) return false;
-  // Only the first section (positive numbers) decides.
-  const s = code
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/[_*]./g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .split(";")[0];
-  if (/^general$/i.test(s.trim())) return false;
-  if (/[yd]/i.test(s)) return true;
-  // "m" is minutes next to h or s, else month.
-  return /m/i.test(s) && !/[hs]/i.test(s);
-}
+/** Whether a format shows a date: the one rule (model/numberFormats.ts), re-exported for the reader's callers. */
+export { isDateFormat };
 
 export interface ReadStyles {
   /** Format code per cellXfs index; undefined for General. */

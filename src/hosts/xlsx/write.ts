@@ -35,6 +35,7 @@ import { CT_USER_SHAPES } from "../ooxml/userShapes";
 import { prepareCharts, type PreparedChart } from "../ooxml/chartRules";
 import { CT_TABLE, readTableHead } from "./tablePart";
 import { prepareTables, type PreparedTable } from "../ooxml/tableRules";
+import { inDateSystem } from "../ooxml/dateSystem";
 import { attributes, escapeAttr, escapeText, findElement, findElements, rootPrefix, type ElementSpan } from "../ooxml/xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
 import { PartNames } from "./partNames";
@@ -240,7 +241,7 @@ function layOutTabs(
     const existing: ExistingSheet[] = tabs.map((t) => (t.marker ? { name: t.name, marker: t.marker } : { name: t.name }));
     const choice = chooseSheetName(existing, plan.name, plan.marker);
     checkSheetName(choice.name);
-    const content = renderTab(plan, choice.name, styles);
+    const content = renderTab(plan, choice.name, styles, wb.date1904);
     if (choice.replaces !== null) {
       const idx = tabs.findIndex((t) => t.name === choice.replaces);
       const old = tabs[idx];
@@ -277,15 +278,17 @@ function layOutTabs(
   return { tabs, written, removed };
 }
 
-/** A plan's sheet XML, and the tables and charts that go with it. */
+/** A plan's sheet XML, and the tables and charts that go with it; dates in the workbook's own date system. */
 function renderTab(
-  plan: SheetPlan,
+  given: SheetPlan,
   sheetName: string,
   styles: StyleBook,
+  date1904: boolean,
 ): { xml: string; tables: PreparedTable[]; charts: PreparedChart[]; chartContext: ChartContext; lineName: string } {
+  const plan = inDateSystem(given, date1904);
   const charts = prepareCharts(plan);
   const { plan: prepared, tables } = prepareTables(plan);
-  const chartContext: ChartContext = { sheetName, cells: prepared.cells ?? [], numberFormats: prepared.numberFormats ?? [] };
+  const chartContext: ChartContext = { sheetName, cells: prepared.cells ?? [], numberFormats: prepared.numberFormats ?? [], date1904 };
   const ids = sheetRelIds(tables.length, charts.length > 0);
   const xml = planToSheetXml(prepared, styles, ids.tables, ids.drawing);
   return { xml, tables, charts, chartContext, lineName: plan.words.targetLine.name };

@@ -5,7 +5,7 @@
 import type { Cell } from "../../model/cells";
 import type { DaySerial } from "../../model/days";
 import type { Parsed } from "../../model/parsed";
-import { MAX_SERIAL, MIN_SERIAL, daysInMonth, isValidYmd, serialFromYmd } from "../../model/days";
+import { DAYS_1900_TO_1904, MAX_SERIAL, MIN_SERIAL, daysInMonth, isValidYmd, serialFromYmd } from "../../model/days";
 import { monthFromName } from "./monthNames";
 import { scanNumber } from "./numbers";
 import { firstNonWs, lastNonWsEnd } from "./text";
@@ -143,6 +143,22 @@ export function parseDate(cell: Cell, format?: string | null): Parsed<DaySerial>
   return dateFromText(cell, a, b);
 }
 
+/** The last 1904-system serial parseDate accepts (2199-12-31). */
+const MAX_SERIAL_1904 = MAX_SERIAL - DAYS_1900_TO_1904;
+
+/**
+ * A date as parseDate reads it, where a number is a serial of the 1904 date system (a plain number in
+ * a date column of a 1904 workbook: ingest/dateSystem.ts decides when): 43860 is 2024-01-31. A number
+ * that is no serial (an integer yyyymmdd, SKR's ÅÅÅÅMMDDhhmmss) and text mean what they say in either
+ * system; so does a serial written as text ("45322"), which comes from outside Excel and is read as
+ * the 1900 serial every other system writes.
+ */
+export function parseDate1904(cell: Cell): Parsed<DaySerial> {
+  if (typeof cell !== "number" || cell >= 19000101 || cell - cell !== 0) return parseDate(cell);
+  if (cell >= 0 && cell < MAX_SERIAL_1904 + 1) return parseDate(cell + DAYS_1900_TO_1904);
+  return FAIL_DATE_RANGE;
+}
+
 /** "202602", 202602, "2026-02", "februari 2026": a month, as its last day. */
 const RE_YEAR_MONTH = /^(\d{4})[-/.]?(\d{2})$/;
 const RE_MONTH_NAME_YEAR = /^(\p{L}+)\.?\s+(\d{4})$/u;
@@ -152,6 +168,15 @@ const RE_MONTH_NAME_YEAR = /^(\p{L}+)\.?\s+(\d{4})$/u;
  * ("202602", "2026-02", "feb 2026"), which stands for the month's last day.
  */
 export function parseMeasurementDate(cell: Cell): Parsed<DaySerial> {
+  return measurementDate(cell, parseDate);
+}
+
+/** The same where a number is a 1904-system serial (see parseDate1904); a month (202602) is a month in either system. */
+export function parseMeasurementDate1904(cell: Cell): Parsed<DaySerial> {
+  return measurementDate(cell, parseDate1904);
+}
+
+function measurementDate(cell: Cell, date: (cell: Cell) => Parsed<DaySerial>): Parsed<DaySerial> {
   const text = typeof cell === "number" && Number.isInteger(cell) && cell >= 190001 && cell <= 219912 ? String(cell) : cell;
   if (typeof text === "string") {
     const t = text.trim();
@@ -163,7 +188,7 @@ export function parseMeasurementDate(cell: Cell): Parsed<DaySerial> {
       if (m !== null) return monthEnd(+r[2], m);
     }
   }
-  return parseDate(cell);
+  return date(cell);
 }
 
 function monthEnd(y: number, m: number): Parsed<DaySerial> {

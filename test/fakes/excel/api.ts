@@ -7,6 +7,7 @@
 // - each sync is one request: its size (JSON of the data sent) and its response's size (JSON of the
 //   data loaded) are measured, and either over the limit (5 MB, as Excel on the web) fails the sync.
 import type * as X from "../../../src/hosts/office/excelApi";
+import { DAYS_1900_TO_1904 } from "../../../src/model/days";
 import { FakeExcelError, propertyNotLoaded } from "./errors";
 import {
   MAX_COLS,
@@ -21,6 +22,7 @@ import {
   type SheetData,
   type TableData,
   WorkbookData,
+  serialOf,
 } from "./store";
 
 /** What one sync sent and received. */
@@ -245,6 +247,9 @@ export class FakeApplication extends ClientProxy<WorkbookData> implements X.Appl
 
 export class FakeWorkbook extends ClientProxy<WorkbookData> implements X.Workbook {
   protected readonly readers = {};
+  get functions(): FakeFunctions {
+    return new FakeFunctions(this.ctx, () => this.target());
+  }
   get worksheets(): FakeWorksheetCollection {
     return new FakeWorksheetCollection(this.ctx, () => this.target());
   }
@@ -253,6 +258,41 @@ export class FakeWorkbook extends ClientProxy<WorkbookData> implements X.Workboo
   }
   get names(): FakeNamedItemCollection {
     return new FakeNamedItemCollection(this.ctx, () => this.target());
+  }
+}
+
+/** What a worksheet function computed: its value, or the error Excel gives instead. */
+interface FunctionValue {
+  value: number | null;
+  error: string | null;
+}
+
+/** Excel's worksheet functions (ExcelApi 1.2), computed at sync; only those the gateway uses. */
+export class FakeFunctions extends ClientProxy<WorkbookData> implements X.Functions {
+  protected readonly readers = {};
+  /** DATE(year, month, day) in the workbook's date system: #NUM! before its first day, as in Excel. */
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.ctx, () => {
+      if (![year, month, day].every(Number.isInteger)) return { value: null, error: "#VALUE!" };
+      const serial = serialOf(year, month, day) - (this.target().date1904 ? DAYS_1900_TO_1904 : 0);
+      return serial < 0 ? { value: null, error: "#NUM!" } : { value: serial, error: null };
+    });
+  }
+}
+
+const FUNCTION_READERS: Record<string, (r: FunctionValue) => unknown> = { value: (r) => r.value, error: (r) => r.error };
+
+export class FakeFunctionResult extends ClientProxy<FunctionValue> implements X.FunctionResult<number> {
+  protected readonly readers = FUNCTION_READERS;
+  get value(): number {
+    return this.prop("value");
+  }
+  get error(): string {
+    return this.prop("error");
+  }
+  load(names?: string | string[]): FakeFunctionResult {
+    this.queueLoad(names);
+    return this;
   }
 }
 

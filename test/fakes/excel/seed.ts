@@ -6,6 +6,7 @@ import { strFromU8, unzipSync } from "fflate";
 import type { SheetGrid } from "../../../src/model/cells";
 import { FakeExcel, parseAddress } from "./api";
 import { type StoredValue, WorkbookData } from "./store";
+import { DAYS_1900_TO_1904 } from "../../../src/model/days";
 
 const EPOCH_1899_12_30 = Date.UTC(1899, 11, 30);
 
@@ -28,14 +29,15 @@ export function fakeFromGrids(grids: readonly SheetGrid[]): FakeExcel {
 
 type ExcelJsValue = ExcelJS.CellValue;
 
-function storedOf(v: ExcelJsValue): StoredValue | undefined {
+/** A cell's value as Excel holds it; a date as a serial of the workbook's system (1904: 1,462 days smaller). */
+function storedOf(v: ExcelJsValue, date1904 = false): StoredValue | undefined {
   if (v === null || v === undefined) return undefined;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return (v.getTime() - EPOCH_1899_12_30) / 86400000;
+  if (v instanceof Date) return (v.getTime() - EPOCH_1899_12_30) / 86400000 - (date1904 ? DAYS_1900_TO_1904 : 0);
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
     if ("error" in v) return String(v.error);
-    if ("result" in v) return storedOf((v as { result?: ExcelJsValue }).result ?? null);
+    if ("result" in v) return storedOf((v as { result?: ExcelJsValue }).result ?? null, date1904);
     if ("text" in v) return String((v as { text: unknown }).text);
   }
   return undefined;
@@ -78,6 +80,8 @@ export async function fakeFromXlsx(bytes: Uint8Array): Promise<FakeExcel> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const data = new WorkbookData();
+  // ExcelJS reads a 1904 workbook's dates as Dates (it knows the system); Excel holds them as 1904 serials.
+  data.date1904 = wb.properties.date1904 === true;
   // ExcelJS's worksheets are in workbook order (its orderNo), which localSheetId indexes.
   const sheets = [...wb.worksheets].sort(
     (a, b) => (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo,
@@ -87,7 +91,7 @@ export async function fakeFromXlsx(bytes: Uint8Array): Promise<FakeExcel> {
     sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const v = storedOf(cell.value);
+        const v = storedOf(cell.value, data.date1904);
         const fmt = cell.numFmt || undefined;
         const formula = cell.formula ? `=${cell.formula}` : undefined;
         if (v !== undefined || fmt !== undefined) sheet.putRaw(r - 1, c - 1, v, fmt, formula);

@@ -1,6 +1,6 @@
 // The fake workbook's data: what Excel would hold, with Excel's rules for what a write does.
 // The API proxies (api.ts) read and change it only while a request is being processed at sync().
-import { serialFromYmd } from "../../../src/model/days";
+import { DAYS_1900_TO_1904, serialFromYmd } from "../../../src/model/days";
 import { FakeExcelError } from "./errors";
 
 /** A stored cell value; an empty cell has none. Error values are stored as their text ("#N/A"). */
@@ -114,6 +114,8 @@ export class SheetData {
   readonly tables: TableData[] = [];
   /** Charts on this sheet, in the order they were added. */
   readonly charts: ChartData[] = [];
+  /** Its workbook's date system (WorkbookData.date1904): a date typed as text becomes a serial of it. */
+  in1904: () => boolean = () => false;
 
   constructor(
     readonly id: string,
@@ -206,7 +208,7 @@ export class SheetData {
     }
     const d = ISO_DATE.exec(v);
     if (d && new Date(Date.UTC(+d[1], +d[2] - 1, +d[3])).getUTCDate() === +d[3]) {
-      row.values[c] = serialOf(+d[1], +d[2], +d[3]);
+      row.values[c] = serialOf(+d[1], +d[2], +d[3]) - (this.in1904() ? DAYS_1900_TO_1904 : 0);
       if (row.formats[c] === undefined) row.formats[c] = "yyyy-mm-dd";
       return;
     }
@@ -319,6 +321,11 @@ export class WorkbookData {
   /** Workbook-scoped defined names, by lower-cased name. */
   readonly names = new Map<string, NameData>();
   readonly customXml: CustomXmlData[] = [];
+  /**
+   * Excel for Mac's 1904 date system: every date in the cells is a 1904 serial (1,462 days smaller),
+   * DATE() answers in it, and text typed as a date becomes one.
+   */
+  date1904 = false;
   activeSheetId: string | null = null;
   private nextId = 1;
 
@@ -429,6 +436,7 @@ export class WorkbookData {
     const chosen = name ?? `Sheet${n}`;
     this.checkNewName(chosen);
     const s = new SheetData(this.newId(), chosen);
+    s.in1904 = () => this.date1904;
     this.sheets.push(s);
     if (this.activeSheetId === null) this.activeSheetId = s.id;
     return s;
