@@ -108,7 +108,8 @@ describe("workbookFromGrid", () => {
     } finally {
       setNativeDeflate(true);
     }
-  });
+    // 30,000 rows through two deflaters and ExcelJS twice: seconds on a loaded 2-core CI machine (no speed is asserted).
+  }, 60_000);
 
   test("a grid's origin places its first cell", () => {
     const wb = openWorkbook(workbookFromGrid({ name: "x", values: [["a", null, "b"]], origin: { row: 2, col: 1 } }));
