@@ -22,7 +22,7 @@ export function vbaProjectBytes(): Uint8Array {
 
 /** The .xlsx as an .xlsm holding `vba` as its VBA project. */
 export function withMacros(xlsx: Uint8Array, vba: Uint8Array = vbaProjectBytes()): Uint8Array {
-  const parts = unzipSync(xlsx);
+  const parts: Record<string, Uint8Array> = unzipSync(xlsx);
   const ct = strFromU8(parts["[Content_Types].xml"]);
   if (!ct.includes(CT_PLAIN_WORKBOOK)) throw new Error("no plain workbook content type to replace");
   parts["[Content_Types].xml"] = strToU8(
