@@ -5,6 +5,8 @@
 import type { SheetGrid } from "../../model/cells";
 import type { SheetPlan } from "../../report/plan";
 import type { HostPort, HostSheet, WrittenTab } from "../port";
+import { isMacroEnabled, packageProblem } from "./contentTypes";
+import { corrupt } from "./errors";
 import { openWorkbook, type XlsxWorkbook } from "./read";
 import { readSettingsPart, withSettingsPart } from "./settingsPart";
 import { writeSummaryTabs } from "./write";
@@ -22,6 +24,8 @@ export interface FileHostEvents {
 export interface FileHost extends HostPort {
   /** The workbook as it is now: the input, plus the stored settings and the tabs written so far. */
   readonly bytes: Uint8Array;
+  /** A macro-enabled workbook (.xlsm, its macros kept as they are): its output must be an .xlsm too. */
+  readonly macroEnabled: boolean;
 }
 
 /** "{8-4-4-4-12}" from getRandomValues, which (unlike randomUUID) also works on a plain-http page. */
@@ -36,14 +40,17 @@ function datastoreItemId(): string {
 }
 
 /**
- * Opens the workbook at once, so a file that is not an .xlsx (or is corrupt, or encrypted) throws
- * XlsxError here, with the CLI's message, before any pane is shown for it. Like Excel, the
+ * Opens the workbook at once, so a file that is not an .xlsx (or is corrupt, or encrypted, or lacks
+ * the content types or relationships the writer needs) throws XlsxError here, with the CLI's
+ * message, before any pane is shown for it and before any work is done on it. Like Excel, the
  * workbook then changes as the pane works: saving settings stores them in the package, writing
  * adds (or replaces) the summary tabs, and the next listSheets sees them with their markers.
  */
 export function createFileHost(input: Uint8Array, events: FileHostEvents = {}): FileHost {
   let bytes = input;
   let wb: XlsxWorkbook = openWorkbook(bytes);
+  const problem = packageProblem(wb);
+  if (problem) throw corrupt(problem);
   const replace = (next: Uint8Array) => {
     bytes = next;
     wb = openWorkbook(next);
@@ -52,6 +59,9 @@ export function createFileHost(input: Uint8Array, events: FileHostEvents = {}): 
   return {
     get bytes() {
       return bytes;
+    },
+    get macroEnabled() {
+      return isMacroEnabled(wb);
     },
     async listSheets(): Promise<HostSheet[]> {
       return wb.sheets.map((s) => (s.marker ? { name: s.name, marker: s.marker, hidden: s.hidden } : { name: s.name, hidden: s.hidden }));

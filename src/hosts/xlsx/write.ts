@@ -38,6 +38,7 @@ import { prepareTables, type PreparedTable } from "../ooxml/tableRules";
 import { inDateSystem } from "../ooxml/dateSystem";
 import { attributes, escapeAttr, escapeText, findElement, findElements, rootPrefix, type ElementSpan } from "../ooxml/xml";
 import { makeEntry, writeZip, type ZipEntry } from "./zip";
+import { corrupt } from "./errors";
 import { PartNames } from "./partNames";
 import { addTabParts, sheetRelIds, type NewParts, type TableNames } from "./tabParts";
 
@@ -199,7 +200,9 @@ function workbookParts(wb: XlsxWorkbook): { path: string; dir: string; relsPath:
   const xml = wb.text(path)!;
   const relsXml = wb.text(relsPath);
   const ctXml = wb.text("[Content_Types].xml");
-  if (relsXml === undefined || ctXml === undefined) throw new Error("Arbetsboken saknar relationer eller innehållstyper.");
+  // createFileHost refuses such a package when it opens it (contentTypes.ts, packageProblem).
+  if (relsXml === undefined || ctXml === undefined)
+    throw corrupt(relsXml === undefined ? `${relsPath} saknas` : "[Content_Types].xml saknas");
   return { path, dir: path.slice(0, path.lastIndexOf("/") + 1), relsPath, xml, relsXml, ctXml };
 }
 
