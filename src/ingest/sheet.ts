@@ -5,7 +5,7 @@ import type { SheetKind } from "../model/sheets";
 import type { StatusRating } from "../model/ratings";
 import { findPlanHeader, ASSIGNMENT_RULES, INDICATOR_RULES, type PlanSheetKind } from "./indicatorColumns";
 import { readPlanRows } from "./planSheet";
-import { issueAt } from "./issues";
+import { errorColumn, issueAt, usedColumns } from "./issues";
 import type { Field } from "../model/sheets";
 import type { SheetSettings } from "../model/settings";
 import {
@@ -23,7 +23,7 @@ import { type DaySerial, isoFromSerial, serialFromYmd } from "../model/days";
 import { type Parsed } from "../model/parsed";
 import type { ReasonCode } from "../model/reasons";
 import type { MeasureFrom, SheetNote } from "../model/sheetNotes";
-import { cellText, isBlank, isSuppressed } from "./parse/text";
+import { cellText, isBlank, isErrorValue, isSuppressed } from "./parse/text";
 import { normalizeHeader } from "./parse/headers";
 import { parseNumber } from "./parse/numbers";
 import { parseShare } from "./parse/shares";
@@ -185,6 +185,7 @@ export function ingestSheet(
     unitCol: unitCol!,
     nameCol: unitNameColumn(map),
     sheetMeasure: sheetMeasure ?? "firstVisit",
+    used: usedColumns(map),
     issues: [],
     excluded: new Map(),
     units: new Map(),
@@ -273,7 +274,9 @@ function ingestUnitNames(
     rowsRead++;
     const id = cellText(row[idCol] ?? null).trim();
     const name = cellText(row[nameCol] ?? null).trim();
-    if (id === "") issues.push(issueAt(grid, grid.values[index], i, idCol, row[idCol], "missingUnit"));
+    const bad = errorColumn(row, [idCol, nameCol]);
+    if (bad >= 0) issues.push(issueAt(grid, grid.values[index], i, bad, row[bad], "errorValue"));
+    else if (id === "") issues.push(issueAt(grid, grid.values[index], i, idCol, row[idCol], "missingUnit"));
     else if (name === "") issues.push(issueAt(grid, grid.values[index], i, nameCol, row[nameCol], "missingUnit"));
     else unitNames.push([id, name]);
   }
@@ -359,6 +362,8 @@ interface RowContext {
   unitCol: number;
   nameCol: number | undefined;
   sheetMeasure: MeasureId;
+  /** Every column the map reads: an error value in any of them rejects the row. */
+  used: number[];
   issues: Issue[];
   excluded: Map<ReasonCode, number>;
   /** Cell text → trimmed unit, or null for a summary row: a million rows carry a few dozen units. */
@@ -379,9 +384,11 @@ function exclude(ctx: RowContext, reason: ReasonCode): null {
 
 /** The unit's name, or its id where the row has no name; null after rejecting or excluding the row. */
 function unitOf(ctx: RowContext, row: readonly Cell[], i: number): string | null {
-  let cell = ctx.nameCol === undefined ? null : (row[ctx.nameCol] ?? null);
-  if (isBlank(cell) && ctx.map.unitId !== undefined) cell = row[ctx.map.unitId] ?? null;
+  let col = ctx.nameCol;
+  let cell = col === undefined ? null : (row[col] ?? null);
+  if (isBlank(cell) && ctx.map.unitId !== undefined) cell = row[(col = ctx.map.unitId)] ?? null;
   if (isBlank(cell)) return reject(ctx, i, ctx.unitCol, cell, "missingUnit");
+  if (isErrorValue(cell)) return reject(ctx, i, col!, cell, "errorValue");
   const raw = String(cell);
   let unit = ctx.units.get(raw);
   if (unit === undefined) {
@@ -398,6 +405,7 @@ function measureOf(ctx: RowContext, row: readonly Cell[], i: number): MeasureId 
   if (phaseCol !== undefined) {
     const cell = row[phaseCol] ?? null;
     if (isBlank(cell)) return reject(ctx, i, phaseCol, cell, "missingPhase");
+    if (isErrorValue(cell)) return reject(ctx, i, phaseCol, cell, "errorValue");
     const p = parsePhase(cell);
     if (!p.ok) return reject(ctx, i, phaseCol, cell, p.reason);
     return p.value === "returnVisit" ? exclude(ctx, "returnVisit") : p.value;
@@ -406,6 +414,7 @@ function measureOf(ctx: RowContext, row: readonly Cell[], i: number): MeasureId 
   if (col === undefined) return ctx.sheetMeasure;
   const cell = row[col] ?? null;
   if (isBlank(cell)) return reject(ctx, i, col, cell, "missingContactType");
+  if (isErrorValue(cell)) return reject(ctx, i, col, cell, "errorValue");
   return parseContactType(cell) ?? reject(ctx, i, col, cell, "unknownContactType");
 }
 
@@ -452,6 +461,9 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
   if (unit === null) return null;
   const measure = measureOf(ctx, row, i);
   if (measure === null) return null;
+  // Rows set aside by rule (a summary row, a return visit) stay so; any other with an error value is rejected.
+  const bad = errorColumn(row, ctx.used);
+  if (bad >= 0) return reject(ctx, i, bad, row[bad], "errorValue");
   // The hot path of a million-row list: the model's columns cost nothing where a sheet lacks them.
   const statusCol = map.contactStatus;
   const basis = statusCol === undefined ? undefined : optional(ctx, row, i, statusCol, parseContactStatus);
@@ -528,6 +540,8 @@ function aggregateRow(ctx: RowContext, row: readonly Cell[], i: number, basis: B
   if (unit === null) return null;
   const measure = measureOf(ctx, row, i);
   if (measure === null) return null;
+  const bad = errorColumn(row, ctx.used);
+  if (bad >= 0) return reject(ctx, i, bad, row[bad], "errorValue");
   let suppressed = false;
   let failed = false;
   const read = (field: Field): number | null => {

@@ -11,6 +11,7 @@ import { FIELD_NAMES } from "./fieldNames";
 
 const REASONS: Record<Lang, Record<ReasonCode, string>> = {
   sv: {
+    errorValue: "Felvärde i cellen (ett formelfel som #REF! eller #N/A)",
     missingValue: "Värde saknas",
     invalidNumber: "Ogiltigt tal",
     suppressed: "Undertryckt värde",
@@ -68,6 +69,7 @@ const REASONS: Record<Lang, Record<ReasonCode, string>> = {
     historyMissingIndicator: "Historik: indikator saknas",
   },
   en: {
+    errorValue: "Error value in the cell (a formula error such as #REF! or #N/A)",
     missingValue: "Value missing",
     invalidNumber: "Invalid number",
     suppressed: "Suppressed value",
