@@ -163,6 +163,8 @@ export function ingestSheet(
   if (kind === "unrecognised") {
     return unrecognised(grid, { code: unitCol === undefined ? "noUnitColumn" : "noDataColumns", headerRow }, headerRow, columns);
   }
+  const uncalculated = uncalculatedNote(grid, found.index, map, headerRow);
+  if (uncalculated) return unrecognised(grid, uncalculated, headerRow, columns);
 
   // The measure: SKR's phase or a contact-type column per row; else the settings, the sheet's name or its title.
   const named = settings?.measure ? null : namedMeasure(grid.name, title);
@@ -254,6 +256,19 @@ function columnNames(grid: SheetGrid, headers: readonly Cell[], map: ColumnMap) 
   return { columns, columnLetters };
 }
 
+/**
+ * Formulas saved without their values in the columns the map reads, below the header row: the
+ * sheet is not computed (each such cell would read as empty, "Startdatum saknas" on every row).
+ */
+function uncalculatedNote(grid: SheetGrid, index: number, map: ColumnMap, headerRow: number): SheetNote | null {
+  const found = grid.uncalculated;
+  if (!found?.length) return null;
+  const origin = grid.origin ?? { row: 0, col: 0 };
+  const used = usedColumns(map);
+  const columns = found.filter((u) => u.lastRow > origin.row + index && used.includes(u.col - origin.col)).map((u) => columnLetter(u.col));
+  return columns.length ? { code: "uncalculated", headerRow, columns } : null;
+}
+
 /** A code table: HSA id → the unit's name, for workbooks whose lists carry only ids (DOMAIN.md §3). */
 function ingestUnitNames(
   grid: SheetGrid,
@@ -263,6 +278,8 @@ function ingestUnitNames(
   columns: Partial<Record<Field, string>>,
   columnLetters: Partial<Record<Field, string>>,
 ): IngestedSheet {
+  const uncalculated = uncalculatedNote(grid, index, map, headerRow);
+  if (uncalculated) return unrecognised(grid, uncalculated, headerRow, columns);
   const idCol = map.unitId!;
   const nameCol = unitNameColumn(map)!;
   const unitNames: [string, string][] = [];
@@ -315,6 +332,8 @@ function ingestPlanSheet(
       columns,
     );
   }
+  const uncalculated = uncalculatedNote(grid, index, map, headerRow);
+  if (uncalculated) return unrecognised(grid, uncalculated, headerRow, columns);
   const rows = readPlanRows(grid, kind, index, map, statuses);
   const note: SheetNote =
     kind === "indicatorList"

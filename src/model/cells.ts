@@ -14,6 +14,12 @@ export interface SheetGrid {
   formats?: (string | null | undefined)[][];
   /** 0-based position of values[0][0] in the sheet; default {row: 0, col: 0} (A1). */
   origin?: { row: number; col: number };
+  /**
+   * Columns with formulas saved without their calculated values (a file written by a tool that
+   * does not calculate), 0-based in the sheet like `origin`, each with the last such row (0-based),
+   * in column order. Those cells are empty in `values`. Only the .xlsx reader sets it.
+   */
+  uncalculated?: { col: number; lastRow: number }[];
 }
 
 /** Column letters as Excel shows them: 0 → "A", 26 → "AA". */

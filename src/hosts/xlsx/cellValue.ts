@@ -65,6 +65,8 @@ export class CellValues implements ValueReader {
   private readonly ctx: SheetContext;
   private readonly formats: readonly (string | undefined)[];
   private readonly isDate: readonly boolean[];
+  /** Column → last row of the formula cells without a calculated value. */
+  private readonly noValue = new Map<number, number>();
 
   constructor(ctx: SheetContext) {
     this.ctx = ctx;
@@ -82,6 +84,16 @@ export class CellValues implements ValueReader {
       return type === T_S ? this.sharedString(num) : this.number(num, xml, vA, vB, style);
     }
     return otherValue(xml, type, vA, vB, inline);
+  }
+
+  uncalculated(row: number, col: number): void {
+    const last = this.noValue.get(col);
+    if (last === undefined || row > last) this.noValue.set(col, row);
+  }
+
+  /** The columns with formulas saved without their values, for SheetGrid.uncalculated. */
+  uncalculatedColumns(): { col: number; lastRow: number }[] {
+    return [...this.noValue].sort((a, b) => a[0] - b[0]).map(([col, lastRow]) => ({ col, lastRow }));
   }
 
   /** The number format of a cell whose value is `value`. */
