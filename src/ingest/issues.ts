@@ -24,7 +24,7 @@ export function issueAt(
   };
 }
 
-/** The columns a sheet's map reads, each once: where an error value makes a row unusable. */
+/** The columns of a (partial) column map, each once, in sheet order. */
 export function usedColumns(map: Readonly<Partial<Record<string, number>>>): number[] {
   const cols: number[] = [];
   for (const c of Object.values(map)) if (c !== undefined && !cols.includes(c)) cols.push(c);

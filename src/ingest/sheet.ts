@@ -187,7 +187,13 @@ export function ingestSheet(
     unitCol: unitCol!,
     nameCol: unitNameColumn(map),
     sheetMeasure: sheetMeasure ?? "firstVisit",
-    used: usedColumns(map),
+    textCols: usedColumns({
+      unitId: map.unitId,
+      specialty: map.specialty,
+      profession: map.profession,
+      contactId: map.contactId,
+      municipality: map.municipality,
+    }),
     issues: [],
     excluded: new Map(),
     units: new Map(),
@@ -381,8 +387,8 @@ interface RowContext {
   unitCol: number;
   nameCol: number | undefined;
   sheetMeasure: MeasureId;
-  /** Every column the map reads: an error value in any of them rejects the row. */
-  used: number[];
+  /** The columns a patient row keeps as text, unparsed: where an error value must be looked for. */
+  textCols: number[];
   issues: Issue[];
   excluded: Map<ReasonCode, number>;
   /** Cell text → trimmed unit, or null for a summary row: a million rows carry a few dozen units. */
@@ -392,7 +398,9 @@ interface RowContext {
 function reject(ctx: RowContext, i: number, col: number, value: Cell | undefined, reason: ReasonCode): null {
   // A placeholder date in a date cell is a serial: show it as the date the user sees in Excel.
   const shown = reason === "placeholderDate" && typeof value === "number" ? isoFromSerial(Math.floor(value)) : value;
-  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, shown, reason));
+  // Every cell parser refuses an error value (#REF!, #N/A …); the reason is then the error, not the
+  // parser's "invalid date": found here, where a row fails, so that the rows that parse pay nothing.
+  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, shown, isErrorValue(value ?? null) ? "errorValue" : reason));
   return null;
 }
 
@@ -407,10 +415,11 @@ function unitOf(ctx: RowContext, row: readonly Cell[], i: number): string | null
   let cell = col === undefined ? null : (row[col] ?? null);
   if (isBlank(cell) && ctx.map.unitId !== undefined) cell = row[(col = ctx.map.unitId)] ?? null;
   if (isBlank(cell)) return reject(ctx, i, ctx.unitCol, cell, "missingUnit");
-  if (isErrorValue(cell)) return reject(ctx, i, col!, cell, "errorValue");
   const raw = String(cell);
   let unit = ctx.units.get(raw);
   if (unit === undefined) {
+    // A unit's text is not parsed: an error value is looked for here, once per distinct text.
+    if (isErrorValue(cell)) return reject(ctx, i, col!, cell, "errorValue");
     const trimmed = raw.trim();
     unit = SUMMARY_ROW.test(normalizeHeader(trimmed)) ? null : trimmed;
     ctx.units.set(raw, unit);
@@ -424,7 +433,6 @@ function measureOf(ctx: RowContext, row: readonly Cell[], i: number): MeasureId 
   if (phaseCol !== undefined) {
     const cell = row[phaseCol] ?? null;
     if (isBlank(cell)) return reject(ctx, i, phaseCol, cell, "missingPhase");
-    if (isErrorValue(cell)) return reject(ctx, i, phaseCol, cell, "errorValue");
     const p = parsePhase(cell);
     if (!p.ok) return reject(ctx, i, phaseCol, cell, p.reason);
     return p.value === "returnVisit" ? exclude(ctx, "returnVisit") : p.value;
@@ -433,7 +441,6 @@ function measureOf(ctx: RowContext, row: readonly Cell[], i: number): MeasureId 
   if (col === undefined) return ctx.sheetMeasure;
   const cell = row[col] ?? null;
   if (isBlank(cell)) return reject(ctx, i, col, cell, "missingContactType");
-  if (isErrorValue(cell)) return reject(ctx, i, col, cell, "errorValue");
   return parseContactType(cell) ?? reject(ctx, i, col, cell, "unknownContactType");
 }
 
@@ -480,9 +487,12 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
   if (unit === null) return null;
   const measure = measureOf(ctx, row, i);
   if (measure === null) return null;
-  // Rows set aside by rule (a summary row, a return visit) stay so; any other with an error value is rejected.
-  const bad = errorColumn(row, ctx.used);
-  if (bad >= 0) return reject(ctx, i, bad, row[bad], "errorValue");
+  // Rows set aside by rule (a summary row, a return visit) stay so; an error value in a text kept as
+  // it is rejects the row (the parsed columns' errors are told apart by reject).
+  if (ctx.textCols.length) {
+    const bad = errorColumn(row, ctx.textCols);
+    if (bad >= 0) return reject(ctx, i, bad, row[bad], "errorValue");
+  }
   // The hot path of a million-row list: the model's columns cost nothing where a sheet lacks them.
   const statusCol = map.contactStatus;
   const basis = statusCol === undefined ? undefined : optional(ctx, row, i, statusCol, parseContactStatus);
@@ -559,8 +569,6 @@ function aggregateRow(ctx: RowContext, row: readonly Cell[], i: number, basis: B
   if (unit === null) return null;
   const measure = measureOf(ctx, row, i);
   if (measure === null) return null;
-  const bad = errorColumn(row, ctx.used);
-  if (bad >= 0) return reject(ctx, i, bad, row[bad], "errorValue");
   let suppressed = false;
   let failed = false;
   const read = (field: Field): number | null => {

@@ -1,10 +1,15 @@
-// Excel's error values (#REF!, #N/A …) in any column a sheet's map reads: a rejected row with its
+// Excel's error values (#REF!, #N/A …) in any cell a row is read from: a rejected row with its
 // own reason and the cell as Excel shows it, never a unit named "#REF!", an "invalid date" or an
 // outcome "not measured". Both hosts hand them over as text (the .xlsx reader from t="e" cells,
 // Office.js from Range.values), so ingest recognises them there.
 import { computeResults } from "../../src/app/pipeline";
 import { ingestSheet } from "../../src/ingest/sheet";
 import { isErrorValue } from "../../src/ingest/parse/text";
+import { parseContactStatus, parseExceptionCode, parseGuarantee, parsePhase } from "../../src/ingest/parse/codes";
+import { parseContactType } from "../../src/ingest/parse/contactTypes";
+import { parseDate, parseMeasurementDate } from "../../src/ingest/parse/dates";
+import { parseNumber } from "../../src/ingest/parse/numbers";
+import { parseShare } from "../../src/ingest/parse/shares";
 import { DEFAULT_SETTINGS } from "../../src/model/settings";
 import { reasonText } from "../../src/report/reasons";
 import type { Cell } from "../../src/model/cells";
@@ -19,6 +24,22 @@ test("Excel's error literals are recognised, and nothing else that starts with #
   for (const e of [" #N/A ", "#n/a", "#BUSY!", "#FIELD!"]) expect([e, isErrorValue(e)]).toEqual([e, true]);
   for (const c of ["#1", "#", "#REF", "# N/A", "N/A", "Enhet #REF!", "#REF!!", 0, null, true, "", "#Ögon"] as Cell[])
     expect([c, isErrorValue(c)]).toEqual([c, false]);
+});
+
+test("every cell parser refuses every error literal, so a failing row's reason can be told from its cell", () => {
+  const parsers: [string, (c: Cell) => boolean][] = [
+    ["parseDate", (c) => parseDate(c).ok],
+    ["parseMeasurementDate", (c) => parseMeasurementDate(c).ok],
+    ["parseNumber", (c) => parseNumber(c).ok],
+    ["parseShare", (c) => parseShare(c, null, "Andel").ok],
+    ["parseExceptionCode", (c) => parseExceptionCode(c).ok],
+    ["parseGuarantee", (c) => parseGuarantee(c).ok],
+    ["parsePhase", (c) => parsePhase(c).ok],
+    ["parseContactStatus", (c) => parseContactStatus(c).ok],
+    ["parseContactType", (c) => parseContactType(c) !== null],
+  ];
+  const literals = [...ALL_ERRORS, "#FIELD!", "#BLOCKED!", "#BUSY!", "#CONNECT!", "#EXTERNAL!", "#PYTHON!", "#TIMEOUT!", "#UNKNOWN!"];
+  for (const [name, accepts] of parsers) expect([name, literals.filter((e) => accepts(e))]).toEqual([name, []]);
 });
 
 test("the reason has words in both languages", () => {
@@ -88,6 +109,19 @@ describe("a waiting list", () => {
       ["B4", "Enhet", "#N/A", "errorValue"],
       ["E5", "Specialitet", "#REF!", "errorValue"],
     ]);
+  });
+
+  test("a column the row is not read from (SKR's contact form, the referral date) may hold one", () => {
+    const s = ingestSheet(
+      grid("Uttag", [
+        ["vardenhet", "fas", "vardkontakttyp", "remiss_datum", "beslut_datum"],
+        ["Ögon", 1, "#N/A", "#REF!", d("2024-01-02")],
+      ]),
+      undefined,
+    );
+    expect(s.columns).toMatchObject({ contactForm: "vardkontakttyp", referral: "remiss_datum" });
+    expect(s.issues).toEqual([]);
+    expect(s.patients.map((p) => [p.row, p.unit])).toEqual([[2, "Ögon"]]);
   });
 
   test("a summary row and a return visit stay set aside by rule, whatever errors their other cells hold", () => {
