@@ -34,8 +34,11 @@ export function explainError(err: unknown, lang: Lang): string {
   const message = messageOf(err);
   if (err instanceof RangeError) return message;
   // The .xlsx reader's refusals (the preview's workbook: not an .xlsx, encrypted, corrupt) already
-  // say what to do; matched by name so the pane's bundle need not import the reader.
-  if (err instanceof Error && err.name === "XlsxError") return message;
+  // say what to do, in both languages; matched by name so the pane's bundle need not import the reader.
+  if (err instanceof Error && err.name === "XlsxError") {
+    const english = (err as { english?: unknown }).english;
+    return lang === "en" && typeof english === "string" ? english : message;
+  }
   return lang === "sv"
     ? `Ett oväntat fel inträffade: ${message}. Försök igen. Om felet kvarstår: spara arbetsboken, stäng Målkoll och öppna det igen.`
     : `An unexpected error occurred: ${message}. Try again. If it persists: save the workbook, close Målkoll and open it again.`;

@@ -1,5 +1,5 @@
 import type { Cell, SheetGrid } from "../model/cells";
-import { issueAt } from "./issues";
+import { errorColumn, issueAt, usedColumns } from "./issues";
 import type { AssignmentRecord, IndicatorRecord, Issue } from "./records";
 import type { StatusRating } from "../model/ratings";
 import type { Field } from "../model/sheets";
@@ -7,7 +7,7 @@ import type { ColumnMap } from "./columns";
 import type { PlanSheetKind } from "./indicatorColumns";
 import { type Parsed } from "../model/parsed";
 import type { ReasonCode } from "../model/reasons";
-import { cellText, isBlank } from "./parse/text";
+import { cellText, isBlank, isErrorValue } from "./parse/text";
 import { normalizeHeader } from "./parse/headers";
 import { dateAt } from "./dateSystem";
 import {
@@ -79,20 +79,31 @@ export function readPlanRows(
   const ctx: Ctx = { grid, headers: grid.values[headerIndex], map, issues: [] };
   const out: PlanRows = { indicators: [], goals: [], assignments: [], rowsRead: 0, headingRows: 0, issues: ctx.issues };
   const statusByKey = new Map(Object.entries(statuses).map(([k, v]) => [normalizeHeader(k), v]));
+  const used = usedColumns(map);
   let goal: string | null = null;
   for (let i = headerIndex + 1; i < grid.values.length; i++) {
     const row = grid.values[i];
     if (!row || row.every((c) => isBlank(c ?? null))) continue;
     out.rowsRead++;
+    // An error value (#REF!, #N/A …) in any column read rejects the row: it is no name, number or status.
+    const bad = errorColumn(row, used);
     if (kind === "assignmentList") {
+      if (bad >= 0) {
+        reject(ctx, i, bad, "errorValue");
+        continue;
+      }
       const a = assignmentRow(ctx, row, i, statusByKey);
       if (a) out.assignments.push(a);
       continue;
     }
-    const written = textAt(row, map.goal);
+    const written = map.goal === undefined || isErrorValue(row[map.goal] ?? null) ? null : textAt(row, map.goal);
     if (written !== null) goal = written;
     const current = goal ?? grid.name;
     if (!out.goals.includes(current)) out.goals.push(current);
+    if (bad >= 0) {
+      reject(ctx, i, bad, "errorValue");
+      continue;
+    }
     const indicator = textAt(row, map.indicator);
     const hasValues = [map.target, map.outcome].some((c) => c !== undefined && !isBlank(row[c] ?? null));
     if (indicator === null) {

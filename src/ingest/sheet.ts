@@ -5,7 +5,7 @@ import type { SheetKind } from "../model/sheets";
 import type { StatusRating } from "../model/ratings";
 import { findPlanHeader, ASSIGNMENT_RULES, INDICATOR_RULES, type PlanSheetKind } from "./indicatorColumns";
 import { readPlanRows } from "./planSheet";
-import { issueAt } from "./issues";
+import { errorColumn, issueAt, usedColumns } from "./issues";
 import type { Field } from "../model/sheets";
 import type { SheetSettings } from "../model/settings";
 import {
@@ -23,7 +23,7 @@ import { type DaySerial, isoFromSerial, serialFromYmd } from "../model/days";
 import { type Parsed } from "../model/parsed";
 import type { ReasonCode } from "../model/reasons";
 import type { MeasureFrom, SheetNote } from "../model/sheetNotes";
-import { cellText, isBlank, isSuppressed } from "./parse/text";
+import { cellText, isBlank, isErrorValue, isSuppressed } from "./parse/text";
 import { normalizeHeader } from "./parse/headers";
 import { parseNumber } from "./parse/numbers";
 import { parseShare } from "./parse/shares";
@@ -163,6 +163,8 @@ export function ingestSheet(
   if (kind === "unrecognised") {
     return unrecognised(grid, { code: unitCol === undefined ? "noUnitColumn" : "noDataColumns", headerRow }, headerRow, columns);
   }
+  const uncalculated = uncalculatedNote(grid, found.index, map, headerRow);
+  if (uncalculated) return unrecognised(grid, uncalculated, headerRow, columns);
 
   // The measure: SKR's phase or a contact-type column per row; else the settings, the sheet's name or its title.
   const named = settings?.measure ? null : namedMeasure(grid.name, title);
@@ -185,6 +187,13 @@ export function ingestSheet(
     unitCol: unitCol!,
     nameCol: unitNameColumn(map),
     sheetMeasure: sheetMeasure ?? "firstVisit",
+    textCols: usedColumns({
+      unitId: map.unitId,
+      specialty: map.specialty,
+      profession: map.profession,
+      contactId: map.contactId,
+      municipality: map.municipality,
+    }),
     issues: [],
     excluded: new Map(),
     units: new Map(),
@@ -253,6 +262,19 @@ function columnNames(grid: SheetGrid, headers: readonly Cell[], map: ColumnMap) 
   return { columns, columnLetters };
 }
 
+/**
+ * Formulas saved without their values in the columns the map reads, below the header row: the
+ * sheet is not computed (each such cell would read as empty, "Startdatum saknas" on every row).
+ */
+function uncalculatedNote(grid: SheetGrid, index: number, map: ColumnMap, headerRow: number): SheetNote | null {
+  const found = grid.uncalculated;
+  if (!found?.length) return null;
+  const origin = grid.origin ?? { row: 0, col: 0 };
+  const used = usedColumns(map);
+  const columns = found.filter((u) => u.lastRow > origin.row + index && used.includes(u.col - origin.col)).map((u) => columnLetter(u.col));
+  return columns.length ? { code: "uncalculated", headerRow, columns } : null;
+}
+
 /** A code table: HSA id → the unit's name, for workbooks whose lists carry only ids (DOMAIN.md §3). */
 function ingestUnitNames(
   grid: SheetGrid,
@@ -262,6 +284,8 @@ function ingestUnitNames(
   columns: Partial<Record<Field, string>>,
   columnLetters: Partial<Record<Field, string>>,
 ): IngestedSheet {
+  const uncalculated = uncalculatedNote(grid, index, map, headerRow);
+  if (uncalculated) return unrecognised(grid, uncalculated, headerRow, columns);
   const idCol = map.unitId!;
   const nameCol = unitNameColumn(map)!;
   const unitNames: [string, string][] = [];
@@ -273,7 +297,9 @@ function ingestUnitNames(
     rowsRead++;
     const id = cellText(row[idCol] ?? null).trim();
     const name = cellText(row[nameCol] ?? null).trim();
-    if (id === "") issues.push(issueAt(grid, grid.values[index], i, idCol, row[idCol], "missingUnit"));
+    const bad = errorColumn(row, [idCol, nameCol]);
+    if (bad >= 0) issues.push(issueAt(grid, grid.values[index], i, bad, row[bad], "errorValue"));
+    else if (id === "") issues.push(issueAt(grid, grid.values[index], i, idCol, row[idCol], "missingUnit"));
     else if (name === "") issues.push(issueAt(grid, grid.values[index], i, nameCol, row[nameCol], "missingUnit"));
     else unitNames.push([id, name]);
   }
@@ -312,6 +338,8 @@ function ingestPlanSheet(
       columns,
     );
   }
+  const uncalculated = uncalculatedNote(grid, index, map, headerRow);
+  if (uncalculated) return unrecognised(grid, uncalculated, headerRow, columns);
   const rows = readPlanRows(grid, kind, index, map, statuses);
   const note: SheetNote =
     kind === "indicatorList"
@@ -359,6 +387,8 @@ interface RowContext {
   unitCol: number;
   nameCol: number | undefined;
   sheetMeasure: MeasureId;
+  /** The columns a patient row keeps as text, unparsed: where an error value must be looked for. */
+  textCols: number[];
   issues: Issue[];
   excluded: Map<ReasonCode, number>;
   /** Cell text → trimmed unit, or null for a summary row: a million rows carry a few dozen units. */
@@ -366,7 +396,9 @@ interface RowContext {
 }
 
 function reject(ctx: RowContext, i: number, col: number, value: Cell | undefined, reason: ReasonCode): null {
-  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, value, reason));
+  // Every cell parser refuses an error value (#REF!, #N/A …); the reason is then the error, not the
+  // parser's "invalid date": found here, where a row fails, so that the rows that parse pay nothing.
+  ctx.issues.push(issueAt(ctx.grid, ctx.headers, i, col, value, isErrorValue(value ?? null) ? "errorValue" : reason));
   return null;
 }
 
@@ -377,12 +409,15 @@ function exclude(ctx: RowContext, reason: ReasonCode): null {
 
 /** The unit's name, or its id where the row has no name; null after rejecting or excluding the row. */
 function unitOf(ctx: RowContext, row: readonly Cell[], i: number): string | null {
-  let cell = ctx.nameCol === undefined ? null : (row[ctx.nameCol] ?? null);
-  if (isBlank(cell) && ctx.map.unitId !== undefined) cell = row[ctx.map.unitId] ?? null;
+  let col = ctx.nameCol;
+  let cell = col === undefined ? null : (row[col] ?? null);
+  if (isBlank(cell) && ctx.map.unitId !== undefined) cell = row[(col = ctx.map.unitId)] ?? null;
   if (isBlank(cell)) return reject(ctx, i, ctx.unitCol, cell, "missingUnit");
   const raw = String(cell);
   let unit = ctx.units.get(raw);
   if (unit === undefined) {
+    // A unit's text is not parsed: an error value is looked for here, once per distinct text.
+    if (isErrorValue(cell)) return reject(ctx, i, col!, cell, "errorValue");
     const trimmed = raw.trim();
     unit = SUMMARY_ROW.test(normalizeHeader(trimmed)) ? null : trimmed;
     ctx.units.set(raw, unit);
@@ -450,6 +485,12 @@ function patientRow(ctx: RowContext, row: readonly Cell[], i: number): PatientRe
   if (unit === null) return null;
   const measure = measureOf(ctx, row, i);
   if (measure === null) return null;
+  // Rows set aside by rule (a summary row, a return visit) stay so; an error value in a text kept as
+  // it is rejects the row (the parsed columns' errors are told apart by reject).
+  if (ctx.textCols.length) {
+    const bad = errorColumn(row, ctx.textCols);
+    if (bad >= 0) return reject(ctx, i, bad, row[bad], "errorValue");
+  }
   // The hot path of a million-row list: the model's columns cost nothing where a sheet lacks them.
   const statusCol = map.contactStatus;
   const basis = statusCol === undefined ? undefined : optional(ctx, row, i, statusCol, parseContactStatus);

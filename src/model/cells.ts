@@ -18,6 +18,12 @@ export interface SheetGrid {
   origin?: { row: number; col: number };
   /** The workbook uses the 1904 date system (Excel for Mac); absent or false: the 1900 system. */
   date1904?: boolean;
+  /**
+   * Columns with formulas saved without their calculated values (a file written by a tool that
+   * does not calculate), 0-based in the sheet like `origin`, each with the last such row (0-based),
+   * in column order. Those cells are empty in `values`. Only the .xlsx reader sets it.
+   */
+  uncalculated?: { col: number; lastRow: number }[];
 }
 
 /** Column letters as Excel shows them: 0 → "A", 26 → "AA". */

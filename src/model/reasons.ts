@@ -4,6 +4,8 @@
 /** Every reason, listed once so that a test can check that each has words in every language. */
 export const REASON_CODES = [
   // A single cell could not be read (ingest/parse).
+  /** An Excel error value (#REF!, #N/A …): a formula's failure, never a unit, date or number. */
+  "errorValue",
   "missingValue",
   "invalidNumber",
   "suppressed",

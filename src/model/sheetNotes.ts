@@ -34,6 +34,11 @@ export type SheetNote =
   | { code: "noAssignmentColumns"; headerRow: number }
   /** Columns the settings map a field to that the header row does not have, as the settings write them. */
   | { code: "missingMappedColumns"; headers: string[]; headerRow: number }
+  /**
+   * Columns the sheet is read from hold formulas saved without their calculated values (below the
+   * header row): not computed, since every such cell would read as empty. Columns are sheet letters.
+   */
+  | { code: "uncalculated"; headerRow: number; columns: string[] }
   /** A care-guarantee sheet whose reading rests on guesses: not computed until they are confirmed. */
   | { code: "needsConfirmation"; headerRow: number; guesses: Guess[] };
 

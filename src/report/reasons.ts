@@ -11,6 +11,7 @@ import { FIELD_NAMES } from "./fieldNames";
 
 const REASONS: Record<Lang, Record<ReasonCode, string>> = {
   sv: {
+    errorValue: "Felvärde i cellen (ett formelfel som #REF! eller #N/A)",
     missingValue: "Värde saknas",
     invalidNumber: "Ogiltigt tal",
     suppressed: "Undertryckt värde",
@@ -68,6 +69,7 @@ const REASONS: Record<Lang, Record<ReasonCode, string>> = {
     historyMissingIndicator: "Historik: indikator saknas",
   },
   en: {
+    errorValue: "Error value in the cell (a formula error such as #REF! or #N/A)",
     missingValue: "Value missing",
     invalidNumber: "Invalid number",
     suppressed: "Suppressed value",
@@ -165,6 +167,8 @@ const NOTES: Record<Lang, NoteWords> = {
     noIndicatorColumns: (n) => `Rubrikraden på rad ${n.headerRow} saknar kolumn för indikator och målvärde/utfall.`,
     noAssignmentColumns: (n) => `Rubrikraden på rad ${n.headerRow} saknar kolumn för uppdrag och status.`,
     missingMappedColumns: (n) => `Kolumnen ${quoted(n.headers)} från inställningarna finns inte i rubrikraden (rad ${n.headerRow}).`,
+    uncalculated: (n) =>
+      `Formler utan beräknade värden: räkna om och spara i Excel först (${n.columns.length === 1 ? "kolumn" : "kolumnerna"} ${n.columns.join(", ")}).`,
     needsConfirmation: (n) => `Beräknas inte förrän du bekräftar: ${n.guesses.map((g) => guessText(g, "sv")).join("; ")}.`,
   },
   en: {
@@ -184,6 +188,8 @@ const NOTES: Record<Lang, NoteWords> = {
     noAssignmentColumns: (n) => `The header row on row ${n.headerRow} has no column for the assignment and the status.`,
     missingMappedColumns: (n) =>
       `${n.headers.length === 1 ? "The column" : "The columns"} ${quoted(n.headers)} from the settings ${n.headers.length === 1 ? "is" : "are"} not in the header row (row ${n.headerRow}).`,
+    uncalculated: (n) =>
+      `Formulas without calculated values: recalculate and save in Excel first (${n.columns.length === 1 ? "column" : "columns"} ${n.columns.join(", ")}).`,
     needsConfirmation: (n) => `Not computed until you confirm: ${n.guesses.map((g) => guessText(g, "en")).join("; ")}.`,
   },
 };

@@ -1,4 +1,5 @@
 import { explainError } from "../../src/app/errors";
+import { XlsxError } from "../../src/hosts/xlsx/errors";
 
 test("Excel's error codes become an instruction; the engine's own refusals are shown as they are", () => {
   expect(explainError({ code: "InvalidOperationInCellEditMode" }, "sv")).toBe(
@@ -10,4 +11,10 @@ test("Excel's error codes become an instruction; the engine's own refusals are s
   expect(explainError(new Error("boom"), "sv")).toBe(
     "Ett oväntat fel inträffade: boom. Försök igen. Om felet kvarstår: spara arbetsboken, stäng Målkoll och öppna det igen.",
   );
+});
+
+test("the .xlsx reader's refusals are shown as they are, in the pane's language", () => {
+  const err = new XlsxError("corrupt", 'Filen är skadad (två blad heter "A")', 'The file is damaged (two sheets are named "A")');
+  expect(explainError(err, "sv")).toBe('Filen är skadad (två blad heter "A")');
+  expect(explainError(err, "en")).toBe('The file is damaged (two sheets are named "A")');
 });

@@ -21,6 +21,7 @@ const NOTES: { [C in SheetNoteCode]: Extract<SheetNote, { code: C }> } = {
   noIndicatorColumns: { code: "noIndicatorColumns", headerRow: 2 },
   noAssignmentColumns: { code: "noAssignmentColumns", headerRow: 2 },
   missingMappedColumns: { code: "missingMappedColumns", headers: ["Klinikk", "Datum"], headerRow: 4 },
+  uncalculated: { code: "uncalculated", headerRow: 1, columns: ["C", "D"] },
   needsConfirmation: {
     code: "needsConfirmation",
     headerRow: 1,
@@ -40,6 +41,21 @@ describe("guesses in words", () => {
     expect(noteText(NOTES.needsConfirmation, "en")).toBe(
       'Not computed until you confirm: Start date = "remissdatum" (column C: the referral date, the decision date is missing); ' +
         'measure "Same-day contact" (guessed from the sheet\'s name or title).',
+    );
+  });
+});
+
+describe("formulas without calculated values in words", () => {
+  test("one column or several, in Swedish and English", () => {
+    expect(noteText({ code: "uncalculated", headerRow: 1, columns: ["C"] }, "sv")).toBe(
+      "Formler utan beräknade värden: räkna om och spara i Excel först (kolumn C).",
+    );
+    expect(noteText(NOTES.uncalculated, "sv")).toBe("Formler utan beräknade värden: räkna om och spara i Excel först (kolumnerna C, D).");
+    expect(noteText({ code: "uncalculated", headerRow: 1, columns: ["C"] }, "en")).toBe(
+      "Formulas without calculated values: recalculate and save in Excel first (column C).",
+    );
+    expect(noteText(NOTES.uncalculated, "en")).toBe(
+      "Formulas without calculated values: recalculate and save in Excel first (columns C, D).",
     );
   });
 });

@@ -21,6 +21,8 @@ export const T_D = 6;
 export interface ValueReader {
   value(xml: string, type: number, style: number, vA: number, vB: number, inline: string | null): Cell;
   format(type: number, style: number, value: Cell): string | undefined;
+  /** A formula cell with no calculated value to read, at 0-based `row` and `col`. */
+  uncalculated(row: number, col: number): void;
 }
 
 /** A tag name ends at ">", "/" or white space. */
@@ -86,6 +88,8 @@ export class CellReader {
   private vA = -1;
   private vB = -1;
   private inline: string | null = null;
+  /** readChildren met an <f>. */
+  private formula = false;
 
   constructor(p: string, values: ValueReader, rows: Rows) {
     this.p = p;
@@ -157,6 +161,7 @@ export class CellReader {
     let vA: number;
     let vB: number;
     let inline: string | null = null;
+    let formula = false;
     let pos: number;
     if (this.p.length === 0 && xml.charCodeAt(i) === 60 && xml.charCodeAt(i + 1) === 118 && xml.charCodeAt(i + 2) === 62) {
       // Fast path: <v>…</v></c>
@@ -183,9 +188,11 @@ export class CellReader {
       vA = this.vA;
       vB = this.vB;
       inline = this.inline;
+      formula = this.formula;
     }
     const value = this.values.value(xml, type, style, vA, vB, inline);
     if (value !== null) this.rows.set(col, value, this.values.format(type, style, value));
+    else if (formula) this.values.uncalculated(this.rows.cur, col);
     return pos;
   }
 
@@ -196,6 +203,7 @@ export class CellReader {
     this.vA = -1;
     this.vB = -1;
     this.inline = null;
+    this.formula = false;
     for (;;) {
       const l = xml.indexOf("<", pos);
       if (l < 0) return n;
@@ -218,6 +226,7 @@ export class CellReader {
         this.vB = xml.indexOf(this.vClose, g + 1);
         pos = this.vB + this.vClose.length;
       } else if (cc === 102 /* f */ && nameEnd) {
+        this.formula = true;
         pos = selfC ? g + 1 : xml.indexOf(this.fClose, g) + this.fClose.length;
       } else if (cc === 105 /* i */ && xml.charCodeAt(k + pl + 1) === 115 && isNameEnd(xml.charCodeAt(k + pl + 2))) {
         if (selfC) {

@@ -4,6 +4,7 @@ import type { Cell } from "../../model/cells";
 import { serialFromIsoDateTime } from "../../model/days";
 import { textContent } from "../ooxml/xml";
 import { T_B, T_D, T_E, T_INLINE, T_N, T_S, T_STR, type ValueReader } from "./cellElement";
+import { corrupt } from "./errors";
 
 /** What the scanner needs besides the XML. */
 export interface SheetContext {
@@ -64,6 +65,8 @@ export class CellValues implements ValueReader {
   private readonly ctx: SheetContext;
   private readonly formats: readonly (string | undefined)[];
   private readonly isDate: readonly boolean[];
+  /** Column → last row of the formula cells without a calculated value. */
+  private readonly noValue = new Map<number, number>();
 
   constructor(ctx: SheetContext) {
     this.ctx = ctx;
@@ -83,6 +86,16 @@ export class CellValues implements ValueReader {
     return otherValue(xml, type, vA, vB, inline);
   }
 
+  uncalculated(row: number, col: number): void {
+    const last = this.noValue.get(col);
+    if (last === undefined || row > last) this.noValue.set(col, row);
+  }
+
+  /** The columns with formulas saved without their values, for SheetGrid.uncalculated. */
+  uncalculatedColumns(): { col: number; lastRow: number }[] {
+    return [...this.noValue].sort((a, b) => a[0] - b[0]).map(([col, lastRow]) => ({ col, lastRow }));
+  }
+
   /** The number format of a cell whose value is `value`. */
   format(type: number, style: number, value: Cell): string | undefined {
     // An ISO date in a style that shows no date would read as a bare number.
@@ -96,11 +109,21 @@ export class CellValues implements ValueReader {
     return this.ctx.date1904 && this.isDate[style] ? num + DAYS_1900_TO_1904 : num;
   }
 
-  /** The shared string at `index` (null for an index out of range). */
+  /** The shared string at `index`; one that is not in the table is a damaged file, not an empty cell. */
   private sharedString(index: number): Cell {
     if (this.sst === null) this.sst = this.ctx.sharedStrings();
-    return this.sst[index] ?? null;
+    const s = this.sst[index];
+    if (s === undefined) throw noSharedString(index, this.sst.length);
+    return s;
   }
+}
+
+function noSharedString(index: number, count: number) {
+  const valid = Number.isInteger(index) && index >= 0;
+  return corrupt(
+    `en cell hänvisar till delad text ${valid ? `nr ${index}` : "med ogiltigt nummer"}, men arbetsboken har ${count === 0 ? "inga delade texter" : `bara ${count}`}`,
+    `a cell refers to shared string ${valid ? `no. ${index}` : "with an invalid number"}, but the workbook has ${count === 0 ? "no shared strings" : `only ${count}`}`,
+  );
 }
 
 /** The value of a cell of type str, e, inlineStr, b or d, or null when it holds none. */

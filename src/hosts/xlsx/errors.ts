@@ -1,13 +1,21 @@
 /** Why a file could not be opened as an .xlsx workbook. */
 export type XlsxErrorCode = "notXlsx" | "encrypted" | "corrupt";
 
-/** A file that cannot be read or written as .xlsx, with a one-line Swedish message for the user. */
+/**
+ * A file that cannot be read or written as .xlsx, with a one-line message for the user: Swedish in
+ * `message`, and the same in English in `english` for a run in English (no language system here:
+ * each message is written in both).
+ */
 export class XlsxError extends Error {
   readonly code: XlsxErrorCode;
-  constructor(code: XlsxErrorCode, message: string) {
+  readonly english: string;
+  constructor(code: XlsxErrorCode, message: string, english?: string) {
     super(message);
     this.name = "XlsxError";
     this.code = code;
+    // One of MESSAGES has its English below; any other text stays as it is.
+    const known = (Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]).find((k) => MESSAGES[k] === message);
+    this.english = english ?? (known ? MESSAGES_EN[known] : message);
     Object.setPrototypeOf(this, XlsxError.prototype);
   }
 }
@@ -22,7 +30,20 @@ export const MESSAGES = {
     "Filen är skadad eller ofullständig och kan inte läsas som en Excel-arbetsbok (.xlsx). Öppna den i Excel, spara en ny kopia och försök igen.",
 } as const;
 
-/** A corrupt-file error that names what was wrong, for support, after the user-facing sentence. */
-export function corrupt(detail: string): XlsxError {
-  return new XlsxError("corrupt", `${MESSAGES.corrupt} (${detail})`);
+export const MESSAGES_EN: Record<keyof typeof MESSAGES, string> = {
+  encrypted: "The file is password-protected (encrypted) and cannot be read. Save a copy without a password and try again.",
+  oldXls: "The file is in the old .xls format. Open it in Excel, save it as an Excel workbook (.xlsx) and try again.",
+  xlsb: "The file is a binary Excel workbook (.xlsb). Save it as an Excel workbook (.xlsx) and try again.",
+  ods: "The file is an OpenDocument spreadsheet (.ods). Save it as an Excel workbook (.xlsx) and try again.",
+  notXlsx: "The file is not an Excel workbook (.xlsx). Save it as an Excel workbook (.xlsx) and try again.",
+  corrupt:
+    "The file is damaged or incomplete and cannot be read as an Excel workbook (.xlsx). Open it in Excel, save a new copy and try again.",
+};
+
+/**
+ * A corrupt-file error that names what was wrong, after the user-facing sentence. `detail` is
+ * Swedish; `detailEn` its English (without it the English message carries the Swedish detail).
+ */
+export function corrupt(detail: string, detailEn: string = detail): XlsxError {
+  return new XlsxError("corrupt", `${MESSAGES.corrupt} (${detail})`, `${MESSAGES_EN.corrupt} (${detailEn})`);
 }

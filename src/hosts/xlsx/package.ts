@@ -143,3 +143,32 @@ function findRelIdAttr(a: Record<string, string>): string | undefined {
   for (const [k, v] of Object.entries(a)) if (k.endsWith(":id")) return v;
   return undefined;
 }
+
+/**
+ * Whether an XML part declares a DTD (`<!DOCTYPE …>`), which OOXML forbids in every part: its
+ * entities are not expanded by the hand-written scanners, and markup inside it (an `<si>` in an
+ * entity's text) would shift what they find. A DTD can only stand in the prolog, before the root
+ * element, so only the prolog is looked at: the XML declaration, processing instructions,
+ * comments and white space.
+ */
+export function declaresDtd(xml: string): boolean {
+  let i = 0;
+  const n = xml.length;
+  for (;;) {
+    while (i < n) {
+      const c = xml.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) i++;
+      else break;
+    }
+    if (xml.charCodeAt(i) !== 60 /* < */) return false;
+    if (xml.startsWith("<?", i)) {
+      const e = xml.indexOf("?>", i + 2);
+      if (e < 0) return false;
+      i = e + 2;
+    } else if (xml.startsWith("<!--", i)) {
+      const e = xml.indexOf("-->", i + 4);
+      if (e < 0) return false;
+      i = e + 3;
+    } else return xml.slice(i, i + 9).toUpperCase() === "<!DOCTYPE";
+  }
+}

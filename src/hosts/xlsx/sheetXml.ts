@@ -52,7 +52,8 @@ export function scanSheet(name: string, xml: string, ctx: SheetContext): SheetGr
   if (pos < 0) return emptyGrid(name);
 
   const rows = new Rows();
-  const cells = new CellReader(p, new CellValues(ctx), rows);
+  const values = new CellValues(ctx);
+  const cells = new CellReader(p, values, rows);
   const n = xml.length;
   while (pos < n) {
     const lt = xml.indexOf("<", pos);
@@ -94,5 +95,8 @@ export function scanSheet(name: string, xml: string, ctx: SheetContext): SheetGr
     pos = gt < 0 ? n : gt + 1;
   }
   rows.end();
-  return gridFromRows(name, rows);
+  const grid = gridFromRows(name, rows);
+  const uncalculated = values.uncalculatedColumns();
+  if (uncalculated.length) grid.uncalculated = uncalculated;
+  return grid;
 }

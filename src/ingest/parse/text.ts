@@ -80,6 +80,39 @@ export function isSuppressed(cell: Cell): boolean {
   return false;
 }
 
+/**
+ * Excel's error values, as a file stores them (t="e") and Office.js's Range.values returns them: a
+ * formula that failed. Upper case, as Excel writes them (it turns a typed "#n/a" into #N/A).
+ */
+const ERROR_VALUES = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#EXTERNAL!",
+  "#PYTHON!",
+  "#TIMEOUT!",
+  "#UNKNOWN!",
+]);
+
+/** An Excel error value ("#REF!", "#N/A" …), surrounding whitespace allowed. Hot path: one comparison for most cells. */
+export function isErrorValue(cell: Cell): boolean {
+  if (typeof cell !== "string" || cell.length < 4 || cell.length > 24) return false;
+  const c = cell.charCodeAt(0);
+  if (c === 35 /* # */) return ERROR_VALUES.has(cell) || ERROR_VALUES.has(cell.trim().toUpperCase());
+  return isWs(c) && ERROR_VALUES.has(cell.trim().toUpperCase());
+}
+
 /** How a cell value is shown in an Issue: null → "", numbers as JS strings, booleans as Swedish Excel shows them. */
 export function cellText(cell: Cell): string {
   if (cell === null) return "";
