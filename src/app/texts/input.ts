@@ -1,6 +1,6 @@
 import type { Lang } from "../../model/lang";
 import { CSV_MESSAGES, type CsvErrorCode } from "../../hosts/csv/errors";
-import { MESSAGES, type XlsxError } from "../../hosts/xlsx/errors";
+import { MESSAGES_EN, type XlsxError } from "../../hosts/xlsx/errors";
 
 // Why a CSV file picked as input (the CLI's argument, the preview's Öppna) could not be read. The
 // Swedish sentences are the CSV reader's own (one source for them); the English ones are here.
@@ -15,21 +15,9 @@ const en: Record<CsvErrorCode, string> = {
 
 export const CSV_TEXT: Record<Lang, Record<CsvErrorCode, string>> = { sv, en };
 
-// Why a workbook could not be read, in English: the .xlsx reader's sentences are Swedish (one source
-// for them, MESSAGES); a damaged file's detail in parentheses is translated where it is one of the
-// reader's fixed ones, and otherwise kept as the reader wrote it (it is there for support).
-type XlsxMessage = keyof typeof MESSAGES;
-
-const XLSX_EN: Record<XlsxMessage, string> = {
-  encrypted: "The file is password-protected (encrypted) and cannot be read. Save a copy without a password and try again.",
-  oldXls: "The file is in the old .xls format. Open it in Excel, save it as an Excel workbook (.xlsx) and try again.",
-  xlsb: "The file is a binary Excel workbook (.xlsb). Save it as an Excel workbook (.xlsx) and try again.",
-  ods: "The file is an OpenDocument spreadsheet (.ods). Save it as an Excel workbook (.xlsx) and try again.",
-  notXlsx: "The file is not an Excel workbook (.xlsx). Save it as an Excel workbook (.xlsx) and try again.",
-  corrupt:
-    "The file is damaged or incomplete and cannot be read as an Excel workbook (.xlsx). Open it in Excel, save a new copy and try again.",
-};
-
+// Why a workbook could not be read, in English: the reader gives its English sentence
+// (XlsxError.english); a detail in parentheses that the reader wrote only in Swedish (the zip
+// layer's) is translated here where it is one of the fixed ones, and otherwise kept (it is there for support).
 const DETAIL_EN: [RegExp, string][] = [
   [/^zip-arkivets slutpost saknas, filen är troligen avkortad$/, "the zip archive's end record is missing, the file is probably truncated"],
   [/^zip64-slutposten är felaktig$/, "the zip64 end record is wrong"],
@@ -49,17 +37,12 @@ const DETAIL_EN: [RegExp, string][] = [
 /** An XlsxError's message in the run's language (the reader's own, Swedish, for "sv"). */
 export function xlsxErrorText(err: XlsxError, lang: Lang): string {
   if (lang === "sv") return err.message;
-  const keys = Object.keys(MESSAGES) as XlsxMessage[];
-  const exact = keys.find((k) => MESSAGES[k] === err.message);
-  if (exact) return XLSX_EN[exact];
-  if (err.code === "corrupt" && err.message.startsWith(MESSAGES.corrupt)) {
-    const detail = err.message
-      .slice(MESSAGES.corrupt.length)
-      .trim()
-      .replace(/^\((.*)\)$/, "$1");
-    if (!detail) return XLSX_EN.corrupt;
-    const rule = DETAIL_EN.find(([re]) => re.test(detail));
-    return `${XLSX_EN.corrupt} (${rule ? detail.replace(rule[0], rule[1]) : detail})`;
-  }
-  return XLSX_EN[err.code];
+  if (err.code !== "corrupt" || !err.english.startsWith(MESSAGES_EN.corrupt)) return err.english;
+  const detail = err.english
+    .slice(MESSAGES_EN.corrupt.length)
+    .trim()
+    .replace(/^\((.*)\)$/, "$1");
+  if (!detail) return MESSAGES_EN.corrupt;
+  const rule = DETAIL_EN.find(([re]) => re.test(detail));
+  return `${MESSAGES_EN.corrupt} (${rule ? detail.replace(rule[0], rule[1]) : detail})`;
 }
