@@ -255,18 +255,10 @@ async function report(input: string, opts: ReportOptions, io: Io): Promise<numbe
   if (results.assignments.length)
     say(words.assignmentsSummary(results.assignments.length, countRatings(results.assignments.map((a) => a.rating))));
   const rejected = results.sources.reduce((n, s) => n + s.rowsRejected, 0);
-  if (rejected > 0)
-    say(
-      t.rejected(formatCount(rejected, opts.lang), written.find((w) => w.planName === words.dataCheckTab)?.sheetName ?? words.dataCheckTab),
-    );
+  const dataCheck = written.find((w) => w.planName === words.dataCheckTab)?.sheetName ?? words.dataCheckTab;
+  if (rejected > 0) say(t.rejected(rejected, formatCount(rejected, opts.lang), dataCheck));
   const flaggedRows = flagged(results);
-  if (flaggedRows > 0)
-    say(
-      t.flagged(
-        formatCount(flaggedRows, opts.lang),
-        written.find((w) => w.planName === words.dataCheckTab)?.sheetName ?? words.dataCheckTab,
-      ),
-    );
+  if (flaggedRows > 0) say(t.flagged(flaggedRows, formatCount(flaggedRows, opts.lang), dataCheck));
   for (const w of written.filter((w) => w.renamedBecauseTaken && !w.replaced)) say(t.renamed(w.planName, w.sheetName));
   say(t.wrote(written.map((w) => `"${w.sheetName}"`).join(", "), resolve(out)));
   if (opts.pptx) say(t.deckWritten(resolve(opts.pptx)));

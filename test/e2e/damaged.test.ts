@@ -71,7 +71,7 @@ test("#REF! in the unit column: one rejected row with its cell and value, the ot
   );
   expect(r.code).toBe(0);
   expect(r.err).toEqual([]);
-  expect(r.out).toContain('1 rader avvisade – se fliken "Datakontroll".');
+  expect(r.out).toContain('1 rad avvisad – se fliken "Datakontroll".');
   const res = r.results();
   expect(res.issues).toEqual([
     {

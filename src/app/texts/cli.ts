@@ -20,8 +20,9 @@ const sv = {
     `${n === 1 ? "1 blad läses" : `${n} blad läses`} på en gissning och beräknas inte förrän gissningen är bekräftad (inga siffror skrevs):`,
   confirmWith:
     "Stämmer det? Bekräfta i fönstret i Excel, eller spara detta i en fil och kör igen med --config <fil> (ändra det som inte stämmer):",
-  rejected: (n: string, tab: string) => `${n} rader avvisade – se fliken "${tab}".`,
-  flagged: (n: string, tab: string) => `${n} rader flaggade vid datakontrollen (räknas, men bör kontrolleras) – se fliken "${tab}".`,
+  rejected: (n: number, shown: string, tab: string) => `${shown} ${n === 1 ? "rad avvisad" : "rader avvisade"} – se fliken "${tab}".`,
+  flagged: (n: number, shown: string, tab: string) =>
+    `${shown} ${n === 1 ? "rad flaggad" : "rader flaggade"} vid datakontrollen (räknas, men bör kontrolleras) – se fliken "${tab}".`,
   renamed: (wanted: string, got: string) => `Bladet "${wanted}" finns redan och är inte Målkolls; skrev "${got}" i stället.`,
   wrote: (tabs: string, file: string) => `Skrev ${tabs} till ${file}`,
   deckWritten: (file: string) => `Presentationen skrevs till ${file}`,
@@ -81,8 +82,9 @@ const en: CliTexts = {
     `${n === 1 ? "1 sheet is" : `${n} sheets are`} read on a guess and not computed until the guess is confirmed (no figures were written):`,
   confirmWith:
     "Is that right? Confirm it in the pane in Excel, or save this in a file and run again with --config <file> (change what is wrong):",
-  rejected: (n: string, tab: string) => `${n} rows rejected – see the "${tab}" tab.`,
-  flagged: (n: string, tab: string) => `${n} rows flagged by the data check (counted, but worth a look) – see the "${tab}" tab.`,
+  rejected: (n: number, shown: string, tab: string) => `${shown} ${n === 1 ? "row" : "rows"} rejected – see the "${tab}" tab.`,
+  flagged: (n: number, shown: string, tab: string) =>
+    `${shown} ${n === 1 ? "row" : "rows"} flagged by the data check (counted, but worth a look) – see the "${tab}" tab.`,
   renamed: (wanted: string, got: string) => `A sheet "${wanted}" exists and is not Målkoll's; wrote "${got}" instead.`,
   wrote: (tabs: string, file: string) => `Wrote ${tabs} to ${file}`,
   deckWritten: (file: string) => `The presentation was written to ${file}`,
