@@ -98,8 +98,13 @@ interface Written {
 const bytesOf = async (file: Blob): Promise<Uint8Array> => new Uint8Array(await file.arrayBuffer());
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-/** "januari.xlsx" (or "januari.csv") → "januari-malkoll.xlsx", as the CLI names its output. */
-export const outputName = (input: string): string => `${input.replace(/\.(xlsx|xlsm|csv|txt)$/i, "")}-malkoll.xlsx`;
+/**
+ * "januari.xlsx" (or "januari.csv") → "januari-malkoll.xlsx", as the CLI names its output; a
+ * macro-enabled workbook stays one ("januari.xlsm" → "januari-malkoll.xlsm": Excel refuses an
+ * .xlsx holding macros).
+ */
+export const outputName = (input: string): string =>
+  `${input.replace(/\.(xlsx|xlsm|csv|txt)$/i, "")}-malkoll.${/\.xlsm$/i.test(input) ? "xlsm" : "xlsx"}`;
 
 /**
  * The task pane in a plain browser: the same App and pipeline on an .xlsx held in memory instead of
