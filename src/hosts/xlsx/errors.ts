@@ -1,5 +1,5 @@
 /** Why a file could not be opened as an .xlsx workbook. */
-export type XlsxErrorCode = "notXlsx" | "encrypted" | "corrupt";
+export type XlsxErrorCode = "notXlsx" | "encrypted" | "corrupt" | "tooLarge";
 
 /** A file that cannot be read or written as .xlsx, with a one-line Swedish message for the user. */
 export class XlsxError extends Error {
@@ -20,9 +20,15 @@ export const MESSAGES = {
   notXlsx: "Filen är inte en Excel-arbetsbok (.xlsx). Spara den som Excel-arbetsbok (.xlsx) och försök igen.",
   corrupt:
     "Filen är skadad eller ofullständig och kan inte läsas som en Excel-arbetsbok (.xlsx). Öppna den i Excel, spara en ny kopia och försök igen.",
+  tooLarge: "Arbetsboken är för stor för att läsas. Dela upp underlaget i flera filer eller blad och försök igen.",
 } as const;
 
 /** A corrupt-file error that names what was wrong, for support, after the user-facing sentence. */
 export function corrupt(detail: string): XlsxError {
   return new XlsxError("corrupt", `${MESSAGES.corrupt} (${detail})`);
+}
+
+/** A part too large to read (over the limits in zip.ts), naming which and by how much, after the user-facing sentence. */
+export function tooLarge(detail: string): XlsxError {
+  return new XlsxError("tooLarge", `${MESSAGES.tooLarge} (${detail})`);
 }
