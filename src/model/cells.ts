@@ -4,6 +4,10 @@ export type Cell = string | number | boolean | null;
 /**
  * One sheet's used cells as a host adapter hands them to ingest.
  * `values[i][j]` is the cell at sheet row `origin.row + i + 1`, column `origin.col + j` (0-based col).
+ * Normally a rectangle of rows of nulls and values. A row or cell may also be missing (undefined,
+ * read as blank): a CSV row is as long as its fields, and the .xlsx reader leaves out the empty
+ * rows and columns of a sheet whose cells lie far apart (a stray value at XFD1048576 beside a
+ * table, src/hosts/xlsx/sheetGrid.ts) rather than allocate them.
  * Dates arrive as Excel 1900-system serial numbers (adapters convert the 1904 system), so a
  * date cell is a number whose `formats` entry is a date format.
  */
