@@ -11,7 +11,7 @@ import { corrupt, MESSAGES, XlsxError } from "./errors";
 import { indexEntries, parseRels, parseWorkbook, relsPathOf, type Relationship, type WorkbookInfo } from "./package";
 import { MARKER_NAME, markerOf } from "../ooxml/marker";
 import { readSharedStrings } from "./sharedStrings";
-import { scanSheet } from "./sheetXml";
+import { readSheetXml } from "./sheetXml";
 import { readStyles, type ReadStyles } from "./styles";
 import { inflateEntry, looksLikeZip, readZip, type ZipEntry } from "./zip";
 
@@ -144,8 +144,7 @@ export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
         styles = readStyles(stylesPart ? text(stylesPart) : undefined);
       }
       const st = styles;
-      const xml = decodeXml(inflateEntry(e));
-      return scanSheet(sheet.name, xml, {
+      return readSheetXml(sheet.name, e, {
         formats: st.formats,
         isDate: st.isDate,
         date1904: info.date1904,
