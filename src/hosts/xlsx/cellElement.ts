@@ -9,6 +9,7 @@
 // then read() returns INCOMPLETE and changes nothing (the cell is placed in its row only once it
 // has been read whole), and the scan reads it again with the next piece appended.
 import type { Cell } from "../../model/cells";
+import { textContent } from "../ooxml/xml";
 import { stringItemText } from "./sharedStrings";
 import type { Rows } from "./sheetRows";
 
@@ -95,7 +96,7 @@ export class CellReader {
   private vA = -1;
   private vB = -1;
   private inline: string | null = null;
-  private readonly interned = new Map<string, string>();
+  private readonly recent: string[] = new Array<string>(KEEP_SLOTS).fill("");
 
   constructor(p: string, values: ValueReader, rows: Rows) {
     this.p = p;
@@ -212,17 +213,25 @@ export class CellReader {
   }
 
   /**
-   * A string of the sheet's own text (not a shared string), to keep: one copy per distinct short
-   * string, and never a view into the piece of XML it came from. V8 makes a substring of 13 or more
-   * characters a view that keeps its whole parent string alive, which would keep every piece of a
-   * sheet of inline strings, so memory would follow the XML's size instead of the cells kept.
+   * A string of the sheet's own text (not a shared string), to keep: a copy that is no view into the
+   * piece of XML it came from, and one copy of a string seen a moment ago. V8 makes a substring of
+   * 13 or more characters a view that keeps its whole parent string alive, which would keep every
+   * piece of a sheet of inline strings, so memory would follow the XML's size instead of the cells
+   * kept; and a million rows of inline strings repeat their unit names a million times. The strings
+   * seen are remembered in a small two-way cache by a few of their characters (a Map, which hashes
+   * every character of every string, took three times as long).
    */
   private keep(s: string): string {
-    if (s.length > INTERN_MAX_LENGTH) return detach(s);
-    const known = this.interned.get(s);
-    if (known !== undefined) return known;
-    const own = detach(s);
-    if (this.interned.size < INTERN_MAX) this.interned.set(own, own);
+    const n = s.length;
+    if (n > KEEP_MAX_LENGTH || n === 0) return n < SLICE_MIN ? s : detach(s);
+    const slot =
+      (n * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(n >> 2) * 131 + s.charCodeAt(n >> 1) * 17 + s.charCodeAt(n - 1)) & (KEEP_SLOTS - 2);
+    const recent = this.recent;
+    if (recent[slot] === s) return recent[slot];
+    if (recent[slot + 1] === s) return recent[slot + 1];
+    const own = n < SLICE_MIN ? s : detach(s);
+    recent[slot + 1] = recent[slot];
+    recent[slot] = own;
     return own;
   }
 
@@ -232,6 +241,15 @@ export class CellReader {
     this.vA = -1;
     this.vB = -1;
     this.inline = null;
+    if (pl === 0 && xml.startsWith("<is><t>", pos)) {
+      // Fast path: <is><t>text</t></is></c>, an inline string as most writers write one
+      const a = pos + 7;
+      const k = xml.indexOf("<", a);
+      if (k >= 0 && xml.startsWith("</t></is></c>", k)) {
+        this.inline = textContent(xml.slice(a, k));
+        return k + 13;
+      }
+    }
     for (;;) {
       const l = xml.indexOf("<", pos);
       if (l < 0) return INCOMPLETE;
@@ -280,10 +298,12 @@ export class CellReader {
   }
 }
 
-/** Strings up to this long are kept once each (a sheet of inline strings repeats its unit names a million times). */
-const INTERN_MAX_LENGTH = 64;
-/** At most this many distinct strings are remembered (a column of unique ids fills it early, and then no more are). */
-const INTERN_MAX = 1 << 16;
+/** Strings up to this long are looked up among those seen (keep). */
+const KEEP_MAX_LENGTH = 64;
+/** The cache of strings seen: 4 096 pairs. */
+const KEEP_SLOTS = 8192;
+/** V8 copies a substring shorter than this (SlicedString::kMinLength) instead of making it a view. */
+const SLICE_MIN = 13;
 
 /** A copy of `s` that is no view into a longer string: a concatenation, flattened by the slice, owns its characters. */
 function detach(s: string): string {
