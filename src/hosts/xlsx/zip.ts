@@ -156,9 +156,9 @@ function findNativeInflate(): RawInflate | null {
   const inflateRawSync = zlib?.inflateRawSync;
   if (typeof inflateRawSync !== "function") return null;
   // maxOutputLength guards against an entry that inflates to more than it declares (a zip bomb);
-  // one output chunk of the declared size (and a byte) saves zlib gathering 16 KB chunks and joining
-  // them: 66 MB in ~60 ms instead of ~95 ms.
-  return (data, size) => inflateRawSync(data, { maxOutputLength: Math.max(size, 1), chunkSize: Math.max(size + 1, 64) });
+  // one output chunk of the declared size (and a byte, up to 128 MiB) saves zlib gathering 16 KB
+  // chunks and joining them: 66 MB in ~60 ms instead of ~95 ms.
+  return (data, size) => inflateRawSync(data, { maxOutputLength: Math.max(size, 1), chunkSize: Math.min(Math.max(size + 1, 64), 1 << 27) });
 }
 
 const NATIVE_INFLATE = findNativeInflate();
