@@ -143,3 +143,53 @@ describe("readSheetXml's pieces", () => {
     }
   });
 });
+
+describe("the grid of a sheet with far cells", () => {
+  const cell = (ref: string, v: number) => `<c r="${ref}"><v>${v}</v></c>`;
+  const row = (r: number, ...cells: string[]) => `<row r="${r}">${cells.join("")}</row>`;
+
+  it("lays out a table that starts far right (every row kept by its cells) as before", () => {
+    const g = scanSheet("S", sheetXml(row(3, cell("BZ3", 1), cell("CA3", 2)) + row(4, cell("CB4", 3))), ctx);
+    expect(g.origin).toEqual({ row: 2, col: 77 });
+    expect(g.values).toEqual([
+      [1, 2, null],
+      [null, null, 3],
+    ]);
+    expect(g.formats).toEqual([
+      [undefined, undefined, undefined],
+      [undefined, undefined, undefined],
+    ]);
+  });
+
+  it("keeps a row with a cell at XFD beside the table's cells, and rows out of order and repeated", () => {
+    const g = scanSheet(
+      "S",
+      sheetXml(
+        row(2, cell("A2", 2), cell("B2", 3)) +
+          row(1, cell("A1", 1), cell("XFD1", 9)) +
+          row(2, cell("XFD2", 8)) +
+          row(900000, cell("B900000", 5)),
+      ),
+      ctx,
+    );
+    expect(g.origin).toEqual({ row: 0, col: 0 });
+    expect(g.values.length).toBe(900000);
+    expect(Object.keys(g.values)).toEqual(["0", "1", "899999"]);
+    // The table is two columns wide; the cells at XFD are at their own index, with nothing between.
+    expect([g.values[0][0], g.values[0][1], g.values[0][16383], Object.keys(g.values[0]).length]).toEqual([1, null, 9, 3]);
+    expect([g.values[1][0], g.values[1][1], g.values[1][16383], Object.keys(g.values[1]).length]).toEqual([2, 3, 8, 3]);
+    expect(g.values[899999]).toEqual([null, 5]);
+    expect(g.values[500000]).toBeUndefined();
+  });
+
+  it("lays out a sheet with many cells and one far stray whole when the rectangle is small enough", () => {
+    // 200 rows × 20 columns and a stray at Z5000: 5 000 × 26 slots, under the 4 M laid out whole.
+    let data = "";
+    for (let r = 1; r <= 200; r++)
+      data += row(r, ...Array.from({ length: 20 }, (_, j) => cell(`${String.fromCharCode(65 + j)}${r}`, r * j)));
+    const g = scanSheet("S", sheetXml(data + row(5000, cell("Z5000", 1))), ctx);
+    expect(g.values.length).toBe(5000);
+    expect(g.values.every((r) => Array.isArray(r) && r.length === 26)).toBe(true);
+    expect(g.values[4999][25]).toBe(1);
+  });
+});
