@@ -146,7 +146,10 @@ export class CellReader {
         // r="B12": letters (either case) give the column, digits the row (checked against XFD1048576 by Rows.place)
         let colNum = 0;
         let rowNum = 0;
-        for (c = xml.charCodeAt(i); c !== quote && i < n; c = xml.charCodeAt(++i)) {
+        // Capitals then digits, as every writer writes them; anything else in the loop after.
+        for (c = xml.charCodeAt(i); c >= 65 && c <= 90; c = xml.charCodeAt(++i)) colNum = colNum * 26 + (c - 64);
+        for (; c >= 48 && c <= 57; c = xml.charCodeAt(++i)) rowNum = rowNum * 10 + (c - 48);
+        for (; c !== quote && i < n; c = xml.charCodeAt(++i)) {
           if (c >= 65 && c <= 90) colNum = colNum * 26 + (c - 64);
           else if (c >= 48 && c <= 57) rowNum = rowNum * 10 + (c - 48);
           else if (c >= 97 && c <= 122) colNum = colNum * 26 + (c - 96);
@@ -159,9 +162,15 @@ export class CellReader {
         for (c = xml.charCodeAt(i); c !== quote && i < n; c = xml.charCodeAt(++i)) v = v * 10 + (c - 48);
         style = v;
       } else if (single && a0 === 116 /* t */) {
-        const vs = i;
-        i = valueEnd(xml, i, quote);
-        type = typeCode(xml, vs, i);
+        if (xml.charCodeAt(i) === 115 && xml.charCodeAt(i + 1) === quote) {
+          // t="s", a shared string: most string cells
+          type = T_S;
+          i++;
+        } else {
+          const vs = i;
+          i = valueEnd(xml, i, quote);
+          type = typeCode(xml, vs, i);
+        }
       } else i = valueEnd(xml, i, quote);
       if (i >= n) return INCOMPLETE;
       i++; // past the closing quote

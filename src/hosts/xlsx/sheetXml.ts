@@ -224,7 +224,8 @@ export class SheetScanner {
     const pl = this.pl;
     const n = xml.length;
     for (;;) {
-      const lt = xml.indexOf("<", pos);
+      // Elements follow each other without text between them, nearly always.
+      const lt = pos < n && xml.charCodeAt(pos) === 60 ? pos : xml.indexOf("<", pos);
       if (lt < 0) return n;
       if (lt >= limit) return lt;
       let q = lt + 1;
