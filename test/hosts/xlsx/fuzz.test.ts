@@ -41,6 +41,20 @@ function base(name: string, bytes: Uint8Array): Base {
   return { name, bytes, entries, sheetPart, sheetXml: strFromU8(parts[sheetPart]), directoryAt };
 }
 
+/**
+ * The same bytes on every run: ExcelJS writes the time of day into docProps/core.xml and the zip
+ * headers, which would move what a seed's mutations hit.
+ */
+function fixedInTime(bytes: Uint8Array): Uint8Array {
+  return writeZip(
+    readZip(bytes).map((e) => {
+      if (e.name !== "docProps/core.xml") return { ...e, modTime: 0, modDate: 0x21 };
+      const xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === e.name })[e.name]);
+      return makeEntry(e.name, strToU8(xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, "$12024-02-01T08:00:00Z")));
+    }),
+  );
+}
+
 /** The package with its parts as given (fflate writes it, so the zip is sound whatever the XML). */
 function rezip(b: Base, part: string, data: Uint8Array): Uint8Array {
   const parts = unzipSync(b.bytes);
@@ -283,7 +297,7 @@ describe("fuzzing the reader and the CLI with mutated workbooks", () => {
   let small: Base;
   beforeAll(async () => {
     sample = base("sample", sampleBytes());
-    small = base("small", await fixtureWorkbook());
+    small = base("small", fixedInTime(await fixtureWorkbook()));
   });
 
   afterAll(() => {
