@@ -5,11 +5,14 @@
  *      process so its peak RSS is its own;
  *   b) the CLI end to end on a 200k-row .xlsx, as a separate process (GNU time for seconds + peak RSS);
  *   c) the reader floor: unzip + a scan of the sheet XML's cells (what no streaming reader can beat),
- *      and the project's own xlsx reader when it exists;
+ *      and the project's own xlsx reader when it exists; then the CLI end to end on the sheet
+ *      maximum, 1 048 576 rows × 10 columns, with shared strings and with inline strings (the
+ *      latter 600 MB of sheet XML, past V8's longest string), each checked against the generator;
  *   d) LibreOffice computing the same summary with COUNTIFS formulas (headless convert to CSV).
  *
  * Options: --sizes=10000,100000   engine sizes (default 10000,100000,1000000)
  *          --skip-lo              skip (d)
+ *          --skip-max             skip the sheet maximum (generating its two files once takes ~2 minutes)
  *          --regen                regenerate the cached .xlsx files under /tmp/malkoll-bench
  *          MALKOLL_BENCH_NO_GNU_TIME=1   measure the CLI with the node wrapper instead of /usr/bin/time
  * Progress goes to stderr; the table to stdout.
@@ -18,12 +21,16 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawn, spawnSync } from "child_process";
+import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { runPipeline } from "../src/app/pipeline";
 import { DEFAULT_SETTINGS } from "../src/model/settings";
-import type { SheetGrid } from "../src/model/cells";
+import { columnLetter, type Cell, type SheetGrid } from "../src/model/cells";
+import { workbookFromGrid } from "../src/hosts/xlsx/newWorkbook";
+import { makeEntry, makeLargeEntry, readZip, writeZip, type ZipEntry } from "../src/hosts/xlsx/zip";
 import {
+  DATE_COLUMN,
   DATE_FORMAT,
   PATIENT_HEADERS,
   REGION,
@@ -31,6 +38,7 @@ import {
   expectedFigures,
   isoToSerial,
   patientGrid,
+  patientRowCells,
   patientRowSource,
   serialToDate,
   type PatientRow,
@@ -54,7 +62,7 @@ const ROOT = (() => {
 const log = (s: string) => process.stderr.write(s + "\n");
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 const secs = (s: number) => (s < 0.1 ? s.toFixed(3) : s < 10 ? s.toFixed(2) : s.toFixed(1)) + " s";
-const kRows = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`) + " rows";
+const kRows = (n: number) => (n === 1_048_576 ? "1,048,576" : n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`) + " rows";
 const rate = (n: number, s: number) => {
   const r = n / s;
   return r >= 1e6 ? `${(r / 1e6).toFixed(2)}M rows/s` : `${Math.round(r / 1000)}k rows/s`;
@@ -172,18 +180,18 @@ function benchEngine(sizes: number[]): void {
 // ---------------------------------------------------------------------------------------------------
 // Generated files (cached between runs)
 
-function cached(file: string, what: string): boolean {
+function cached(file: string, what: string, rows = CLI_ROWS): boolean {
   const meta = file + ".meta.json";
   if (process.argv.includes("--regen") || !fs.existsSync(file) || !fs.existsSync(meta)) return false;
   try {
     const m = JSON.parse(fs.readFileSync(meta, "utf8"));
-    return m.version === FILE_VERSION && m.seed === SEED && m.rows === CLI_ROWS && m.what === what;
+    return m.version === FILE_VERSION && m.seed === SEED && m.rows === rows && m.what === what;
   } catch {
     return false;
   }
 }
-function markCached(file: string, what: string): void {
-  fs.writeFileSync(file + ".meta.json", JSON.stringify({ version: FILE_VERSION, seed: SEED, rows: CLI_ROWS, what }));
+function markCached(file: string, what: string, rows = CLI_ROWS): void {
+  fs.writeFileSync(file + ".meta.json", JSON.stringify({ version: FILE_VERSION, seed: SEED, rows, what }));
 }
 
 function* rows200k(): Generator<PatientRow> {
@@ -271,6 +279,111 @@ async function makeCountifsXlsx(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The sheet maximum: 1 048 576 rows × 10 columns (cached between runs)
+
+/** Excel's last row: the header and 1 048 575 patient rows. */
+const MAX_ROWS = 1_048_576;
+const MAX_SHARED_XLSX = path.join(WORK, "max-1m-shared.xlsx");
+const MAX_INLINE_XLSX = path.join(WORK, "max-1m-inline.xlsx");
+/** The 9 columns of a patient row and a tenth, "Prioritet", which Målkoll does not read (it must still be read past). */
+const MAX_HEADERS = [...PATIENT_HEADERS, "Prioritet"];
+const PRIORITIES = ["Hög", "Normal", "Låg"];
+const DATE_XF = 1;
+const MAX_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+function* maxRows(): Generator<PatientRow & { prioritet: string }> {
+  const src = patientRowSource(SEED, DATE);
+  for (let i = 1; i < MAX_ROWS; i++) yield { ...src.next(), prioritet: PRIORITIES[i % 3] };
+}
+
+const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** zlib's CRC-32 where this Node has it (20.15+; the reader does not check it). */
+const crcOf = (zlib as unknown as { crc32?: (d: Uint8Array, v?: number) => number }).crc32;
+
+/**
+ * The sheet maximum as an .xlsx: strings in the shared-string table or inline (`t="inlineStr"`),
+ * Beslutsdatum as a number with a date format. The sheet XML is made and deflated 8 MB at a time
+ * (each block deflated on its own and flushed, so the blocks join into one stream), never whole.
+ */
+async function makeMaxXlsx(file: string, strings: "shared" | "inline"): Promise<void> {
+  if (cached(file, `max-${strings}`, MAX_ROWS)) return;
+  log(`generating ${file} (once; cached afterwards) …`);
+  const t0 = now();
+  const sst = new Map<string, number>();
+  let refs = 0;
+  const cellOf = (ref: string, v: Cell, date = false): string => {
+    if (v === null || v === "") return "";
+    if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+    if (typeof v === "number") return `<c r="${ref}"${date ? ` s="${DATE_XF}"` : ""}><v>${v}</v></c>`;
+    if (strings === "inline") return `<c r="${ref}" t="inlineStr"><is><t>${xmlText(v)}</t></is></c>`;
+    let k = sst.get(v);
+    if (k === undefined) sst.set(v, (k = sst.size));
+    refs++;
+    return `<c r="${ref}" t="s"><v>${k}</v></c>`;
+  };
+  const letters = MAX_HEADERS.map((_, j) => columnLetter(j));
+  const rowXml = (r: number, cells: Cell[]) =>
+    `<row r="${r}">` + cells.map((v, j) => cellOf(`${letters[j]}${r}`, v, j === DATE_COLUMN && typeof v === "number")).join("") + "</row>";
+
+  const deflated: Buffer[] = [];
+  let size = 0;
+  let crc = 0;
+  let block: string[] = [];
+  let blockLength = 0;
+  const flush = (last: boolean) => {
+    const buf = Buffer.from(block.join(""), "utf8");
+    block = [];
+    blockLength = 0;
+    size += buf.length;
+    if (crcOf) crc = crcOf(buf, crc);
+    deflated.push(zlib.deflateRawSync(buf, { level: 6, finishFlush: zlib.constants.Z_FULL_FLUSH }));
+    if (last) deflated.push(Buffer.from([0x03, 0x00])); // the final, empty block
+  };
+  const add = (s: string) => {
+    block.push(s);
+    blockLength += s.length;
+    if (blockLength >= 8 << 20) flush(false);
+  };
+  add(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      `<dimension ref="A1:J${MAX_ROWS}"/><sheetData>`,
+  );
+  add(rowXml(1, MAX_HEADERS));
+  let r = 1;
+  for (const p of maxRows()) {
+    r++;
+    add(rowXml(r, [...patientRowCells(p), p.prioritet]));
+  }
+  add("</sheetData></worksheet>");
+  flush(true);
+  const raw = Buffer.concat(deflated);
+
+  const sstXml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' +
+    ` count="${refs}" uniqueCount="${sst.size}">` +
+    [...sst.keys()].map((k) => `<si><t>${xmlText(k)}</t></si>`).join("") +
+    "</sst>";
+  // The package around it: workbookFromGrid's, with this sheet, styles and shared strings.
+  const skeleton = readZip(workbookFromGrid({ name: "Väntande", values: [MAX_HEADERS] }));
+  const entries = skeleton.map((e): ZipEntry => {
+    if (e.name === "xl/styles.xml") return makeEntry(e.name, new TextEncoder().encode(MAX_STYLES));
+    if (e.name === "xl/sharedStrings.xml") return makeLargeEntry(e.name, new TextEncoder().encode(sstXml));
+    if (e.name === "xl/worksheets/sheet1.xml") return { ...e, raw, compressedSize: raw.length, size, crc32: crc >>> 0 };
+    return e;
+  });
+  fs.writeFileSync(file + ".tmp", writeZip(entries));
+  fs.renameSync(file + ".tmp", file);
+  markCached(file, `max-${strings}`, MAX_ROWS);
+  log(`  done in ${secs(now() - t0)}, ${mb(fs.statSync(file).size)} (sheet XML ${mb(size)})`);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // b) CLI end to end
 
 interface Timed {
@@ -315,20 +428,36 @@ function timeCommand(cmd: string, args: string[], timeoutMs: number): Timed {
   return { seconds: wall, maxRss: rss, status: r.status, stderr: r.stderr ?? r.error?.message ?? "" };
 }
 
-/** Region first visits from the CLI's --json output against the generator. */
-function checkCliJson(file: string): string {
+/** Region first visits from the CLI's --json output against the generator; `exact`: every unit of both measures too. */
+function checkCliJson(file: string, rows: () => Iterable<PatientRow> = rows200k, exact = false): string {
   try {
+    type Figures = { total: number | null; withinLimit: number | null; overLimit?: number | null; over365?: number | null };
     const j = JSON.parse(fs.readFileSync(file, "utf8")) as {
-      careGuarantee?: { measure: string; region: { total: number | null; withinLimit: number | null } }[];
+      careGuarantee?: { measure: string; region: Figures; units: (Figures & { unit: string })[] }[];
     };
     const fv = j.careGuarantee?.find((m) => m.measure === "firstVisit");
     if (!fv) return "no firstVisit result";
-    const exp = [...expectedFigures(rows200k(), DATE).values()].filter((f) => f.kontakttyp === "Förstabesök");
+    const figures = expectedFigures(rows(), DATE);
+    const exp = [...figures.values()].filter((f) => f.kontakttyp === "Förstabesök");
     const total = exp.reduce((s, f) => s + f.total, 0);
     const within = exp.reduce((s, f) => s + f.within90, 0);
-    return fv.region.total === total && fv.region.withinLimit === within
-      ? `region förstabesök ${within}/${total} = ${((100 * within) / total).toFixed(1)} % (match the generator)`
-      : `MISMATCH: CLI ${fv.region.withinLimit}/${fv.region.total}, generator ${within}/${total}`;
+    if (fv.region.total !== total || fv.region.withinLimit !== within)
+      return `MISMATCH: CLI ${fv.region.withinLimit}/${fv.region.total}, generator ${within}/${total}`;
+    let units = 0;
+    if (exact) {
+      const measures: Record<string, string> = { firstVisit: "Förstabesök", treatment: "Operation/åtgärd" };
+      for (const m of j.careGuarantee ?? []) {
+        for (const u of m.units) {
+          const f = figures.get(u.unit + "\t" + measures[m.measure]);
+          if (!f || u.total !== f.total || u.withinLimit !== f.within90 || u.overLimit !== f.over90 || u.over365 !== f.over365)
+            return `MISMATCH: ${m.measure} ${u.unit}: CLI ${u.withinLimit}/${u.total}, generator ${f?.within90}/${f?.total}`;
+          units++;
+        }
+      }
+      if (units !== figures.size) return `MISMATCH: CLI has ${units} unit figures, generator ${figures.size}`;
+    }
+    const what = exact ? `; all ${units} unit × contact type figures (total, within, over 90, over 365) match` : " (match the generator)";
+    return `region förstabesök ${within}/${total} = ${((100 * within) / total).toFixed(1)} %${what}`;
   } catch (e) {
     return `unreadable: ${errText(e)}`;
   }
@@ -372,6 +501,36 @@ function benchCli(): number | null {
   ]);
   notes.push(`CLI json: ${checkCliJson(json)}`);
   return t.seconds;
+}
+
+/** The CLI end to end on the sheet maximum (shared and inline strings): seconds, peak RSS (limit 1.5 GB), every figure checked. */
+async function benchMaxSheet(): Promise<void> {
+  const bin = path.join(ROOT, "bin/malkoll.js");
+  for (const [strings, file] of [
+    ["shared", MAX_SHARED_XLSX],
+    ["inline", MAX_INLINE_XLSX],
+  ] as const) {
+    await makeMaxXlsx(file, strings);
+    const out = path.join(WORK, "out", `max-${strings}-malkoll.xlsx`);
+    const json = path.join(WORK, "out", `max-${strings}-malkoll.json`);
+    log(`CLI end to end on the sheet maximum (${strings} strings) …`);
+    const t = timeCommand(process.execPath, [bin, "report", file, "--out", out, "--json", json, "--date", DATE], 300_000);
+    const label = `CLI, sheet max (${strings} strings)`;
+    const rss = t.maxRss === null ? "peak RSS ?" : `peak RSS ${mb(t.maxRss)} (${t.maxRss < 1.5 * 2 ** 30 ? "under" : "OVER"} 1.5 GB)`;
+    if (t.status !== 0) {
+      const why = t.stderr.trim().split("\n").filter(Boolean).pop() ?? "";
+      table.push([label, kRows(MAX_ROWS), secs(t.seconds), `exit ${t.status}`, `${rss}; ${why.slice(0, 120)}`]);
+      continue;
+    }
+    table.push([
+      label,
+      kRows(MAX_ROWS),
+      secs(t.seconds),
+      rate(MAX_ROWS, t.seconds),
+      `${rss}; 10 columns, input ${mb(fs.statSync(file).size)}`,
+    ]);
+    notes.push(`CLI json, sheet max (${strings} strings): ${checkCliJson(json, maxRows, true)}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -631,6 +790,7 @@ async function main(): Promise<void> {
   await makePatientsXlsx();
   const cliSeconds = benchCli();
   await benchReader();
+  if (!process.argv.includes("--skip-max")) await benchMaxSheet();
   if (!process.argv.includes("--skip-lo")) await benchLibreOffice(cliSeconds);
   printTable();
   log(`bench total ${secs(now() - t0)}`);

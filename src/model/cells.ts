@@ -4,6 +4,10 @@ export type Cell = string | number | boolean | null;
 /**
  * One sheet's used cells as a host adapter hands them to ingest.
  * `values[i][j]` is the cell at sheet row `origin.row + i + 1`, column `origin.col + j` (0-based col).
+ * Normally a rectangle of rows of nulls and values. A row or cell may also be missing (undefined,
+ * read as blank): a CSV row is as long as its fields, and the .xlsx reader leaves out the empty
+ * rows and columns of a sheet whose cells lie far apart (a stray value at XFD1048576 beside a
+ * table, src/hosts/xlsx/sheetGrid.ts) rather than allocate them.
  * A number whose `formats` entry is a date format (model/numberFormats.ts) is a 1900-system day
  * serial: in a 1904 workbook the adapter has converted it. Every other number is as the workbook
  * holds it, so a date written as a plain number in a `date1904` grid is still a 1904 serial; ingest,

@@ -4,7 +4,12 @@
 // what that call uses is small enough for the JIT to inline it all (V8 inlines a bounded amount
 // into one function): with the attributes or the content read by calls of their own, a 200 000-row
 // sheet read about a tenth slower.
+//
+// The XML comes a piece at a time (sheetXml.ts), so a cell may be cut off at the end of a piece:
+// then read() returns INCOMPLETE and changes nothing (the cell is placed in its row only once it
+// has been read whole), and the scan reads it again with the next piece appended.
 import type { Cell } from "../../model/cells";
+import { textContent } from "../ooxml/xml";
 import { stringItemText } from "./sharedStrings";
 import type { Rows } from "./sheetRows";
 
@@ -25,6 +30,9 @@ export interface ValueReader {
   uncalculated(row: number, col: number): void;
 }
 
+/** What read() returns for a cell that the text at hand ends inside of. */
+export const INCOMPLETE = -1;
+
 /** A tag name ends at ">", "/" or white space. */
 export function isNameEnd(c: number): boolean {
   return c === 62 || c === 32 || c === 47 || c === 9 || c === 10 || c === 13;
@@ -32,28 +40,30 @@ export function isNameEnd(c: number): boolean {
 
 /**
  * The position just after the end tag of the element whose name starts at `nameStart` and whose
- * start tag ends at `gt`, or the end of the XML when it has none.
+ * start tag ends at `gt` (found, so the name ends before it), or INCOMPLETE when the text has no end tag.
  */
 export function skipElement(xml: string, nameStart: number, gt: number): number {
   let ne = nameStart;
-  while (!isNameEnd(xml.charCodeAt(ne))) ne++;
+  while (ne < gt && !isNameEnd(xml.charCodeAt(ne))) ne++;
   const close = "</" + xml.slice(nameStart, ne) + ">";
   const e = xml.indexOf(close, gt);
-  return e < 0 ? xml.length : e + close.length;
+  return e < 0 ? INCOMPLETE : e + close.length;
 }
 
-/** From inside a cell's content, the position just after its `</c>` (other children are skipped). */
+/** From inside a cell's content, the position just after its `</c>` (other children are skipped), or INCOMPLETE. */
 function skipToCellEnd(xml: string, pos: number): number {
   for (;;) {
     const l = xml.indexOf("<", pos);
-    if (l < 0) return xml.length;
-    if (xml.charCodeAt(l + 1) === 47) return xml.indexOf(">", l) + 1;
+    if (l < 0) return INCOMPLETE;
     const g = xml.indexOf(">", l);
+    if (g < 0) return INCOMPLETE;
+    if (xml.charCodeAt(l + 1) === 47) return g + 1;
     if (xml.charCodeAt(g - 1) === 47) {
       pos = g + 1;
       continue;
     }
     pos = skipElement(xml, l + 1, g);
+    if (pos < 0) return INCOMPLETE;
   }
 }
 
@@ -90,6 +100,7 @@ export class CellReader {
   private inline: string | null = null;
   /** readChildren met an <f>. */
   private formula = false;
+  private readonly recent: string[] = new Array<string>(KEEP_SLOTS).fill("");
 
   constructor(p: string, values: ValueReader, rows: Rows) {
     this.p = p;
@@ -100,7 +111,10 @@ export class CellReader {
     this.rows = rows;
   }
 
-  /** Reads the element from just after `<c` and puts its value in its row; returns the position just after it. */
+  /**
+   * Reads the element from just after `<c` and puts its value in its row; returns the position just
+   * after it, or INCOMPLETE (having changed nothing) when the text ends inside it.
+   */
   read(xml: string, from: number): number {
     // <c r="B12" s="3" t="s">…</c>: each attribute value is parsed as it is scanned.
     const n = xml.length;
@@ -122,7 +136,7 @@ export class CellReader {
         i += 2;
         break;
       }
-      if (i >= n) break;
+      if (i >= n) return INCOMPLETE;
       const a0 = c;
       let single = false;
       c = xml.charCodeAt(++i);
@@ -133,10 +147,13 @@ export class CellReader {
       const quote = c;
       i++;
       if (single && a0 === 114 /* r */) {
-        // r="B12": letters (either case) give the column, digits the row
+        // r="B12": letters (either case) give the column, digits the row (checked against XFD1048576 by Rows.place)
         let colNum = 0;
         let rowNum = 0;
-        for (c = xml.charCodeAt(i); c !== quote && i < n; c = xml.charCodeAt(++i)) {
+        // Capitals then digits, as every writer writes them; anything else in the loop after.
+        for (c = xml.charCodeAt(i); c >= 65 && c <= 90; c = xml.charCodeAt(++i)) colNum = colNum * 26 + (c - 64);
+        for (; c >= 48 && c <= 57; c = xml.charCodeAt(++i)) rowNum = rowNum * 10 + (c - 48);
+        for (; c !== quote && i < n; c = xml.charCodeAt(++i)) {
           if (c >= 65 && c <= 90) colNum = colNum * 26 + (c - 64);
           else if (c >= 48 && c <= 57) rowNum = rowNum * 10 + (c - 48);
           else if (c >= 97 && c <= 122) colNum = colNum * 26 + (c - 96);
@@ -149,14 +166,24 @@ export class CellReader {
         for (c = xml.charCodeAt(i); c !== quote && i < n; c = xml.charCodeAt(++i)) v = v * 10 + (c - 48);
         style = v;
       } else if (single && a0 === 116 /* t */) {
-        const vs = i;
-        i = valueEnd(xml, i, quote);
-        type = typeCode(xml, vs, i);
+        if (xml.charCodeAt(i) === 115 && xml.charCodeAt(i + 1) === quote) {
+          // t="s", a shared string: most string cells
+          type = T_S;
+          i++;
+        } else {
+          const vs = i;
+          i = valueEnd(xml, i, quote);
+          type = typeCode(xml, vs, i);
+        }
       } else i = valueEnd(xml, i, quote);
+      if (i >= n) return INCOMPLETE;
       i++; // past the closing quote
     }
-    col = this.rows.place(row, col);
-    if (selfClosing) return i;
+    if (i > n) return INCOMPLETE; // "/" without its ">"
+    if (selfClosing) {
+      this.rows.place(row, col);
+      return i;
+    }
 
     let vA: number;
     let vB: number;
@@ -180,7 +207,7 @@ export class CellReader {
       ) {
         pos = k + 8;
       } else {
-        // </v> followed by something else than </c> (an extLst, white space …)
+        // </v> followed by something else than </c> (an extLst, white space …), or the text ends
         pos = skipToCellEnd(xml, k + this.vClose.length);
       }
     } else {
@@ -190,29 +217,63 @@ export class CellReader {
       inline = this.inline;
       formula = this.formula;
     }
-    const value = this.values.value(xml, type, style, vA, vB, inline);
-    if (value !== null) this.rows.set(col, value, this.values.format(type, style, value));
-    else if (formula) this.values.uncalculated(this.rows.cur, col);
+    if (pos < 0) return INCOMPLETE;
+    col = this.rows.place(row, col);
+    let value = this.values.value(xml, type, style, vA, vB, inline);
+    if (value !== null) {
+      if (type !== T_S && typeof value === "string") value = this.keep(value);
+      this.rows.set(col, value, this.values.format(type, style, value));
+    } else if (formula) this.values.uncalculated(this.rows.cur, col);
     return pos;
   }
 
-  /** Children: <f>, <v>, <is>, <extLst>; up to </c>. Returns the position just after it. */
+  /**
+   * A string of the sheet's own text (not a shared string), to keep: a copy that is no view into the
+   * piece of XML it came from, and one copy of a string seen a moment ago. V8 makes a substring of
+   * 13 or more characters a view that keeps its whole parent string alive, which would keep every
+   * piece of a sheet of inline strings, so memory would follow the XML's size instead of the cells
+   * kept; and a million rows of inline strings repeat their unit names a million times. The strings
+   * seen are remembered in a small two-way cache by a few of their characters (a Map, which hashes
+   * every character of every string, took three times as long).
+   */
+  private keep(s: string): string {
+    const n = s.length;
+    if (n > KEEP_MAX_LENGTH || n === 0) return n < SLICE_MIN ? s : detach(s);
+    const slot =
+      (n * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(n >> 2) * 131 + s.charCodeAt(n >> 1) * 17 + s.charCodeAt(n - 1)) & (KEEP_SLOTS - 2);
+    const recent = this.recent;
+    if (recent[slot] === s) return recent[slot];
+    if (recent[slot + 1] === s) return recent[slot + 1];
+    const own = n < SLICE_MIN ? s : detach(s);
+    recent[slot + 1] = recent[slot];
+    recent[slot] = own;
+    return own;
+  }
+
+  /** Children: <f>, <v>, <is>, <extLst>; up to </c>. Returns the position just after it, or INCOMPLETE. */
   private readChildren(xml: string, pos: number): number {
-    const n = xml.length;
     const pl = this.p.length;
     this.vA = -1;
     this.vB = -1;
     this.inline = null;
     this.formula = false;
+    if (pl === 0 && xml.startsWith("<is><t>", pos)) {
+      // Fast path: <is><t>text</t></is></c>, an inline string as most writers write one
+      const a = pos + 7;
+      const k = xml.indexOf("<", a);
+      if (k >= 0 && xml.startsWith("</t></is></c>", k)) {
+        this.inline = textContent(xml.slice(a, k));
+        return k + 13;
+      }
+    }
     for (;;) {
       const l = xml.indexOf("<", pos);
-      if (l < 0) return n;
+      if (l < 0) return INCOMPLETE;
       const k = l + 1;
-      if (xml.charCodeAt(k) === 47) {
-        // </c> (or a stray closing tag): the cell ends
-        return xml.indexOf(">", k) + 1;
-      }
       const g = xml.indexOf(">", k);
+      if (g < 0) return INCOMPLETE;
+      // </c> (or a stray closing tag): the cell ends
+      if (xml.charCodeAt(k) === 47) return g + 1;
       const selfC = xml.charCodeAt(g - 1) === 47;
       const cc = xml.charCodeAt(k + pl);
       const nameEnd = isNameEnd(xml.charCodeAt(k + pl + 1));
@@ -222,12 +283,19 @@ export class CellReader {
           pos = g + 1;
           continue;
         }
+        const e = xml.indexOf(this.vClose, g + 1);
+        if (e < 0) return INCOMPLETE;
         this.vA = g + 1;
-        this.vB = xml.indexOf(this.vClose, g + 1);
-        pos = this.vB + this.vClose.length;
+        this.vB = e;
+        pos = e + this.vClose.length;
       } else if (cc === 102 /* f */ && nameEnd) {
         this.formula = true;
-        pos = selfC ? g + 1 : xml.indexOf(this.fClose, g) + this.fClose.length;
+        if (selfC) pos = g + 1;
+        else {
+          const e = xml.indexOf(this.fClose, g);
+          if (e < 0) return INCOMPLETE;
+          pos = e + this.fClose.length;
+        }
       } else if (cc === 105 /* i */ && xml.charCodeAt(k + pl + 1) === 115 && isNameEnd(xml.charCodeAt(k + pl + 2))) {
         if (selfC) {
           this.inline = "";
@@ -235,12 +303,26 @@ export class CellReader {
           continue;
         }
         const e = xml.indexOf(this.isClose, g);
+        if (e < 0) return INCOMPLETE;
         this.inline = stringItemText(xml.substring(g + 1, e), this.p);
         pos = e + this.isClose.length;
       } else {
         // Anything else (extLst …): skip the element whole.
         pos = selfC ? g + 1 : skipElement(xml, k, g);
+        if (pos < 0) return INCOMPLETE;
       }
     }
   }
+}
+
+/** Strings up to this long are looked up among those seen (keep). */
+const KEEP_MAX_LENGTH = 64;
+/** The cache of strings seen: 4 096 pairs. */
+const KEEP_SLOTS = 8192;
+/** V8 copies a substring shorter than this (SlicedString::kMinLength) instead of making it a view. */
+const SLICE_MIN = 13;
+
+/** A copy of `s` that is no view into a longer string: a concatenation, flattened by the slice, owns its characters. */
+function detach(s: string): string {
+  return (" " + s).slice(1);
 }

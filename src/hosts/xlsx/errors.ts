@@ -1,5 +1,5 @@
 /** Why a file could not be opened as an .xlsx workbook. */
-export type XlsxErrorCode = "notXlsx" | "encrypted" | "corrupt";
+export type XlsxErrorCode = "notXlsx" | "encrypted" | "corrupt" | "tooLarge";
 
 /**
  * A file that cannot be read or written as .xlsx, with a one-line message for the user: Swedish in
@@ -28,6 +28,7 @@ export const MESSAGES = {
   notXlsx: "Filen är inte en Excel-arbetsbok (.xlsx). Spara den som Excel-arbetsbok (.xlsx) och försök igen.",
   corrupt:
     "Filen är skadad eller ofullständig och kan inte läsas som en Excel-arbetsbok (.xlsx). Öppna den i Excel, spara en ny kopia och försök igen.",
+  tooLarge: "Arbetsboken är för stor för att läsas. Dela upp underlaget i flera filer eller blad och försök igen.",
 } as const;
 
 export const MESSAGES_EN: Record<keyof typeof MESSAGES, string> = {
@@ -38,6 +39,7 @@ export const MESSAGES_EN: Record<keyof typeof MESSAGES, string> = {
   notXlsx: "The file is not an Excel workbook (.xlsx). Save it as an Excel workbook (.xlsx) and try again.",
   corrupt:
     "The file is damaged or incomplete and cannot be read as an Excel workbook (.xlsx). Open it in Excel, save a new copy and try again.",
+  tooLarge: "The workbook is too large to be read. Split the data into several files or sheets and try again.",
 };
 
 /**
@@ -47,3 +49,15 @@ export const MESSAGES_EN: Record<keyof typeof MESSAGES, string> = {
 export function corrupt(detail: string, detailEn: string = detail): XlsxError {
   return new XlsxError("corrupt", `${MESSAGES.corrupt} (${detail})`, `${MESSAGES_EN.corrupt} (${detailEn})`);
 }
+
+/** A part too large to read (over the limits in zip.ts), naming which and by how much, after the user-facing sentence. */
+export function tooLarge(detail: string): XlsxError {
+  return new XlsxError("tooLarge", `${MESSAGES.tooLarge} (${detail})`);
+}
+
+/** A part with a DTD, which OOXML forbids (it could redefine entities and shift what the part says). */
+export const dtdError = (part: string): XlsxError =>
+  corrupt(
+    `${part} innehåller en DTD (<!DOCTYPE …>), vilket en .xlsx-fil inte får ha`,
+    `${part} contains a DTD (<!DOCTYPE …>), which an .xlsx file must not have`,
+  );

@@ -1,5 +1,19 @@
 import { unzipSync, zipSync, strToU8, strFromU8 } from "fflate";
-import { crc32, inflateEntry, makeEntry, readZip, setNativeInflate, writeZip } from "../../../src/hosts/xlsx/zip";
+import {
+  crc32,
+  inflateEntry,
+  inflatePieces,
+  makeEntry,
+  MAX_RATIO,
+  MAX_STREAMED_PART,
+  MAX_WHOLE_PART,
+  PIECE,
+  RATIO_FLOOR,
+  readZip,
+  setNativeInflate,
+  writeZip,
+  type ZipEntry,
+} from "../../../src/hosts/xlsx/zip";
 import { XlsxError } from "../../../src/hosts/xlsx/errors";
 
 /** A one-entry stored archive written the zip64 way (sizes and offsets in zip64 records). */
@@ -134,5 +148,73 @@ describe("zip", () => {
     const input = zipSync({ "a.xml": strToU8("<a/>") });
     expect(() => readZip(input.slice(0, input.length - 5))).toThrow(XlsxError);
     expect(() => readZip(input.slice(0, 20))).toThrow(/avkortad|skadad|saknas/);
+  });
+});
+
+describe("how much a part may inflate to", () => {
+  const entry = (over: Partial<ZipEntry>): ZipEntry => ({ ...readZip(zipSync({ "xl/part.xml": strToU8("<a/>") }))[0], ...over });
+  const refusal = (f: () => unknown): { code: string; message: string } => {
+    try {
+      f();
+    } catch (e) {
+      expect(e).toBeInstanceOf(XlsxError);
+      return { code: (e as XlsxError).code, message: (e as Error).message };
+    }
+    throw new Error("not refused");
+  };
+
+  it("refuses, before inflating, a part declared over 200 times its compressed size above 128 MiB", () => {
+    const bomb = entry({ compressedSize: 1 << 20, size: (1 << 20) * 201 });
+    for (const f of [() => inflateEntry(bomb), () => inflatePieces(bomb, () => true)]) {
+      const r = refusal(f);
+      expect(r.code).toBe("corrupt");
+      expect(r.message).toMatch(
+        /xl\/part\.xml skulle packas upp till 201 gånger sin packade storlek, 201 MB; ett äkta kalkylblad packas högst 200 gånger/,
+      );
+    }
+    // Up to the floor any ratio passes the check (and here fails as the wrong size it is).
+    expect(refusal(() => inflateEntry(entry({ size: RATIO_FLOOR }))).message).toMatch(/har fel storlek/);
+  });
+
+  it("refuses a part read whole over 512 MiB, and one read in pieces over 1 GiB, as too large", () => {
+    const big = (size: number) => entry({ compressedSize: Math.ceil(size / 100), size });
+    expect(refusal(() => inflateEntry(big(MAX_WHOLE_PART + 1)))).toEqual({
+      code: "tooLarge",
+      message:
+        "Arbetsboken är för stor för att läsas. Dela upp underlaget i flera filer eller blad och försök igen. (xl/part.xml är 513 MB uppackad, gränsen är 512 MB)",
+    });
+    expect(refusal(() => inflatePieces(big(MAX_STREAMED_PART + 1), () => true)).message).toMatch(
+      /är 1\.0 GB uppackad, gränsen är 1\.0 GB\)$/,
+    );
+    expect(MAX_WHOLE_PART).toBe(512 * 2 ** 20);
+    expect(MAX_STREAMED_PART).toBe(2 ** 30);
+    expect(MAX_RATIO).toBe(200);
+  });
+
+  it("hands a part on in pieces of at most 1 MiB, with zlib and with fflate, stopping when asked", () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `<c r="A${i + 1}"><v>${i * 7}</v></c>`).join("");
+    const [e] = readZip(zipSync({ "s.xml": strToU8(text) }));
+    const [stored] = readZip(zipSync({ "s.xml": strToU8(text) }, { level: 0 }));
+    expect(stored.method).toBe(0);
+    try {
+      for (const native of [true, false]) {
+        setNativeInflate(native);
+        for (const z of [e, stored]) {
+          const pieces: Uint8Array[] = [];
+          inflatePieces(z, (p) => (pieces.push(p.slice()), true));
+          expect(pieces.every((p) => p.length <= PIECE)).toBe(true);
+          expect(strFromU8(new Uint8Array(Buffer.concat(pieces)))).toBe(text);
+          let calls = 0;
+          inflatePieces(z, () => ++calls < 2);
+          expect(calls).toBe(2);
+        }
+        expect(() => inflatePieces({ ...e, raw: e.raw.slice(0, e.raw.length >> 1) }, () => true)).toThrow(
+          /går inte att packa upp|fel storlek/,
+        );
+        expect(() => inflatePieces({ ...e, size: 1000 }, () => true)).toThrow(/har fel storlek/);
+      }
+    } finally {
+      setNativeInflate(true);
+    }
   });
 });
