@@ -3,9 +3,9 @@
 //
 // A grid whose rectangle (rows × columns from the first used cell to the last, a row costing
 // ROW_SLOTS more) has at most max(WHOLE_SLOTS, 4 × what the rows read take laid out tight) slots
-// is laid out whole, every row as wide as the rectangle and every
-// row without cells a row of nulls: every real table. Otherwise the sheet has cells far outside its
-// table (a stray value at XFD1048576 beside 40 rows), and the rectangle is trimmed rather than
+// is laid out whole, every row as wide as the rectangle and every row without cells a row of
+// nulls: every real table. Otherwise the sheet has cells far outside its table (a stray value at
+// XFD1048576 beside 40 rows), and the rectangle is trimmed rather than
 // allocated (SheetGrid's comment in model/cells.ts): a row without cells is left out (undefined,
 // which ingest reads as a blank row), and each row is as wide as the widest row kept from column A
 // (sheetRows.ts), with a cell further right placed at its own index in an otherwise empty stretch
