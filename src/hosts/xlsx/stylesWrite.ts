@@ -2,6 +2,7 @@
 // numFmts, fonts, fills and cellXfs keep their positions (so every existing `s="…"` stays valid),
 // new ones are appended and the `count` attributes updated. An entry identical (as text) to one
 // already there is reused instead, so re-running on Målkoll's own output does not grow the file.
+import { corrupt } from "./errors";
 import type { FontStyle } from "../../report/plan";
 import { attributes, elementAt, escapeAttr, findElement, findElements, findStartTag, rootPrefix, type ElementSpan } from "../ooxml/xml";
 
@@ -111,7 +112,7 @@ export class StyleBook {
     this.created = stylesXml === undefined;
     this.xml = stylesXml ?? MINIMAL_STYLES;
     const p = rootPrefix(this.xml, "styleSheet");
-    if (p === null) throw new Error("styles.xml has no styleSheet element");
+    if (p === null) throw corrupt("xl/styles.xml saknar styleSheet", "xl/styles.xml has no styleSheet element");
     this.p = p;
     const sections = {} as Record<Section, SectionState>;
     for (const name of SECTIONS) {

@@ -340,7 +340,7 @@ function tableNamesKept(tablesIn: InputTable[], definedNames: DefinedNameInfo[],
 function editWorkbookXml(wbXml: string, newTabs: NewTab[], replaced: Set<number>): string {
   const p = rootPrefix(wbXml, "workbook") ?? "";
   const sheetsSpan = findElement(wbXml, p + "sheets");
-  if (!sheetsSpan) throw new Error("Arbetsboken saknar bladlista.");
+  if (!sheetsSpan) throw corrupt("xl/workbook.xml saknar bladlista", "xl/workbook.xml has no list of sheets");
   return applyEdits(wbXml, [
     ...sheetListEdits(wbXml, p, sheetsSpan, newTabs, replaced),
     ...definedNameEdits(wbXml, p, sheetsSpan, newTabs, replaced),
@@ -427,7 +427,7 @@ function editWorkbookRels(
   const rp = rootPrefix(relsXml, "Relationships") ?? "";
   const edits: Edit[] = [];
   const relsRoot = findElement(relsXml, rp + "Relationships");
-  if (!relsRoot) throw new Error("Arbetsbokens relationer går inte att tolka.");
+  if (!relsRoot) throw corrupt("arbetsbokens relationer går inte att tolka", "the workbook's relationships cannot be read");
   for (const el of findElements(relsXml, rp + "Relationship", relsRoot.contentStart, relsRoot.contentEnd)) {
     if (removedRelIds.has(attributes(el.tag).Id ?? "")) edits.push({ at: el.start, end: el.end, text: "" });
   }
@@ -457,7 +457,7 @@ function newOverrides(newTabs: NewTab[], stylesPath: string | null, added: NewPa
 function editContentTypes(ctXml: string, removedParts: Set<string>, overrides: { path: string; type: string }[]): string {
   const cp = rootPrefix(ctXml, "Types") ?? "";
   const ctRoot = findElement(ctXml, cp + "Types");
-  if (!ctRoot) throw new Error("Arbetsbokens innehållstyper går inte att tolka.");
+  if (!ctRoot) throw corrupt("[Content_Types].xml går inte att tolka", "[Content_Types].xml cannot be read");
   const edits: Edit[] = [];
   for (const el of findElements(ctXml, cp + "Override", ctRoot.contentStart, ctRoot.contentEnd)) {
     const part = (attributes(el.tag).PartName ?? "").replace(/^\//, "").toLowerCase();
