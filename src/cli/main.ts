@@ -4,7 +4,6 @@ import { createFileHost } from "../hosts/xlsx/fileHost";
 import { XlsxError } from "../hosts/xlsx/errors";
 import { CsvError } from "../hosts/csv/errors";
 import type { HostPort, HostSheet } from "../hosts/port";
-import { renderDeck } from "../hosts/slides";
 import type { Settings } from "../model/settings";
 import { readSettings } from "../model/settingsDoc";
 import { serialFromIso } from "../model/days";
@@ -238,7 +237,10 @@ async function report(input: string, opts: ReportOptions, io: Io): Promise<numbe
   if (deckFile)
     files.push({
       output: deckFile,
-      data: await renderDeck(plans, results, { lang: opts.lang, regionName: settings.regionName, workbookName: basename(input) }),
+      // pptxgenjs only when a deck is asked for: a plain run starts without it (~60 ms).
+      data: await (
+        await import("../hosts/slides")
+      ).renderDeck(plans, results, { lang: opts.lang, regionName: settings.regionName, workbookName: basename(input) }),
     });
   writeOutputs(files, t, fs);
   if (opts.json === "-") io.out(json);
