@@ -67,7 +67,7 @@ export function createFileHost(input: Uint8Array, events: FileHostEvents = {}): 
       return wb.sheets.map((s) => (s.marker ? { name: s.name, marker: s.marker, hidden: s.hidden } : { name: s.name, hidden: s.hidden }));
     },
     async readSheet(name: string, onRows?: (done: number, total: number) => void): Promise<SheetGrid> {
-      const grid = wb.readSheet(name);
+      const grid = await wb.readSheetAsync(name);
       onRows?.(grid.values.length, grid.values.length);
       return grid;
     },

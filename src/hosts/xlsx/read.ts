@@ -22,7 +22,7 @@ import {
 } from "./package";
 import { MARKER_NAME, markerOf } from "../ooxml/marker";
 import { readSharedStrings } from "./sharedStrings";
-import { readSheetXml } from "./sheetXml";
+import { readSheetXml, readSheetXmlAsync, type SheetContext } from "./sheetXml";
 import { readStyles, type ReadStyles } from "./styles";
 import { inflateEntry, looksLikeZip, readZip, type ZipEntry } from "./zip";
 
@@ -48,6 +48,8 @@ export interface XlsxWorkbook {
   readonly date1904: boolean;
   /** The used cells of a tab. Throws XlsxError("corrupt") if the sheet's XML is broken. */
   readSheet(name: string): SheetGrid;
+  /** readSheet, with the sheet inflated beside the scan where the runtime can (see inflatePiecesAsync). */
+  readSheetAsync(name: string): Promise<SheetGrid>;
 
   // For the writer.
   /** The zip entries of the input, in the order of its central directory (raw bytes are views). */
@@ -166,36 +168,60 @@ export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
   let sst: string[] | null = null;
   const relPart = (suffix: string) => workbookRels.find((r) => r.type.endsWith(suffix) && r.part)?.part;
 
-  const readSheet = (name: string): SheetGrid => {
+  /** The tab and its part; a tab of another kind than a worksheet holds no cells (part null). */
+  const sheetPart = (name: string): { sheet: XlsxSheet; e: ZipEntry | null } => {
     const sheet = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (!sheet) throw new Error(`Bladet "${name}" finns inte i arbetsboken.`);
-    if (sheet.kind !== "worksheet") return { name: sheet.name, values: [], formats: [], origin: { row: 0, col: 0 } };
+    if (sheet.kind !== "worksheet") return { sheet, e: null };
     const e = entry(sheet.path);
     if (!e) throw corrupt(`bladet "${sheet.name}" saknas i filen`);
+    return { sheet, e };
+  };
+  const noCells = (sheet: XlsxSheet): SheetGrid => ({ name: sheet.name, values: [], formats: [], origin: { row: 0, col: 0 } });
+  const contextFor = (): SheetContext => {
+    if (styles === null) {
+      const stylesPart = relPart("/styles");
+      styles = readStyles(stylesPart ? text(stylesPart) : undefined);
+    }
+    const st = styles;
+    return {
+      formats: st.formats,
+      isDate: st.isDate,
+      date1904: info.date1904,
+      sharedStrings: () => {
+        if (sst === null) {
+          const part = relPart("/sharedStrings");
+          const t = part ? text(part) : undefined;
+          sst = t ? readSharedStrings(t) : [];
+        }
+        return sst;
+      },
+    };
+  };
+  const marked = (grid: SheetGrid): SheetGrid => {
+    if (info.date1904) grid.date1904 = true; // plain numbers are still 1904 serials: see SheetGrid
+    return grid;
+  };
+  /** Anything but an XlsxError out of a sheet's reading means its XML is broken. */
+  const broken = (sheet: XlsxSheet, err: unknown): XlsxError =>
+    err instanceof XlsxError ? err : corrupt(`bladet "${sheet.name}" går inte att tolka`);
+
+  const readSheet = (name: string): SheetGrid => {
+    const { sheet, e } = sheetPart(name);
+    if (e === null) return noCells(sheet);
     try {
-      if (styles === null) {
-        const stylesPart = relPart("/styles");
-        styles = readStyles(stylesPart ? text(stylesPart) : undefined);
-      }
-      const st = styles;
-      const grid = readSheetXml(sheet.name, e, {
-        formats: st.formats,
-        isDate: st.isDate,
-        date1904: info.date1904,
-        sharedStrings: () => {
-          if (sst === null) {
-            const part = relPart("/sharedStrings");
-            const t = part ? text(part) : undefined;
-            sst = t ? readSharedStrings(t) : [];
-          }
-          return sst;
-        },
-      });
-      if (info.date1904) grid.date1904 = true; // plain numbers are still 1904 serials: see SheetGrid
-      return grid;
+      return marked(readSheetXml(sheet.name, e, contextFor()));
     } catch (err) {
-      if (err instanceof XlsxError) throw err;
-      throw corrupt(`bladet "${sheet.name}" går inte att tolka`);
+      throw broken(sheet, err);
+    }
+  };
+  const readSheetAsync = async (name: string): Promise<SheetGrid> => {
+    const { sheet, e } = sheetPart(name);
+    if (e === null) return noCells(sheet);
+    try {
+      return marked(await readSheetXmlAsync(sheet.name, e, contextFor()));
+    } catch (err) {
+      throw broken(sheet, err);
     }
   };
 
@@ -203,6 +229,7 @@ export function openWorkbook(bytes: Uint8Array): XlsxWorkbook {
     sheets,
     date1904: info.date1904,
     readSheet,
+    readSheetAsync,
     entries,
     workbookPath,
     workbookRels,

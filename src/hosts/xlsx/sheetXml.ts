@@ -20,7 +20,7 @@ import { emptyGrid, gridFromRows } from "./sheetGrid";
 import { declaresDtd } from "./package";
 import { dtdError } from "./errors";
 import { Rows } from "./sheetRows";
-import { inflatePieces, type ZipEntry } from "./zip";
+import { inflatePieces, inflatePiecesAsync, type ZipEntry } from "./zip";
 
 export type { SheetContext };
 
@@ -318,51 +318,79 @@ function utf8Cut(b: Uint8Array): number {
 }
 
 /**
- * Reads a sheet's entry: inflated, decoded and scanned a piece at a time. UTF-8 pieces are decoded
- * whole (TextDecoder's streaming mode takes twice as long), cut before a character split between
- * two pieces, whose bytes (at most three) wait for the next. UTF-16 (with a byte-order mark, as
- * decodeXml reads it) is decoded as a stream.
+ * The inflated bytes of a sheet, decoded a piece at a time for its SheetScanner. UTF-8 pieces are
+ * decoded whole (TextDecoder's streaming mode takes twice as long), cut before a character split
+ * between two pieces, whose bytes (at most three) wait for the next. UTF-16 (with a byte-order mark,
+ * as decodeXml reads it) is decoded as a stream.
  */
-export function readSheetXml(name: string, entry: ZipEntry, ctx: SheetContext): SheetGrid {
-  const sheet = new SheetScanner(name, ctx);
-  // The prolog is in the first piece: a DTD there is refused as in every other part (package rules).
-  let prolog = true;
-  const scanner = {
-    push(text: string): boolean {
-      if (prolog) {
-        prolog = false;
-        if (declaresDtd(text)) throw dtdError(entry.name);
-      }
-      return sheet.push(text);
-    },
-    finish: () => sheet.finish(),
-  };
-  let first = true;
-  let utf16: TextDecoder | null = null;
-  let rest: Uint8Array | null = null;
-  inflatePieces(entry, (bytes) => {
-    if (first) {
-      first = false;
+class SheetFeed {
+  private readonly sheet: SheetScanner;
+  private readonly part: string;
+  /** The first bytes are yet to come (a byte-order mark). */
+  private first = true;
+  /** The prolog is in the first text: a DTD there is refused as in every other part (package rules). */
+  private prolog = true;
+  private utf16: TextDecoder | null = null;
+  private rest: Uint8Array | null = null;
+
+  constructor(name: string, entry: ZipEntry, ctx: SheetContext) {
+    this.sheet = new SheetScanner(name, ctx);
+    this.part = entry.name;
+  }
+
+  /** The next piece of bytes (a view, used only during the call); false once no more is needed. */
+  take(bytes: Uint8Array): boolean {
+    if (this.first) {
+      this.first = false;
       if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
-        utf16 = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be");
+        this.utf16 = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be");
       else if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     }
-    if (utf16 !== null) return scanner.push((utf16 as TextDecoder).decode(bytes, { stream: true }));
+    if (this.utf16 !== null) return this.push(this.utf16.decode(bytes, { stream: true }));
     let at = 0;
-    if (rest !== null) {
+    if (this.rest !== null) {
       // The character split between the last piece and this one.
       while (at < 3 && at < bytes.length && (bytes[at] & 0xc0) === 0x80) at++;
-      const joined = new Uint8Array(rest.length + at);
-      joined.set(rest);
-      joined.set(bytes.subarray(0, at), rest.length);
-      rest = null;
-      if (!scanner.push(UTF8.decode(joined))) return false;
+      const joined = new Uint8Array(this.rest.length + at);
+      joined.set(this.rest);
+      joined.set(bytes.subarray(0, at), this.rest.length);
+      this.rest = null;
+      if (!this.push(UTF8.decode(joined))) return false;
     }
     const cut = Math.max(at, utf8Cut(bytes));
-    if (cut < bytes.length) rest = bytes.slice(cut);
-    return cut === at || scanner.push(UTF8.decode(bytes.subarray(at, cut)));
-  });
-  if (utf16 !== null) scanner.push((utf16 as TextDecoder).decode());
-  else if (rest !== null) scanner.push(UTF8.decode(rest));
-  return scanner.finish();
+    if (cut < bytes.length) this.rest = bytes.slice(cut);
+    return cut === at || this.push(UTF8.decode(bytes.subarray(at, cut)));
+  }
+
+  /** After the last piece: the grid (SheetScanner.finish). */
+  finish(): SheetGrid {
+    if (this.utf16 !== null) this.push(this.utf16.decode());
+    else if (this.rest !== null) this.push(UTF8.decode(this.rest));
+    return this.sheet.finish();
+  }
+
+  private push(text: string): boolean {
+    if (this.prolog) {
+      this.prolog = false;
+      if (declaresDtd(text)) throw dtdError(this.part);
+    }
+    return this.sheet.push(text);
+  }
+}
+
+/** Reads a sheet's entry: inflated, decoded and scanned a piece at a time (SheetFeed). */
+export function readSheetXml(name: string, entry: ZipEntry, ctx: SheetContext): SheetGrid {
+  const feed = new SheetFeed(name, entry, ctx);
+  inflatePieces(entry, (bytes) => feed.take(bytes));
+  return feed.finish();
+}
+
+/**
+ * readSheetXml, with the inflating done beside the scan where the runtime can (Node's zlib on its
+ * thread pool, a piece ahead; inflatePiecesAsync): the same grid or the same error.
+ */
+export async function readSheetXmlAsync(name: string, entry: ZipEntry, ctx: SheetContext): Promise<SheetGrid> {
+  const feed = new SheetFeed(name, entry, ctx);
+  await inflatePiecesAsync(entry, (bytes) => feed.take(bytes));
+  return feed.finish();
 }

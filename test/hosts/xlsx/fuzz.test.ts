@@ -2,7 +2,8 @@
 // small ExcelJS-built waiting list, truncated anywhere (inside a tag, the zip directory, a deflate
 // stream), their sheet XML cut or with bytes flipped (inflated, flipped and re-zipped, so the zip is
 // sound and the XML is not), huge numbers in r= and <dimension ref>, parts duplicated, random zip
-// entries added. Whatever the file, the reader (openWorkbook + readSheet) and the CLI's main() end
+// entries added. Whatever the file, the reader (openWorkbook + readSheet, and readSheetAsync with the
+// same outcome) and the CLI's main() end
 // within a time bound and never throw past the CLI's handler; the CLI answers 0, 1 or 2, a file it
 // cannot read with one line on stderr, and when it computes, every sheet's rows read are used +
 // excluded + rejected. Fixed seed, a few hundred files, well under a minute.
@@ -200,19 +201,36 @@ interface Mutated {
   bytes: Uint8Array;
 }
 
-/** What the reader did with a file: every tab read, or one XlsxError; anything else thrown fails the test. */
-function readAll(bytes: Uint8Array): { ok: true } | { ok: false; message: string } {
+type Outcome = { ok: true } | { ok: false; message: string };
+
+/** A grid, or an XlsxError's message; anything else thrown fails the test. */
+async function outcome<T>(read: () => T | Promise<T>): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
   try {
-    const wb = openWorkbook(bytes);
-    for (const s of wb.sheets) {
-      const g = wb.readSheet(s.name);
-      for (const k in g.values) if (!Array.isArray(g.values[k])) throw new Error(`row ${k} is not an array`);
-    }
-    return { ok: true };
+    return { ok: true, value: await read() };
   } catch (e) {
     if (e instanceof XlsxError) return { ok: false, message: e.message };
     throw e;
   }
+}
+
+/**
+ * What the reader did with a file: every tab read, or one XlsxError. Each tab is read both ways,
+ * readSheet and readSheetAsync (the CLI's and the preview's, inflated beside the scan), which must
+ * give the same grid or the same error.
+ */
+async function readAll(bytes: Uint8Array): Promise<Outcome> {
+  const opened = await outcome(() => openWorkbook(bytes));
+  if (!opened.ok) return opened;
+  const wb = opened.value;
+  for (const s of wb.sheets) {
+    const sync = await outcome(() => wb.readSheet(s.name));
+    const async = await outcome(() => wb.readSheetAsync(s.name));
+    expect(async).toEqual(sync);
+    if (!sync.ok) return sync;
+    const g = sync.value;
+    for (const k in g.values) if (!Array.isArray(g.values[k])) throw new Error(`row ${k} is not an array`);
+  }
+  return { ok: true };
 }
 
 interface Tally {
@@ -230,9 +248,9 @@ const tally: Tally = { tried: 0, read: 0, refused: 0, cliRuns: 0, cliCodes: {}, 
 const READ_LIMIT_MS = 3000;
 const CLI_LIMIT_MS = 10_000;
 
-function checkRead(m: Mutated): ReturnType<typeof readAll> {
+async function checkRead(m: Mutated): Promise<Outcome> {
   const t0 = performance.now();
-  const r = readAll(m.bytes);
+  const r = await readAll(m.bytes);
   const ms = performance.now() - t0;
   tally.tried++;
   tally.kinds[m.kind] = (tally.kinds[m.kind] ?? 0) + 1;
@@ -247,7 +265,7 @@ function checkRead(m: Mutated): ReturnType<typeof readAll> {
 }
 
 let run = 0;
-async function checkCli(m: Mutated, read: ReturnType<typeof readAll>): Promise<void> {
+async function checkCli(m: Mutated, read: Outcome): Promise<void> {
   const file = join(dir, `f${run}.xlsx`);
   const json = join(dir, `f${run}.json`);
   run++;
@@ -304,10 +322,10 @@ describe("fuzzing the reader and the CLI with mutated workbooks", () => {
 
   it(
     "the reader on 150 mutations of the sample",
-    () => {
-      fc.assert(
-        fc.property(mutation(sample), (m) => {
-          checkRead({ kind: m.kind, bytes: build(sample, m) });
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutation(sample), async (m) => {
+          await checkRead({ kind: m.kind, bytes: build(sample, m) });
         }),
         { seed: SEED, numRuns: 150 * RUNS },
       );
@@ -321,7 +339,7 @@ describe("fuzzing the reader and the CLI with mutated workbooks", () => {
       await fc.assert(
         fc.asyncProperty(mutation(small), async (m) => {
           const f = { kind: m.kind, bytes: build(small, m) };
-          await checkCli(f, checkRead(f));
+          await checkCli(f, await checkRead(f));
         }),
         { seed: SEED + 1, numRuns: 150 * RUNS },
       );
@@ -335,7 +353,7 @@ describe("fuzzing the reader and the CLI with mutated workbooks", () => {
       await fc.assert(
         fc.asyncProperty(mutation(sample), async (m) => {
           const f = { kind: m.kind, bytes: build(sample, m) };
-          await checkCli(f, checkRead(f));
+          await checkCli(f, await checkRead(f));
         }),
         { seed: SEED + 2, numRuns: 30 * RUNS },
       );

@@ -102,6 +102,19 @@ describe("openWorkbook / readSheet on an ExcelJS workbook", () => {
     expect(wb.readSheet("dold").values).toEqual([[1]]);
     expect(() => wb.readSheet("Finns inte")).toThrow(/finns inte/);
   });
+
+  it("readSheetAsync, the CLI's and the preview's way, reads every tab as readSheet does, in both date systems", async () => {
+    for (const date1904 of [false, true]) {
+      const wb = openWorkbook(await exceljsFixture(date1904));
+      for (const s of wb.sheets) {
+        const grid = await wb.readSheetAsync(s.name);
+        expect(grid).toEqual(wb.readSheet(s.name));
+        expect(grid.date1904).toBe(date1904 ? true : undefined);
+      }
+      expect((await wb.readSheetAsync("Väntande")).values[4].slice(0, 4)).toEqual(["Kirurgi Öst", 45322, 45351.5, 0.875]);
+      await expect(wb.readSheetAsync("Finns inte")).rejects.toThrow(/finns inte/);
+    }
+  });
 });
 
 describe("the 1904 date system", () => {

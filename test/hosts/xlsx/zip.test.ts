@@ -3,6 +3,7 @@ import {
   crc32,
   inflateEntry,
   inflatePieces,
+  inflatePiecesAsync,
   makeEntry,
   MAX_RATIO,
   MAX_STREAMED_PART,
@@ -212,6 +213,64 @@ describe("how much a part may inflate to", () => {
           /går inte att packa upp|fel storlek/,
         );
         expect(() => inflatePieces({ ...e, size: 1000 }, () => true)).toThrow(/har fel storlek/);
+      }
+    } finally {
+      setNativeInflate(true);
+    }
+  });
+
+  it("inflatePiecesAsync hands on the same pieces' bytes, stops when asked, and refuses what inflatePieces refuses", async () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `<c r="A${i + 1}"><v>${i * 7}</v></c>`).join("");
+    const [e] = readZip(zipSync({ "s.xml": strToU8(text) }));
+    const [stored] = readZip(zipSync({ "s.xml": strToU8(text) }, { level: 0 }));
+    expect(e.size).toBeGreaterThan(4 * PIECE);
+    try {
+      for (const native of [true, false]) {
+        setNativeInflate(native);
+        for (const z of [e, stored]) {
+          const pieces: Uint8Array[] = [];
+          await inflatePiecesAsync(z, (p) => (pieces.push(p.slice()), true));
+          expect(pieces.every((p) => p.length <= PIECE)).toBe(true);
+          expect(strFromU8(new Uint8Array(Buffer.concat(pieces)))).toBe(text);
+          let calls = 0;
+          await inflatePiecesAsync(z, () => ++calls < 2);
+          expect(calls).toBe(2);
+        }
+        const truncated = { ...e, raw: e.raw.slice(0, e.raw.length >> 1) };
+        await expect(inflatePiecesAsync(truncated, () => true)).rejects.toThrow(/går inte att packa upp|fel storlek/);
+        await expect(inflatePiecesAsync({ ...e, size: 1000 }, () => true)).rejects.toThrow(/har fel storlek/);
+        await expect(inflatePiecesAsync({ ...e, size: e.size + 1 }, () => true)).rejects.toThrow(/har fel storlek/);
+      }
+    } finally {
+      setNativeInflate(true);
+    }
+  });
+
+  it("reports a damaged entry as damaged even when its bytes made the reader of the pieces give up first", async () => {
+    // What the pieces' reader (the sheet scanner) throws on garbage must not hide that the entry
+    // itself is broken: the entry is inflated to its end, on every path, and its error comes first.
+    const text = "<row>".repeat(1_500_000);
+    const [e] = readZip(zipSync({ "xl/worksheets/sheet1.xml": strToU8(text) }));
+    expect(e.size).toBeGreaterThan(4 * PIECE);
+    const scanError = () => {
+      throw new Error("the scanner gave up");
+    };
+    const stop = () => false;
+    try {
+      for (const native of [true, false]) {
+        setNativeInflate(native);
+        for (const damaged of [
+          { ...e, size: e.size - 5 },
+          { ...e, size: e.size + 5 },
+        ]) {
+          expect(() => inflatePieces(damaged, scanError)).toThrow(/xl\/worksheets\/sheet1\.xml har fel storlek/);
+          await expect(inflatePiecesAsync(damaged, scanError)).rejects.toThrow(/xl\/worksheets\/sheet1\.xml har fel storlek/);
+          expect(() => inflatePieces(damaged, stop)).toThrow(/har fel storlek/);
+          await expect(inflatePiecesAsync(damaged, stop)).rejects.toThrow(/har fel storlek/);
+        }
+        // A sound entry: what the reader threw stands.
+        expect(() => inflatePieces(e, scanError)).toThrow("the scanner gave up");
+        await expect(inflatePiecesAsync(e, scanError)).rejects.toThrow("the scanner gave up");
       }
     } finally {
       setNativeInflate(true);
