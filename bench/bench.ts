@@ -47,6 +47,8 @@ import {
 const DATE = "2024-01-31";
 const SEED = 424242;
 const CLI_ROWS = 200_000;
+/** Timed runs of the CLI and of LibreOffice; the best is reported. */
+const RUNS = 3;
 /** Bump when the generated files change shape, so cached copies are rebuilt. */
 const FILE_VERSION = 1;
 const WORK = "/tmp/malkoll-bench";
@@ -477,7 +479,12 @@ function benchCli(): number | null {
   const json = path.join(outDir, "patients-200k-malkoll.json");
   log("CLI end to end …");
   const args = [bin, "report", PATIENTS_XLSX, "--out", out, "--json", json, "--date", DATE];
-  const t = timeCommand(process.execPath, args, 170_000);
+  // Best of RUNS, as the floor: the machines are shared and noisy, and a ratio of two single runs says little.
+  let t = timeCommand(process.execPath, args, 170_000);
+  for (let i = 1; i < RUNS && t.status === 0; i++) {
+    const again = timeCommand(process.execPath, args, 170_000);
+    if (again.status !== 0 || again.seconds < t.seconds) t = again;
+  }
   const rss = t.maxRss === null ? "peak RSS ?" : `peak RSS ${mb(t.maxRss)}`;
   if (t.status !== 0) {
     const lines = t.stderr
@@ -497,7 +504,7 @@ function benchCli(): number | null {
     kRows(CLI_ROWS),
     secs(t.seconds),
     rate(CLI_ROWS, t.seconds),
-    `${rss} (${GNU_TIME ? "GNU time" : "node wrapper"}); output ${sizes.join(", ")}`,
+    `best of ${RUNS}; ${rss} (${GNU_TIME ? "GNU time" : "node wrapper"}); output ${sizes.join(", ")}`,
   ]);
   notes.push(`CLI json: ${checkCliJson(json)}`);
   return t.seconds;
@@ -548,7 +555,8 @@ function countCells(xml: Uint8Array): number {
   return n;
 }
 
-async function benchReader(): Promise<void> {
+/** The reader floor and the project's reader; returns the floor's seconds. */
+async function benchReader(): Promise<number> {
   const bytes = fs.readFileSync(PATIENTS_XLSX);
   let best = Infinity,
     bestUnzip = 0,
@@ -582,16 +590,20 @@ async function benchReader(): Promise<void> {
     mod = require(path.join(__dirname, "../src/hosts/xlsx/read"));
   } catch (e) {
     table.push(["xlsx reader (hosts)", kRows(CLI_ROWS), "—", "n/a", `not available: ${errText(e).slice(0, 80)}`]);
-    return;
+    return best;
   }
   if (typeof mod?.openWorkbook !== "function") {
     table.push(["xlsx reader (hosts)", kRows(CLI_ROWS), "—", "n/a", "src/hosts/xlsx/read has no openWorkbook"]);
-    return;
+    return best;
   }
   try {
     const run = async () => {
-      const wb = (await mod!.openWorkbook!(new Uint8Array(bytes))) as { readSheet(name: string): unknown; sheetNames?: string[] };
-      const grid = (await wb.readSheet("Väntande")) as SheetGrid | undefined;
+      const wb = (await mod!.openWorkbook!(new Uint8Array(bytes))) as {
+        readSheet(name: string): unknown;
+        readSheetAsync?(name: string): Promise<unknown>;
+      };
+      // readSheetAsync (the sheet inflated beside the scan) is what the CLI and the preview use.
+      const grid = (await (wb.readSheetAsync ? wb.readSheetAsync("Väntande") : wb.readSheet("Väntande"))) as SheetGrid | undefined;
       return grid;
     };
     await run(); // warm-up
@@ -611,6 +623,7 @@ async function benchReader(): Promise<void> {
   } catch (e) {
     table.push(["xlsx reader (hosts)", kRows(CLI_ROWS), "—", "error", errText(e).slice(0, 100)]);
   }
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -687,7 +700,8 @@ function parseCsvLine(line: string): string[] {
   return out;
 }
 
-async function benchLibreOffice(cliSeconds: number | null): Promise<void> {
+/** LibreOffice's COUNTIFS time (null when it could not be measured). */
+async function benchLibreOffice(cliSeconds: number | null): Promise<number | null> {
   let soffice = which("soffice");
   if (!soffice) {
     log("waiting up to 60 s for soffice (libreoffice-calc-nogui is being installed) …");
@@ -698,7 +712,7 @@ async function benchLibreOffice(cliSeconds: number | null): Promise<void> {
   }
   if (!soffice) {
     table.push(["LibreOffice COUNTIFS", kRows(CLI_ROWS), "—", "n/a", "soffice not installed"]);
-    return;
+    return null;
   }
   await makeCountifsXlsx();
   prepareLoProfile();
@@ -719,7 +733,11 @@ async function benchLibreOffice(cliSeconds: number | null): Promise<void> {
   const warm = await runSoffice(["--convert-to", filter, "--outdir", outDir, tiny], 120_000);
 
   log("LibreOffice COUNTIFS on 200k rows …");
-  const r = await runSoffice(["--convert-to", filter, "--outdir", outDir, COUNTIFS_XLSX], 170_000);
+  let r = await runSoffice(["--convert-to", filter, "--outdir", outDir, COUNTIFS_XLSX], 170_000);
+  for (let i = 1; i < RUNS && r.status === 0 && !r.timedOut; i++) {
+    const again = await runSoffice(["--convert-to", filter, "--outdir", outDir, COUNTIFS_XLSX], 170_000);
+    if (again.timedOut || again.status !== 0 || again.seconds < r.seconds) r = again;
+  }
   const csvPath = path.join(outDir, path.basename(COUNTIFS_XLSX, ".xlsx") + ".csv");
   if (r.timedOut || r.status !== 0 || !fs.existsSync(csvPath)) {
     table.push([
@@ -729,7 +747,7 @@ async function benchLibreOffice(cliSeconds: number | null): Promise<void> {
       r.timedOut ? "timed out" : `exit ${r.status}`,
       r.out.trim().split("\n").pop() ?? "",
     ]);
-    return;
+    return null;
   }
   // Check the CSV holds numbers, and that they are the ones the generator implies.
   const lines = fs.readFileSync(csvPath, "utf8").split(/\r?\n/).map(parseCsvLine);
@@ -754,9 +772,10 @@ async function benchLibreOffice(cliSeconds: number | null): Promise<void> {
     kRows(CLI_ROWS),
     secs(r.seconds),
     rate(CLI_ROWS, r.seconds),
-    `${ratio}; ${(UNITS.length * 2 + 2) * 4} COUNTIFS recalculated on load (LibreOffice start-up alone ${secs(warm.seconds)})`,
+    `best of ${RUNS} ${ratio}; ${(UNITS.length * 2 + 2) * 4} COUNTIFS recalculated on load (LibreOffice start-up alone ${secs(warm.seconds)})`,
   ]);
   notes.push(`LibreOffice CSV: ${detail}`);
+  return bad.length || !region ? null : r.seconds;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -789,9 +808,15 @@ async function main(): Promise<void> {
   benchEngine(sizes);
   await makePatientsXlsx();
   const cliSeconds = benchCli();
-  await benchReader();
+  const floor = await benchReader();
   if (!process.argv.includes("--skip-max")) await benchMaxSheet();
-  if (!process.argv.includes("--skip-lo")) await benchLibreOffice(cliSeconds);
+  const lo = process.argv.includes("--skip-lo") ? null : await benchLibreOffice(cliSeconds);
+  if (cliSeconds !== null) {
+    // The two targets for the 200 000-row workbook end to end, as ratios measured in this one run.
+    const ofLo =
+      lo === null ? "LibreOffice not measured" : `${(cliSeconds / lo).toFixed(3)} of LibreOffice's COUNTIFS time (target at most 0.100)`;
+    notes.push(`200k rows end to end: ${ofLo}; ${(cliSeconds / floor).toFixed(2)}× the reader floor (target at most 2)`);
+  }
   printTable();
   log(`bench total ${secs(now() - t0)}`);
 }
