@@ -51,13 +51,14 @@ export function textContent(raw: string): string {
   return out + decodeText(raw.slice(p));
 }
 
-// Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates).
+// Characters XML 1.0 forbids (C0 controls except tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). A
+// surrogate pair matches first and is kept; no lookbehind, which older web views cannot parse.
 const ILLEGAL =
   // eslint-disable-next-line no-control-regex -- matching those control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;
 
 export function stripIllegal(s: string): string {
-  return s.replace(ILLEGAL, "");
+  return s.replace(ILLEGAL, (m) => (m.length === 2 ? m : ""));
 }
 
 /** Escapes text content; characters illegal in XML 1.0 are removed. */
