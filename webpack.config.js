@@ -55,9 +55,31 @@ module.exports = async (env = {}, argv = {}) => {
           options: {
             // ES modules for webpack, so import() becomes a separate chunk (tsconfig's commonjs
             // would turn it into a require and bundle the engine into the first load).
-            compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: dev },
+            // ES2021: Excel on Mac runs add-ins in the system's WebKit, which before Safari 16.4
+            // cannot parse class fields' ES2022 forms or static blocks (test/build/bundles.test.ts).
+            compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: dev, target: "es2021" },
             onlyCompileBundledFiles: true,
             transpileOnly: true,
+          },
+        },
+        {
+          // Dependencies ship ES2022 syntax (Fluent's tabster has class static blocks); these four
+          // transforms bring it to ES2021 and leave the rest of each file as it is.
+          test: /\.m?js$/,
+          include: /node_modules/,
+          loader: "babel-loader",
+          options: {
+            babelrc: false,
+            configFile: false,
+            cacheDirectory: true,
+            compact: false,
+            sourceType: "unambiguous",
+            plugins: [
+              "@babel/plugin-transform-class-static-block",
+              "@babel/plugin-transform-class-properties",
+              "@babel/plugin-transform-private-methods",
+              "@babel/plugin-transform-private-property-in-object",
+            ],
           },
         },
       ],
@@ -75,6 +97,7 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "assets/sample.xlsx", to: "assets/sample.xlsx" },
+          { from: "src/webview/check.js", to: "webview-check.js" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString(), url) },
         ],
       }),
