@@ -143,17 +143,30 @@ export function readZip(b: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** The parts of Node's zlib used here; null where the runtime has none without a require (browsers, Node < 20.16). */
+interface NodeZlib {
+  inflateRawSync?: (data: Uint8Array, opts: { maxOutputLength: number; chunkSize: number }) => Uint8Array;
+  createInflateRaw?: (opts: { chunkSize: number }) => InflateStream;
+  deflateRawSync?: (data: Uint8Array, opts: { level: number }) => Uint8Array;
+}
+interface InflateStream extends AsyncIterable<Uint8Array> {
+  end(chunk: Uint8Array): void;
+}
+
+function nodeZlib(): NodeZlib | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    return (proc?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+const ZLIB = nodeZlib();
+
 type RawInflate = (data: Uint8Array, size: number) => Uint8Array;
 
 function findNativeInflate(): RawInflate | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  let zlib: { inflateRawSync?: (data: Uint8Array, opts: { maxOutputLength: number; chunkSize: number }) => Uint8Array } | undefined;
-  try {
-    zlib = proc?.getBuiltinModule?.("node:zlib") as typeof zlib;
-  } catch {
-    zlib = undefined;
-  }
-  const inflateRawSync = zlib?.inflateRawSync;
+  const inflateRawSync = ZLIB?.inflateRawSync;
   if (typeof inflateRawSync !== "function") return null;
   // maxOutputLength guards against an entry that inflates to more than it declares (a zip bomb);
   // one output chunk of the declared size (and a byte, up to 128 MiB) saves zlib gathering 16 KB
@@ -232,21 +245,11 @@ export function inflateEntry(e: ZipEntry): Uint8Array {
   return out;
 }
 
-interface InflateStream extends AsyncIterable<Uint8Array> {
-  end(chunk: Uint8Array): void;
-}
 type MakeInflateStream = () => InflateStream;
 
 function findInflateStream(): MakeInflateStream | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  let zlib: { createInflateRaw?: (opts: { chunkSize: number }) => InflateStream } | undefined;
-  try {
-    zlib = proc?.getBuiltinModule?.("node:zlib") as typeof zlib;
-  } catch {
-    zlib = undefined;
-  }
-  const create = zlib?.createInflateRaw;
-  return typeof create === "function" ? () => create.call(zlib, { chunkSize: PIECE }) : null;
+  const create = ZLIB?.createInflateRaw;
+  return typeof create === "function" ? () => create.call(ZLIB, { chunkSize: PIECE }) : null;
 }
 
 const INFLATE_STREAM = findInflateStream();
@@ -387,14 +390,7 @@ export function makeEntry(name: string, data: Uint8Array, modTime = 0, modDate =
 type RawDeflate = (data: Uint8Array) => Uint8Array;
 
 function findNativeDeflate(): RawDeflate | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  let zlib: { deflateRawSync?: (data: Uint8Array, opts: { level: number }) => Uint8Array } | undefined;
-  try {
-    zlib = proc?.getBuiltinModule?.("node:zlib") as typeof zlib;
-  } catch {
-    zlib = undefined;
-  }
-  const deflateRawSync = zlib?.deflateRawSync;
+  const deflateRawSync = ZLIB?.deflateRawSync;
   return typeof deflateRawSync === "function" ? (data) => deflateRawSync(data, { level: 6 }) : null;
 }
 
